@@ -1,0 +1,45 @@
+# transcriptkit developer tasks. `make demo` and `make test` are all a newcomer needs.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: .venv venv demo test lint format bench clean
+
+# The virtualenv is (re)installed whenever pyproject.toml changes; the stamp file records
+# the last successful install.
+.venv: $(STAMP)
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# Until the typer CLI lands this will become: $(BIN)/transcriptkit show examples/npr_example.txt
+demo: .venv
+	$(BIN)/python -m transcriptkit examples/npr_example.txt
+
+test: .venv
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy src
+	$(BIN)/pytest
+
+lint: .venv
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy src
+
+format: .venv
+	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests
+
+bench: .venv
+	$(BIN)/python benchmarks/bench_corpus.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name '__pycache__' -type d -prune -exec rm -rf {} +
+	find . -name '*.egg-info' -type d -prune -exec rm -rf {} +

@@ -1,0 +1,30 @@
+"""Text hygiene for the words users read: spans keep the original, `text` is clean.
+
+Scraped transcripts carry U+FFFD where a curly apostrophe was, non-breaking spaces,
+curly quotes, CRLF and trailing spaces. None of that belongs in `Turn.text`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# `don\ufffdt`, `it\ufffds`: a broken apostrophe between a word and its contraction.
+_BROKEN_APOSTROPHE = regex.compile(r"(?<=\p{L})\ufffd(?=(?:s|t|d|m|ll|re|ve)\b)")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
+_SPACES = regex.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000\ufeff\ufffd]++")
+
+
+def clean(text: str) -> str:
+    """Straight quotes, single spaces, no U+FFFD; not stripped (callers join pieces)."""
+    text = _BROKEN_APOSTROPHE.sub("'", text).translate(_QUOTES)
+    return _SPACES.sub(" ", text)
+
+
+def join_clean(pieces: list[str]) -> str:
+    """Join already-clean pieces without doubling the space between them."""
+    out = ""
+    for piece in pieces:
+        if out.endswith(" ") and piece.startswith(" "):
+            piece = piece[1:]
+        out += piece
+    return out

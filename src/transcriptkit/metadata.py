@@ -1,0 +1,107 @@
+"""Metadata from header tokens: title, date, program, URL, corrections."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from . import rules
+from .models import Metadata
+from .tokens import Token, TokenKind
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ),
+        1,
+    )
+    for m in names
+}
+_URL_DATE = regex.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)/")
+_QUOTED = regex.compile(r"""^["“'‘](?P<inner>.+)["”'’]$""")
+_WORD = regex.compile(r"\p{L}[\p{L}'’\-]*")
+_SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
+
+
+def parse_date(value: str) -> dt.date | None:
+    """A `datetime.date` from any date shape the rules recognise; None without a day."""
+    m = rules.DATE.search(value)
+    if not m:
+        return None
+    try:
+        if m["iso"]:
+            return dt.date(int(m["y1"]), int(m["m1"]), int(m["d1"])) if m["d1"] else None
+        if m["y3"]:
+            return dt.date(int(m["y3"]), int(m["m3"]), int(m["d3"]))
+        month = m["month"] or m["month2"]
+        day = m["day"] or m["day2"]
+        year = m["year"] or m["year2"]
+        return dt.date(int(year), _MONTHS[month.lower().rstrip(".")], int(day))
+    except (ValueError, KeyError):
+        return None
+
+
+def looks_like_heading(text: str) -> bool:
+    """A headline: short, no full stop at the end, mostly capitalised words."""
+    text = text.strip()
+    if not 4 <= len(text) <= 200 or text.endswith((".", ",", ":", ";")):
+        return False
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL]
+    if len(words) < 2:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised / len(words) >= 0.6
+
+
+def clean_title(title: str) -> tuple[str, str | None]:
+    """(title, program): quotes around the whole title dropped, a program suffix split off
+    (`Invented Title : The NPR Politics Podcast`)."""
+    title = " ".join(title.split())
+    program = None
+    if m := rules.PROGRAM_SUFFIX.match(title):
+        title, program = m["title"].strip(), m["program"].strip()
+    if m := _QUOTED.match(title):
+        title = m["inner"].strip()
+    return title, program
+
+
+def header_metadata(tokens: list[Token], fallback_title: str | None) -> Metadata:
+    """Metadata from the HEADER tokens; `fallback_title` when no header names a title."""
+    meta = Metadata()
+    title: str | None = None
+    dates: list[str] = []
+    for t in tokens:
+        if t.kind is not TokenKind.HEADER:
+            continue
+        field, value = t.fields.get("field"), t.fields.get("value", "")
+        if field == "title" and title is None:
+            title = value
+        elif field == "date":
+            dates.append(value)
+        elif field == "url" and meta.url is None:
+            meta.url = value
+        elif field == "correction":
+            meta.corrections.append(value)
+        elif field == "program" and meta.program is None:
+            meta.program = value
+    title = title or fallback_title
+    if title:
+        meta.title, meta.program = clean_title(title)
+    meta.date = next((d for d in map(parse_date, dates) if d), None)
+    if meta.date is None and meta.url and (m := _URL_DATE.search(meta.url)):
+        meta.date = parse_date("-".join(m.groups()))
+    if meta.url and "npr.org" in meta.url or any(t.rule in ("logo", "disclaimer") and "NPR" in t.text for t in tokens):
+        meta.outlet = "NPR"
+    return meta
+
+
+def program_said(text: str) -> str | None:
+    """The program a host names on air: `This is TALK OF THE NATION.`"""
+    m = rules.PROGRAM_SAID.search(text)
+    return m["program"].strip() if m else None

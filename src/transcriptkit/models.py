@@ -1,0 +1,146 @@
+"""The typed result of a parse: plain pydantic data, no behaviour beyond accessors.
+
+Field names are a public contract: users store `model_dump(mode="json")` and the corpus
+scorer reads it, so a rename here is a breaking change (the JSON Schema in `docs/` guards it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["transcript", "article", "other"]
+Role = Literal["host", "reporter", "caller", "unidentified"]
+CueKind = Literal[
+    "soundbite",
+    "music",
+    "laughter",
+    "applause",
+    "clip_start",
+    "clip_end",
+    "break",
+    "note",
+    "other",
+]
+Level = Literal["info", "warning", "error"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Span(_Model):
+    """Half-open character offsets `[start, end)` into the parsed input string."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class InlineCue(_Model):
+    """A note inside spoken words, such as `(LAUGHTER)`, `(ph)` or `[emphasis added]`.
+
+    `offset` is where the note stood in `Turn.text` (the note itself is not in the text).
+    """
+
+    kind: CueKind
+    text: str
+    offset: int
+    span: Span
+
+
+class Cue(_Model):
+    """A line holding nothing but a bracketed stage or sound note."""
+
+    kind: CueKind
+    text: str
+    line: int
+    span: Span
+
+
+class Speaker(_Model):
+    """One person (or group); every label the document used for them is kept."""
+
+    id: str
+    name: str
+    role: Role | None = None
+    labels: list[str] = Field(default_factory=list)
+    description: str | None = None
+
+
+class Turn(_Model):
+    """What one speaker says from one label to the next."""
+
+    index: int
+    speaker_id: str | None = None
+    label: str | None = None
+    role: Role | None = None
+    text: str = ""
+    paragraphs: list[str] = Field(default_factory=list)
+    cues: list[InlineCue] = Field(default_factory=list)
+    line: int
+    span: Span
+    start: float | None = None
+    end: float | None = None
+
+
+class Paragraph(_Model):
+    """A paragraph of written prose (articles), clean text plus where it came from."""
+
+    text: str
+    line: int
+    span: Span
+
+
+class Diagnostic(_Model):
+    """Something the parser noticed and decided about, so nothing is silent."""
+
+    level: Level = "info"
+    code: str
+    message: str
+    line: int | None = None
+
+
+class Metadata(_Model):
+    title: str | None = None
+    date: dt.date | None = None
+    program: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    corrections: list[str] = Field(default_factory=list)
+    style: str | None = None
+    style_confidence: float | None = None
+    encoding: str | None = None
+
+
+class Transcript(_Model):
+    """A parsed document: a transcript, an article, or something else."""
+
+    kind: Kind
+    metadata: Metadata = Field(default_factory=Metadata)
+    speakers: list[Speaker] = Field(default_factory=list)
+    turns: list[Turn] = Field(default_factory=list)
+    cues: list[Cue] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+
+    def speaker(self, speaker_id: str | None) -> Speaker | None:
+        """The speaker with this id, or None (for unlabeled turns)."""
+        return next((s for s in self.speakers if s.id == speaker_id), None)
+
+    def speaker_name(self, turn: Turn) -> str | None:
+        """The canonical name of a turn's speaker, or None when the turn is unlabeled."""
+        speaker = self.speaker(turn.speaker_id)
+        return speaker.name if speaker else None
+
+    def turns_by(self, name_or_id: str) -> list[Turn]:
+        """Every turn of one speaker, given by id or canonical name (any case)."""
+        wanted = {
+            s.id for s in self.speakers if name_or_id in (s.id, s.name) or s.name == name_or_id.upper()
+        }
+        return [t for t in self.turns if t.speaker_id in wanted]
+
+    def words(self) -> list[str]:
+        """Every spoken word, in order (whitespace split of the turn texts)."""
+        return [w for t in self.turns for w in t.text.split()]

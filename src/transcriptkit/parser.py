@@ -1,0 +1,246 @@
+"""Tokens to a `Transcript`: where the spoken part starts and ends, who says what, and
+whether the document is a transcript at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from . import rules
+from .cleantext import clean, join_clean
+from .metadata import header_metadata, looks_like_heading, program_said
+from .models import Cue, Diagnostic, InlineCue, Kind, Paragraph, Span, Speaker, Transcript, Turn
+from .speakers import SpeakerBook
+from .tokenizer import tokenize
+from .tokens import Token, TokenKind
+
+_WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE})
+_PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
+
+
+def parse(text: str) -> Transcript:
+    """Parse transcript text (a transcript, a scraped page, an article) into models."""
+    return build(tokenize(text))
+
+
+@dataclass
+class _Line:
+    number: int
+    tokens: list[Token]
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text for t in self.tokens).strip()
+
+    def only(self, kinds: frozenset[TokenKind]) -> bool:
+        return all(t.kind in kinds for t in self.tokens)
+
+    @property
+    def has_label(self) -> bool:
+        return any(t.kind is TokenKind.LABEL for t in self.tokens)
+
+    @property
+    def terminal(self) -> bool:
+        return any(t.kind is TokenKind.FURNITURE and t.rule in rules.TERMINAL_FURNITURE for t in self.tokens)
+
+
+@dataclass
+class _TurnDraft:
+    line: int
+    start: int
+    label: Token | None = None
+    speaker: Speaker | None = None
+    paragraphs: list[list[Token]] = field(default_factory=lambda: [[]])
+    end: int = 0
+
+    def add(self, token: Token) -> None:
+        self.paragraphs[-1].append(token)
+        if token.text.strip():
+            self.end = token.start + len(token.text.rstrip())
+
+    def break_paragraph(self) -> None:
+        if self.paragraphs[-1]:
+            self.paragraphs.append([])
+
+
+def build(tokens: list[Token]) -> Transcript:
+    """The models for a token stream (see `tokenize`)."""
+    lines = [_Line(n, list(group)) for n, group in groupby(tokens, key=lambda t: t.line)]
+    diagnostics: list[Diagnostic] = []
+    book = SpeakerBook()
+    start = _body_start(lines)
+    drafts: list[_TurnDraft] = []
+    cues: list[Cue] = []
+    end = len(lines)
+    if start is not None:
+        end = _read_body(lines, start, book, drafts, cues)
+    turns = [_finish(i, d) for i, d in enumerate(drafts)]
+    turns = [t for t in turns if t.label is not None or t.text]
+    for i, t in enumerate(turns):
+        t.index = i
+        speaker = next((s for s in book.speakers if s.id == t.speaker_id), None)
+        t.role = speaker.role if speaker else None
+    paragraphs: list[Paragraph] = []
+    kind: Kind = "transcript" if turns else "other"
+    if not turns:
+        cues = []
+        paragraphs = _prose(lines)
+        if sum(len(p.text) >= _PROSE for p in paragraphs) >= 2:
+            kind = "article"
+        else:
+            paragraphs = []
+    content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
+    fallback = _fallback_title(lines, content_line) if kind != "other" else None
+    meta = header_metadata(tokens, fallback)
+    if meta.program is None and turns:
+        meta.program = program_said(" ".join(t.text for t in turns[:2]))
+    trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
+    if turns and trailing:
+        diagnostics.append(Diagnostic(
+            code="after-end",
+            message=f"{len(trailing)} line(s) of text after the transcript's closing notice "
+            "are kept in the tokens but in no turn",
+            line=trailing[0].number,
+        ))
+    if any("\ufffd" in t.text for t in tokens):
+        first = next(t.line for t in tokens if "\ufffd" in t.text)
+        diagnostics.append(Diagnostic(
+            level="warning", code="replacement-character",
+            message="the input holds U+FFFD (a character lost before it reached us); "
+            "removed from clean text", line=first,
+        ))
+    return Transcript(
+        kind=kind, metadata=meta, speakers=book.speakers, turns=turns, cues=cues,
+        paragraphs=paragraphs, diagnostics=diagnostics + book.diagnostics,
+    )
+
+
+def _body_start(lines: list[_Line]) -> int | None:
+    """Index of the line where the spoken part starts: an on-air opening (`This is TALK OF
+    THE NATION. I'm ...`) before the first label, or else the first label's line. Prose
+    before the first label without such an opening is a teaser, not a turn."""
+    first_label = next((i for i, ln in enumerate(lines) if ln.has_label), None)
+    for i, ln in enumerate(lines[: first_label if first_label is not None else len(lines)]):
+        if ln.only(_WORDY) and rules.OPENER.match(ln.text):
+            return i
+    return first_label
+
+
+def _read_body(
+    lines: list[_Line], start: int, book: SpeakerBook, drafts: list[_TurnDraft], cues: list[Cue]
+) -> int:
+    """Fill `drafts` and `cues` from `lines[start:]`; returns the index where it stopped."""
+    one_line_paragraphs = _single_newlines(lines[start:])
+    for index in range(start, len(lines)):
+        ln = lines[index]
+        if ln.terminal and drafts:
+            return index
+        for t in ln.tokens:
+            if t.kind is TokenKind.LABEL:
+                speaker = book.resolve(t.fields, t.line)
+                drafts.append(_TurnDraft(line=t.line, start=t.start, label=t, speaker=speaker, end=t.end))
+            elif t.kind in _WORDY:
+                if not drafts:
+                    if not t.text.strip():
+                        continue
+                    drafts.append(_TurnDraft(line=t.line, start=t.start + _lead(t.text)))
+                drafts[-1].add(t)
+            elif t.kind is TokenKind.CUE:
+                cues.append(Cue(
+                    kind=t.fields["cue_kind"], text=t.fields["inner"], line=t.line,  # type: ignore[arg-type]
+                    span=Span(start=t.start + _lead(t.text), end=t.start + len(t.text.rstrip())),
+                ))
+                if drafts:
+                    drafts[-1].break_paragraph()
+            elif drafts and t.kind is not TokenKind.MARKUP:
+                drafts[-1].break_paragraph()
+        if drafts and one_line_paragraphs:
+            drafts[-1].break_paragraph()
+    return len(lines)
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _single_newlines(lines: list[_Line]) -> bool:
+    """True when paragraphs are separated by single newlines (no blank lines between), so
+    each line is a paragraph; otherwise consecutive lines are one hard-wrapped paragraph."""
+    wordy = sum(1 for ln in lines if any(t.kind is TokenKind.TEXT for t in ln.tokens))
+    blank = sum(1 for ln in lines if ln.only(frozenset({TokenKind.BLANK})))
+    return blank * 3 < wordy
+
+
+def _finish(index: int, draft: _TurnDraft) -> Turn:
+    """A Turn from a draft: clean paragraphs, inline notes with offsets into the text."""
+    paragraphs: list[str] = []
+    notes: list[InlineCue] = []
+    for tokens in draft.paragraphs:
+        base = sum(len(p) + 2 for p in paragraphs)
+        pieces: list[str] = []
+        pending: list[Token] = []
+        for t in tokens:
+            if t.kind is TokenKind.NOTE:
+                pending.append(t)
+                notes.append(InlineCue(
+                    kind=t.fields["cue_kind"], text=t.fields["inner"],  # type: ignore[arg-type]
+                    offset=base + len(join_clean(pieces).strip()),
+                    span=Span(start=t.start, end=t.end),
+                ))
+            else:
+                pieces.append(clean(t.text))
+        text = join_clean(pieces).strip()
+        if text:
+            paragraphs.append(text)
+        elif pending:  # a paragraph of notes only: their offsets point past the text so far
+            for note in notes[len(notes) - len(pending):]:
+                note.offset = max(0, base - 2)
+    label = draft.label
+    text = "\n\n".join(paragraphs)
+    for note in notes:
+        note.offset = min(note.offset, len(text))
+    return Turn(
+        index=index,
+        speaker_id=draft.speaker.id if draft.speaker else None,
+        label=label.fields["label"] if label else None,
+        text=text,
+        paragraphs=paragraphs,
+        cues=notes,
+        line=draft.line,
+        span=Span(start=draft.start, end=max(draft.end, draft.start)),
+    )
+
+
+def _prose(lines: list[_Line]) -> list[Paragraph]:
+    """Paragraphs of a written article: the text lines from the first long one on, up to
+    the page's closing notices."""
+    first = next((i for i, ln in enumerate(lines) if ln.only(_WORDY) and len(ln.text) >= _PROSE), None)
+    if first is None:
+        return []
+    out: list[Paragraph] = []
+    for ln in lines[first:]:
+        if ln.terminal:
+            break
+        if not ln.only(_WORDY):
+            continue
+        words = [t for t in ln.tokens if t.kind is TokenKind.TEXT]
+        text = join_clean([clean(t.text) for t in words]).strip()
+        if text:
+            begin = ln.tokens[0].start + _lead(ln.tokens[0].text)
+            end = ln.tokens[-1].start + len(ln.tokens[-1].text.rstrip())
+            out.append(Paragraph(text=text, line=ln.number, span=Span(start=begin, end=end)))
+    return out
+
+
+def _fallback_title(lines: list[_Line], before_line: int | None) -> str | None:
+    """Where no heading repeats: the last headline-like line before the content starts."""
+    if before_line is None:
+        return None
+    found = None
+    for ln in lines:
+        if ln.number >= before_line:
+            break
+        if ln.only(_WORDY) and looks_like_heading(ln.text):
+            found = ln.text
+    return found

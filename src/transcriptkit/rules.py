@@ -1,0 +1,317 @@
+"""Every pattern the tokenizer knows, declared once, commented, compiled at import.
+
+The grammar reads as a table: labels, cues, inline notes, headers and page furniture.
+Patterns use possessive quantifiers and bounded repeats so matching stays linear on
+hostile input (a megabyte of capitals with no colon must not backtrack).
+Example lines in comments are invented.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+_F = regex.VERBOSE | regex.V1
+
+# ---------------------------------------------------------------------------------------
+# Speaker labels
+# ---------------------------------------------------------------------------------------
+
+# Markup or an id scraped in front of a label: `<p>IRA WELLS, HOST:`, `[s0011] ROB KLINE:`.
+LINE_PREFIX: Final = regex.compile(
+    r"""
+    [ \t\ufeff]*+
+    (?: (?: </?[A-Za-z][^<>\n]{0,200}+> | \[s\d{1,6}+\] | \*\*(?=[^\n*]{1,200}+:) ) [ \t]*+ )*+
+    """,
+    _F,
+)
+
+# Honorifics that are not part of the canonical name (`Mr.`, `MR.`, `Dr.`; legacy NPR also
+# wrote `Professor`, `Governor` in mixed case before a capitalised name). A broken
+# character may stand where the space was: `Mr.\ufffdCOLIN FERRIS (Actor):`.
+HONORIFIC: Final = regex.compile(
+    r"""
+    (?i: mr | ms | mrs | dr | mx | miss )\.?+ [ \t\ufffd\xa0]++
+    | (?: Doctor | Professor | Prof\. | Governor | Gov\. | Senator | Sen\. | Representative
+        | Rep\. | Reverend | Rev\. | Father | Sister | Rabbi | Judge | Justice | General
+        | Ambassador | Mayor | Secretary | President | Sir | Dame | Lord | Lady | Captain
+        | Colonel | Lieutenant | Sergeant | Archbishop | Bishop | Cardinal | Pastor
+      ) [ \t\ufffd\xa0]++ (?=\p{Lu}{2})
+    """,
+    _F,
+)
+
+# One word of a capitalised name: `KELLY`, `O'HALLORAN`, `JEAN-LUC`, `P.J.`, `McALLISTER`,
+# `DeMARCO`, `#1`, `JR`. A broken character may stand for an accented letter.
+_CAPS_WORD = r"""
+    (?: (?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’])? [\p{Lu}\ufffd] [\p{Lu}\p{Nd}'’.\-\ufffd]{0,40}+
+      | \#\p{Nd}{1,3}+
+      | (?: de | da | del | della | der | di | du | la | le | van | von | bin | al | y | el | dos ) (?=[ ]\p{Lu})
+      | &
+    )
+"""
+
+# Mixed-case labels that are labels whatever their case: generic voices.
+_GENERIC = r"""
+    (?: (?i: unidentified | unknown | automated | computer[- ]generated | ai-generated )
+        [ ] [A-Za-z][A-Za-z\-]{0,20}+ (?: [ ] [A-Za-z][A-Za-z\-]{0,20}+ ){0,2}+ (?: [ ] \#\d{1,3}+ )?+
+      | (?: Announcer | Narrator | Interpreter | Translator | Crowd | Group | Man | Woman | Boy
+          | Girl | Child | Voice | Caller | Operator | Audience | Crowd | Chorus | Protesters
+          | Reporter | Host | Speaker \ \d{1,3} )
+        (?: [ ] \#\d{1,3}+ )?+
+    )
+"""
+
+# A name in Title Case (`Garrison Keillor:`, `Jad Abumrad:`): two to four words. Weak on
+# its own; the parser accepts it only where the document labels that way more than once.
+_TITLE_NAME = r"""
+    \p{Lu}[\p{Ll}'’\-]{1,20}+ (?: [ ] (?: \p{Lu}\.(?:\p{Lu}\.)? | \p{Lu}[\p{Ll}'’\-]{1,20}+ ) ){1,3}+
+"""
+
+# A role after the name: `, HOST`, `, host`, `, CNN ANCHOR`, `, Cornell University`,
+# `(voice-over)`, `, (R) KENTUCKY`. Words are capitalised or short function words, so a
+# sentence (`NPR, which ran the story, said:`) is not mistaken for a role.
+_ROLE_WORD = r"""
+    (?: [\p{Lu}\p{Nd}][\p{L}\p{Nd}'’.\-/&]{0,30}+
+      | (?: host | co-host | byline | reporting | reporter | correspondent | anchor | caller
+          | voice-over | through\ interpreter | of | the | and | for | at | in | on | to | de
+          | a | an | &  | former | chief | senior | staff | contributor | commentator
+          | off-camera | on-camera | via\ telephone | by\ telephone | voice | over )
+      | \( [^()\n:]{1,40}+ \)
+    )
+"""
+_ROLE = rf"""
+    (?: , [ \t]*+ (?P<role> {_ROLE_WORD} (?: [ \t,]++ {_ROLE_WORD} ){{0,14}}+ ) )
+"""
+
+# A parenthesised description, which may quote a title holding a colon:
+# `(Author, "Tidewater Journal: The Later Years")`.
+_DESCRIPTION = r"""
+    (?: [ \t]*+ \( (?P<description> (?: [^()"“”\n] | "[^"\n]{0,200}+" | “[^”\n]{0,200}+” ){1,240}+ ) \) )
+"""
+
+LABEL: Final = regex.compile(
+    rf"""
+    (?P<label>
+      (?P<honorific> {HONORIFIC.pattern} )?+
+      (?P<name>
+          {_GENERIC}
+        | {_CAPS_WORD} (?: [ \t\xa0\ufffd]{{1,3}}+ {_CAPS_WORD} ){{0,7}}+
+        | (?P<titlename> {_TITLE_NAME} )
+      )
+      {_ROLE}?+
+      {_DESCRIPTION}?+
+      (?: [ \t]*+ \( (?P<aside> [^()\n:]{{1,40}}+ ) \) )?+
+    )
+    [ \t]*+ :
+    (?= [ \t\xa0]++ | \*\* | $ | \r )
+    """,
+    _F,
+)
+
+# The first line of a label hard-wrapped inside its description:
+# `Mr. BARNABY OKONKWO (Director, Regional Institute for Coastal` + `Studies):`.
+LABEL_WRAP_START: Final = regex.compile(
+    rf"""
+    (?P<honorific> {HONORIFIC.pattern} )?+
+    {_CAPS_WORD} (?: [ \t]{{1,3}}+ {_CAPS_WORD} ){{0,7}}+ {_ROLE}?+
+    [ \t]*+ \( [^()\n:]{{1,200}}+ $
+    """,
+    _F,
+)
+
+# Where a label may start in the middle of a line: after the end of a sentence.
+# `... the search goes on. SACHA LINDQVIST, HOST: More than ...`
+SENTENCE_END: Final = regex.compile(r"""(?<=[.?!"'’”)\]…-])[ \t]++(?=\p{Lu})""", _F)
+
+# Roles that mark a mid-line label without doubt.
+STRONG_ROLE: Final = regex.compile(
+    r"""^(?: HOST | CO-HOST | BYLINE | CORRESPONDENT | ANCHOR | REPORTER | host | byline )$""",
+    _F,
+)
+
+# Words that tell a speaker's role from a label's role or description.
+ROLE_WORDS: Final = (
+    ("host", regex.compile(r"\b(?i:co-?host|host|anchor)\b")),
+    ("reporter", regex.compile(r"\b(?i:byline|correspondent|reporter|reporting)\b")),
+    ("caller", regex.compile(r"\b(?i:caller)\b")),
+)
+UNIDENTIFIED: Final = regex.compile(r"^(?i:unidentified|unknown)\b")
+
+# ---------------------------------------------------------------------------------------
+# Standalone cues and inline notes
+# ---------------------------------------------------------------------------------------
+
+# A line that is nothing but a bracketed note: `(SOUNDBITE OF MUSIC)`, `(Soundbite of
+# laughter).`, `[RADIOLAB INTRO]`, with one level of nested brackets allowed.
+CUE_LINE: Final = regex.compile(
+    r"""
+    [ \t\xa0]*+
+    (?: \( (?P<inner> (?: [^()\n] | \( [^()\n]{0,200}+ \) ){1,400}+ ) \)
+      | \[ (?P<inner> (?: [^\[\]\n] | \[ [^\[\]\n]{0,200}+ \] ){1,400}+ ) \] )
+    [ \t\xa0.]*+ \r?+ $
+    """,
+    _F,
+)
+
+# Bracketed notes that are corrections, not cues: they go to `metadata.corrections`.
+CORRECTION: Final = regex.compile(
+    r"""
+    [ \t:]*+ \[ [ \t]*+
+    (?P<value> (?i: post-broadcast | post-publication | editor['’]?s[ ]note | correction
+        | clarification | update ) [^\]\n]{0,4000}+ )
+    \] [ \t]*+ \r?+ $
+    """,
+    _F,
+)
+
+# Kinds of cue by their words; the first that matches wins.
+CUE_KINDS: Final = (
+    ("clip_start", regex.compile(r"^(?i:begin|start)\b")),
+    ("clip_end", regex.compile(r"^(?i:end)\b")),
+    ("break", regex.compile(r"\b(?i:commercial break|break|station break|funding credits)\b")),
+    ("music", regex.compile(r"\b(?i:music|song|singing|band|instrumental|jingle)\b")),
+    ("laughter", regex.compile(r"\b(?i:laugh\w*|chuckl\w*)\b")),
+    ("applause", regex.compile(r"\b(?i:applause|cheer\w*|clapping)\b")),
+    ("soundbite", regex.compile(r"\b(?i:soundbite|sound bite|clip|recording|audio|tape)\b")),
+)
+
+# A note inside spoken words. Either all capitals (`(LAUGHTER)`, `(CROSSTALK)`) or led by
+# a word transcribers use for notes (`(ph)`, `(Singing)`, `(As Dorothy)`,
+# `(Through interpreter)`, `[emphasis added]`).
+INLINE_NOTE: Final = regex.compile(
+    r"""
+    (?: \( (?P<inner> [^()\n]{1,120}+ ) \) | \[ (?P<inner> [^\[\]\n]{1,120}+ ) \] )
+    """,
+    _F,
+)
+NOTE_WORDS: Final = regex.compile(
+    r"""
+    ^ [ \t]*+ (?: [^\p{Ll}]{2,}+ $
+    | (?i: ph | sic | sp | laugh\w* | chuckl\w* | applause | sing\w* | as [ ] .+ | through [ ] .+
+        | foreign [ ] .+ | speaking [ ] .+ | unintelligible | inaudible | crosstalk | music\b.*
+        | soundbite\b.* | sound [ ] of .+ | emphasis [ ] .+ | sighs? | cough\w* | clears? .+
+        | cheer\w* | clapping | whisper\w* | groans? | voice-over | off-mic | on [ ] tape
+        | reading | imitating .+ | impersonating .+ | in [ ] \w+ | humming | crying | bleep\w*
+        | [ ]*\d{1,2}:\d\d(?::\d\d)?+ ) [ \t.]*+ $ )
+    """,
+    _F,
+)
+
+# ---------------------------------------------------------------------------------------
+# Header fields
+# ---------------------------------------------------------------------------------------
+
+_MONTH = r"""(?i: jan(?:uary)? | feb(?:ruary)? | mar(?:ch)? | apr(?:il)? | may | june? | july?
+    | aug(?:ust)? | sep(?:t(?:ember)?)? | oct(?:ober)? | nov(?:ember)? | dec(?:ember)? )\.?"""
+_WEEKDAY = r"""(?i: (?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,? )"""
+
+# A date as NPR and its scrapers print it. `(?P<year>\d{4})(?!\d)` would reject the
+# glued `May 17, 20246:35 PM ET`, so the year only needs four digits.
+DATE: Final = regex.compile(
+    rf"""
+    (?: (?P<iso> (?P<y1>\d{{4}}) - (?P<m1>\d{{2}}) (?: - (?P<d1>\d{{2}}) )? ) (?!\d)
+      | (?: {_WEEKDAY} [ ]++ )?+ (?P<month> {_MONTH} ) [ ]++ (?P<day>\d{{1,2}}) (?:st|nd|rd|th)? ,?+ [ ]++ (?P<year>\d{{4}})
+      | (?P<day2>\d{{1,2}}) [ ]++ (?P<month2> {_MONTH} ) ,?+ [ ]++ (?P<year2>\d{{4}})
+      | (?<!\d) (?P<y3>(?:19|20)\d{{2}}) (?P<m3>[01]\d) (?P<d3>[0-3]\d) (?!\d)
+    )
+    """,
+    _F,
+)
+
+# Lines whose whole point is a date, led by a word that says so, whatever follows:
+# ` date 2024-03-26 `, `Published on September 8, 2025`, `Aired March 3, 2006 - 20:00 ET`,
+# `Episode Date: June 2, 2023The host talks ...` (a teaser glued on by a scraper).
+DATE_KEYWORD_LINE: Final = regex.compile(
+    rf"""
+    [ \t]*+ (?: [^\w\s]{{1,4}}+ [ \t]*+ )?+
+    (?i: date | published(?:[ ]on)? | originally[ ]published(?:[ ]on)? | aired | updated
+       | posted | broadcast | episode[ ]date | air[ ]date ) [ \t]*+ :?+ [ \t]*+
+    (?P<date> {DATE.pattern} )
+    """,
+    _F,
+)
+
+# A date alone on its line, perhaps with a weekday, a time or an icon:
+# `Fri November 8, 2013`, `May 17, 20246:35 PM ET`, `🗓️ 13 April 2022`.
+DATE_BARE_LINE: Final = regex.compile(
+    rf"""
+    [ \t]*+ (?: [^\w\s]{{1,4}}+ [ \t]*+ )?+ (?P<date> {DATE.pattern} ) [^\n]{{0,40}}+ $
+    """,
+    _F,
+)
+
+# A line that is a link and nothing else.
+URL_LINE: Final = regex.compile(r"""[ \t]*+ (?P<value> https?://[^\s<>"]{1,2000}+ ) [ \t]*+ \r?+ $""", _F)
+
+# Front matter fields of notes exported from a notes app: `title: 191204) Episode`.
+FRONT_MATTER: Final = regex.compile(
+    r"""[ \t]*+ (?P<field> title | date | url | source | program ) [ \t]*+ : [ \t]*+ (?P<value> [^\n]{1,500}+ ) $""",
+    _F,
+)
+
+# A podcast or program named after the title: `Invented Title : The NPR Politics Podcast`.
+PROGRAM_SUFFIX: Final = regex.compile(
+    r"""^(?P<title> [^\n]{3,300}? ) [ \t]++ : [ \t]++ (?P<program> (?:The[ ])? [\p{Lu}][^:\n]{2,60}+ (?i: podcast | hour | radio ) ) [ \t]*+ $""",
+    _F,
+)
+
+# A host on air naming the program: `This is TALK OF THE NATION.`,
+# `From NPR News, this is ALL THINGS CONSIDERED. I'm ...`
+PROGRAM_SAID: Final = regex.compile(
+    r"""
+    (?: ^ | (?<=[.!?] ) ) [ \t]*+ (?: (?i: from [ ] npr [ ] news ,?+ [ ] )? (?i: this [ ] is | it['’]s | welcome [ ] to | you['’]re [ ] listening [ ] to ) ) [ ]++
+    (?P<program> (?: \p{Lu}[\p{Lu}'’&]{1,20}+ [ ]?+ ){1,6}+ (?<![ ]) )
+    (?= [ ]from[ ]NPR | [ ]on[ ]NPR | [.,!;] | $ )
+    """,
+    _F,
+)
+
+# What a host says to open a show whose first label was lost: `This is TALK OF THE
+# NATION. I'm ...`, `Hey, I'm Kelly Okafor.`, `From NPR News, this is ...`
+OPENER: Final = regex.compile(
+    r"""
+    ^ [ \t]*+ (?: (?i: from [ ] npr ) | (?i: this [ ] is | it['’]s ) [ ] (?: \p{Lu}{2} | (?i: the[ ])?+ \p{Lu}[\p{L}'’]{2,20}+ [ ] \p{Lu} )
+      | (?i: (?: hey | hi | hello | good [ ] (?: morning | evening | afternoon ) ) ,?+ [ ] )?+ (?i: i['’ ]?m | welcome [ ] to | you['’]re [ ] listening ) [ ]
+      | (?i: good [ ] (?: morning | evening | afternoon ) ) [.,!]
+    )
+    """,
+    _F,
+)
+
+# ---------------------------------------------------------------------------------------
+# Page furniture
+# ---------------------------------------------------------------------------------------
+
+# Each entry: (name, pattern matched against a whole line). Order does not matter.
+FURNITURE: Final = tuple(
+    (name, regex.compile(pattern, _F | regex.IGNORECASE))
+    for name, pattern in (
+        ("logo", r"[ \t]*+ npr [ ] logo [ \t]*+ $"),
+        # The list items around NPR's embedded player: `  • Download`, `  • <iframe ...>`.
+        (
+            "player",
+            r"""[ \t]*+ (?: [•*·\-][ \t]*+ )?+
+                (?: download | transcript | playlist | embed | listen | share | <iframe[^\n]*+
+                  | embed [ \t]*+ <iframe[^\n]*+ | \d{1,3}+-minute [ ] listen
+                  | hosted [ ] by [^\n]{0,80}+ | listen [ ] ·? [^\n]{0,20}+ | transcript[ ]and[ ]audio
+                  | sponsor [ ] message | toggle [ ] more [ ] options | download [ ] transcript
+                  | facebook | twitter | flipboard | email | whatsapp | linkedin | reddit | print )
+                [ \t]*+ $""",
+        ),
+        ("iframe", r"[^\n]{0,200}+ <iframe [^\n]*+ $"),
+        ("caption", r"[^\n]{0,2000}+ (?: hide [ ] caption | toggle [ ] caption | enlarge [ ] this [ ] image ) [ \t]*+ $"),
+        ("copyright", r"[ \t]*+ (?: copyright [ ]?+ (?: © | \(c\) )?+ [ ]?+ \d{4} | © [ ]?+ \d{4} ) [^\n]{0,400}+ $"),
+        ("copyright", r"[ \t]*+ transcript [ ] provided [ ] by [ ] npr [^\n]{0,100}+ $"),
+        ("disclaimer", r"[ \t]*+ npr [ ] transcripts [ ] are [ ] created [^\n]*+ $"),
+        ("disclaimer", r"[ \t]*+ this [ ] is [ ] a [ ] rush [ ] transcript [^\n]*+ $"),
+        ("comments", r"[ \t]*+ please [ ] keep [ ] your [ ] community [ ] civil [^\n]*+ $"),
+        ("station", r"[ \t]*+ (?: play [ ] live [ ] radio | next [ ] up: | available [ ] on [ ] air [ ] stations | \d{1,2}:\d\d [ ] \d{1,2}:\d\d | on [ ] air [ ] now | all [ ] streams | donate | support [ ] npr [^\n]{0,60}+ ) [ \t]*+ $"),
+        ("chrome", r"[ \t]*+ (?: return [ ] to [ ] transcripts [ ] main [ ] page | the [ ] web [ \t]++ powered [ ] by | powered [ ] by [ ] yahoo!? | discussion [ ] \(\d++\) | load [ ] more | more [ ] stories | related [ ] stories | click [ ] on [ ] a [ ] timestamp [^\n]*+ ) [ \t]*+ $"),
+        ("rule", r"[ \t]*+ (?: -{3,} | \*{3,} | _{3,} | ={3,} | (?: \* [ \t]++ ){2,} \* ) [ \t]*+ $"),
+    )
+)
+
+# Lines after which nothing belongs to the transcript any more.
+TERMINAL_FURNITURE: Final = frozenset({"copyright", "disclaimer", "comments"})

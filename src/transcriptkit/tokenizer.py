@@ -1,0 +1,308 @@
+"""Text to tokens: what each line (and each piece of a line) of a transcript is.
+
+Two stages. Line rules look at one line at a time (is it a label, a cue, furniture, a
+header?). Document passes then use what the line rules found across the whole text:
+labels run into the middle of a paragraph, Title Case labels kept only where a document
+really labels that way, and the headline that scraped pages repeat.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from . import rules
+from .names import canonical_name
+from .tokens import Token, TokenKind
+
+_WS = " \t\r\n\xa0\ufeff"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into tokens that cover it exactly, in order."""
+    lines = list(_lines(text))
+    tokens: list[Token] = []
+    index = 0
+    while index < len(lines):
+        consumed, line_tokens = _tokenize_line(lines, index)
+        tokens.extend(line_tokens)
+        index += consumed
+    tokens = _accept_weak_labels(tokens)
+    tokens = _split_run_together_turns(tokens)
+    return _mark_repeated_headings(tokens)
+
+
+# ---- line rules -------------------------------------------------------------------------
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start offset, 1-based line number, line with its newline) for every line."""
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        end = start + len(line)
+        if end < len(text):
+            line += "\n"
+        if line:
+            yield start, number, line
+        start += len(line)
+
+
+def _tokenize_line(lines: list[tuple[int, int, str]], index: int) -> tuple[int, list[Token]]:
+    """Tokens for the line at `index`; returns how many lines were consumed (a label
+    wrapped over two lines consumes both)."""
+    start, number, line = lines[index]
+    body = line.rstrip("\n")
+
+    def whole(kind: TokenKind, rule: str, **fields: str) -> tuple[int, list[Token]]:
+        return 1, [Token(kind, line, start, start + len(line), number, rule, dict(fields))]
+
+    if not body.strip(_WS):
+        return whole(TokenKind.BLANK, "blank")
+    for name, pattern in rules.FURNITURE:
+        if pattern.match(body):
+            return whole(TokenKind.FURNITURE, name)
+    if m := rules.CORRECTION.match(body):
+        return whole(TokenKind.HEADER, "correction", field="correction", value=m["value"].strip())
+    if m := rules.CUE_LINE.match(body):
+        inner = m["inner"].strip(_WS)
+        return whole(TokenKind.CUE, "cue", inner=inner, cue_kind=cue_kind(inner))
+    if m := rules.URL_LINE.match(body):
+        return whole(TokenKind.HEADER, "url", field="url", value=m["value"])
+    if (m := rules.DATE_KEYWORD_LINE.match(body)) or (m := rules.DATE_BARE_LINE.match(body)):
+        return whole(TokenKind.HEADER, "date", field="date", value=m["date"])
+    if m := rules.FRONT_MATTER.match(body):
+        return whole(TokenKind.HEADER, "front_matter", field=m["field"], value=m["value"].strip())
+
+    prefix = rules.LINE_PREFIX.match(body)
+    at = prefix.end() if prefix else 0
+    label = rules.LABEL.match(body, at)
+    if label:
+        return 1, _label_line(line, start, number, at, label)
+    wrapped = _wrapped_label(lines, index, at)
+    if wrapped:
+        return 2, wrapped
+    return 1, list(_text_pieces(line, start, number))
+
+
+def _label_line(
+    line: str, start: int, number: int, at: int, m: regex.Match[str]
+) -> list[Token]:
+    """Markup before a label, the label itself (colon included), then the words."""
+    tokens: list[Token] = []
+    if at:
+        tokens.append(Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix"))
+    colon = m.end()
+    tokens.append(
+        Token(TokenKind.LABEL, line[at:colon], start + at, start + colon, number, "label", _label_fields(m))
+    )
+    if colon < len(line):
+        tokens.extend(_text_pieces(line[colon:], start + colon, number))
+    return tokens
+
+
+def _label_fields(m: regex.Match[str]) -> dict[str, str]:
+    """The recognized pieces of a label: as printed, name, honorific, role, description."""
+    fields = {"label": m["label"].strip(_WS), "name": canonical_name(m["name"])}
+    for key in ("honorific", "role", "description", "aside"):
+        if m[key]:
+            fields[key] = " ".join(m[key].split())
+    if m["titlename"]:
+        fields["weak"] = "title-case"
+    return fields
+
+
+def _wrapped_label(lines: list[tuple[int, int, str]], index: int, at: int) -> list[Token] | None:
+    """A label hard-wrapped inside its parenthesised description, over two lines."""
+    if index + 1 >= len(lines):
+        return None
+    start, number, line = lines[index]
+    body = line.rstrip("\n").rstrip("\r")
+    if not rules.LABEL_WRAP_START.match(body, at):
+        return None
+    _, _, following = lines[index + 1]
+    joined = line[: len(body)] + " " * (len(line) - len(body)) + following
+    m = rules.LABEL.match(joined, at)
+    if not m or m.end() <= len(line):
+        return None
+    first = _label_line(joined, start, number, at, m)
+    # The joined copy has spaces where the newline was: take the real text back.
+    real = line + following
+    return [Token(t.kind, real[t.start - start : t.end - start], t.start, t.end, t.line, t.rule, t.fields) for t in first]
+
+
+def _text_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
+    """Words, with notes like `(LAUGHTER)` or `(ph)` split out as NOTE tokens."""
+    cursor = 0
+    for m in rules.INLINE_NOTE.finditer(piece):
+        if not rules.NOTE_WORDS.match(m["inner"]):
+            continue
+        if m.start() > cursor:
+            yield Token(TokenKind.TEXT, piece[cursor : m.start()], start + cursor, start + m.start(), number, "text")
+        inner = m["inner"].strip(_WS)
+        yield Token(
+            TokenKind.NOTE, m[0], start + m.start(), start + m.end(), number, "note",
+            {"inner": inner, "cue_kind": cue_kind(inner)},
+        )
+        cursor = m.end()
+    if cursor < len(piece):
+        yield Token(TokenKind.TEXT, piece[cursor:], start + cursor, start + len(piece), number, "text")
+
+
+def cue_kind(inner: str) -> str:
+    """soundbite, music, laughter, … from a cue's words."""
+    for kind, pattern in rules.CUE_KINDS:
+        if pattern.search(inner):
+            return kind
+    return "other"
+
+
+# ---- document passes --------------------------------------------------------------------
+
+
+def _accept_weak_labels(tokens: list[Token]) -> list[Token]:
+    """Keep Title Case labels (`Garrison Keillor:`) only where the document labels that way
+    repeatedly; a lone `Composer Notes:` in a page header is text."""
+    weak = [t for t in tokens if t.kind is TokenKind.LABEL and "weak" in t.fields]
+    strong = sum(t.kind is TokenKind.LABEL and "weak" not in t.fields for t in tokens)
+    if not weak or (len(weak) >= 2 and len(weak) + strong >= 3):
+        return tokens
+    return _merge_lines([_as_text(t) if "weak" in t.fields else t for t in tokens])
+
+
+def _as_text(token: Token) -> Token:
+    return Token(TokenKind.TEXT, token.text, token.start, token.end, token.line, "text")
+
+
+def _merge_lines(tokens: list[Token]) -> list[Token]:
+    """Re-split lines whose label was demoted to text, so notes are found in them too."""
+    merged: list[Token] = []
+    for t in tokens:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.line == t.line
+            and prev.kind is TokenKind.TEXT
+            and t.kind is TokenKind.TEXT
+        ):
+            merged[-1] = Token(TokenKind.TEXT, prev.text + t.text, prev.start, t.end, prev.line, "text")
+        else:
+            merged.append(t)
+    return merged
+
+
+def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
+    """Find labels run into the middle of a line: `... goes on. ANA RUIZ, HOST: More ...`.
+
+    A mid-line label is taken only when its role says so (`, HOST`, `, BYLINE`) or its name
+    is one the document already uses as a label, so capitals in prose stay prose.
+    """
+    known = {t.fields["name"] for t in tokens if t.kind is TokenKind.LABEL}
+    known |= {name.split()[-1] for name in known}
+    if not any(t.kind is TokenKind.TEXT and len(t.text) > 40 for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for t in tokens:
+        if t.kind is not TokenKind.TEXT:
+            out.append(t)
+            continue
+        out.extend(_split_text_token(t, known))
+    return out
+
+
+def _split_text_token(token: Token, known: set[str]) -> list[Token]:
+    pieces: list[Token] = []
+    text, cursor = token.text, 0
+    for gap in rules.SENTENCE_END.finditer(text):
+        at = gap.end()
+        if at < cursor:
+            continue
+        m = rules.LABEL.match(text, at)
+        if not m or "titlename" in m.capturesdict() and m["titlename"]:
+            continue
+        name = canonical_name(m["name"])
+        role = m["role"] or ""
+        if not (rules.STRONG_ROLE.match(role) or name in known):
+            continue
+        known.add(name)
+        known.add(name.split()[-1])
+        if at > cursor:
+            pieces.append(_slice(token, cursor, at, TokenKind.TEXT, "text"))
+        pieces.append(
+            Token(TokenKind.LABEL, text[at : m.end()], token.start + at, token.start + m.end(),
+                  token.line, "label-midline", _label_fields(m))
+        )
+        cursor = m.end()
+    if not pieces:
+        return [token]
+    if cursor < len(text):
+        pieces.append(_slice(token, cursor, len(text), TokenKind.TEXT, "text"))
+    return pieces
+
+
+def _slice(token: Token, a: int, b: int, kind: TokenKind, rule: str) -> Token:
+    return Token(kind, token.text[a:b], token.start + a, token.start + b, token.line, rule)
+
+
+_HEADING_REGION = 80  # scraped page headers repeat the headline within the first lines
+
+
+def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
+    """The headline that scraped pages print two or more times, before the transcript
+    starts, becomes a HEADER (`field=title`); a line that runs the headline into its teaser
+    (`Headline Teaser sentence...`) becomes a HEADER (`field=teaser`)."""
+    first_label = next((t.line for t in tokens if t.kind is TokenKind.LABEL), None)
+    limit = min(first_label or _HEADING_REGION, _HEADING_REGION)
+    lines = _whole_text_lines(tokens, limit)
+    counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
+    titles = {text for text, n in counts.items() if n >= 2}
+    for _, text in lines:
+        for other in counts:
+            if other != text and text.startswith(other + " ") and len(other) >= 8:
+                titles.add(other)
+    if not titles:
+        return tokens
+    title_lines = {number: text for number, text in lines if text in titles}
+    teaser_lines = {
+        number
+        for number, text in lines
+        if number not in title_lines and any(text.startswith(t + " ") for t in titles)
+    }
+    out: list[Token] = []
+    for t in tokens:
+        if t.line in title_lines and t.kind in (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP):
+            out.append(Token(TokenKind.HEADER, t.text, t.start, t.end, t.line, "title",
+                             {"field": "title", "value": title_lines[t.line]}))
+        elif t.line in teaser_lines and t.kind in (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP):
+            out.append(Token(TokenKind.HEADER, t.text, t.start, t.end, t.line, "teaser", {"field": "teaser"}))
+        else:
+            out.append(t)
+    return _merge_headers(out)
+
+
+def _whole_text_lines(tokens: list[Token], limit: int) -> list[tuple[int, str]]:
+    """(line, stripped text) for lines before `limit` made only of words/labels/notes."""
+    by_line: dict[int, list[Token]] = {}
+    for t in tokens:
+        if t.line >= limit:
+            break
+        by_line.setdefault(t.line, []).append(t)
+    wordy = (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP)
+    return [
+        (number, "".join(t.text for t in group).strip(_WS))
+        for number, group in by_line.items()
+        if all(t.kind in wordy for t in group)
+    ]
+
+
+def _merge_headers(tokens: list[Token]) -> list[Token]:
+    """One HEADER token per heading line, not one per piece the line rules cut it into."""
+    merged: list[Token] = []
+    for t in tokens:
+        prev = merged[-1] if merged else None
+        if prev and t.kind is TokenKind.HEADER and prev.kind is TokenKind.HEADER and prev.line == t.line and prev.rule == t.rule:
+            merged[-1] = Token(TokenKind.HEADER, prev.text + t.text, prev.start, t.end, prev.line, prev.rule, prev.fields)
+        else:
+            merged.append(t)
+    return merged

@@ -1,0 +1,43 @@
+"""The token stream: what each piece of the input is, and exactly where it came from.
+
+Tokens partition the input: concatenating `text` of every token gives the input back,
+character for character. That is what makes every model built on them lossless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class TokenKind(StrEnum):
+    LABEL = "label"  # a speaker label, colon included: `KELLY:`
+    CUE = "cue"  # a line holding only a stage or sound note: `(SOUNDBITE OF MUSIC)`
+    NOTE = "note"  # a note inside spoken words: `(LAUGHTER)`, `(ph)`
+    HEADER = "header"  # a metadata line: title, date, URL, correction, program
+    FURNITURE = "furniture"  # scraped page chrome: `NPR logo`, `• Download`, copyright
+    MARKUP = "markup"  # markup or ids before a label: `<p>`, `[s0011]`
+    TEXT = "text"  # words
+    BLANK = "blank"  # a line of nothing but whitespace
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One piece of the input.
+
+    `start`/`end` are character offsets into the input; `line` is the 1-based line the
+    token starts on; `fields` holds what a rule recognized (a label's `name`, `role`,
+    `description`; a header's `field` and `value`; a cue's `inner`).
+    """
+
+    kind: TokenKind
+    text: str
+    start: int
+    end: int
+    line: int
+    rule: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
