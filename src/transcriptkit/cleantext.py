@@ -11,6 +11,8 @@ import regex
 # `don\ufffdt`, `it\ufffds`: a broken apostrophe between a word and its contraction.
 _BROKEN_APOSTROPHE = regex.compile(r"(?<=\p{L})\ufffd(?=(?:s|t|d|m|ll|re|ve)\b)")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
+_WORD = regex.compile(r"\p{L}[\p{L}'’\-]*")
+_SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
 _SPACES = regex.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000\ufeff\ufffd]++")
 
 
@@ -28,3 +30,15 @@ def join_clean(pieces: list[str]) -> str:
             piece = piece[1:]
         out += piece
     return out
+
+
+def looks_like_heading(text: str, words: int = 2) -> bool:
+    """A headline: short, no full stop at the end, mostly capitalised words."""
+    text = text.strip()
+    if not 4 <= len(text) <= 200 or text.endswith((".", ",", ":", ";")):
+        return False
+    found = [w for w in _WORD.findall(text) if w.lower() not in _SMALL]
+    if len(found) < words:
+        return False
+    capitalised = sum(w[0].isupper() for w in found)
+    return capitalised / len(found) >= 0.6

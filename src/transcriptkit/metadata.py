@@ -7,6 +7,7 @@ import datetime as dt
 import regex
 
 from . import rules
+from .cleantext import looks_like_heading
 from .models import Metadata
 from .tokens import Token, TokenKind
 
@@ -25,8 +26,6 @@ _MONTHS = {
 }
 _URL_DATE = regex.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)/")
 _QUOTED = regex.compile(r"""^["“'‘](?P<inner>.+)["”'’]$""")
-_WORD = regex.compile(r"\p{L}[\p{L}'’\-]*")
-_SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
 
 
 def parse_date(value: str) -> dt.date | None:
@@ -45,18 +44,6 @@ def parse_date(value: str) -> dt.date | None:
         return dt.date(int(year), _MONTHS[month.lower().rstrip(".")], int(day))
     except (ValueError, KeyError):
         return None
-
-
-def looks_like_heading(text: str) -> bool:
-    """A headline: short, no full stop at the end, mostly capitalised words."""
-    text = text.strip()
-    if not 4 <= len(text) <= 200 or text.endswith((".", ",", ":", ";")):
-        return False
-    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL]
-    if len(words) < 2:
-        return False
-    capitalised = sum(w[0].isupper() for w in words)
-    return capitalised / len(words) >= 0.6
 
 
 def clean_title(title: str) -> tuple[str, str | None]:
@@ -93,7 +80,7 @@ def header_metadata(tokens: list[Token], fallback_title: str | None) -> Metadata
     title = title or fallback_title
     if title:
         meta.title, meta.program = clean_title(title)
-    meta.date = next((d for d in map(parse_date, dates) if d), None)
+    meta.date = next((d for d in map(parse_date, dates + [meta.title or ""]) if d), None)
     if meta.date is None and meta.url and (m := _URL_DATE.search(meta.url)):
         meta.date = parse_date("-".join(m.groups()))
     if meta.url and "npr.org" in meta.url or any(t.rule in ("logo", "disclaimer") and "NPR" in t.text for t in tokens):

@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from . import rules
-from .cleantext import clean, join_clean
-from .metadata import header_metadata, looks_like_heading, program_said
+
+from .cleantext import clean, join_clean, looks_like_heading
+from .metadata import header_metadata, program_said
 from .models import Cue, Diagnostic, InlineCue, Kind, Paragraph, Span, Speaker, Transcript, Turn
 from .speakers import SpeakerBook
 from .tokenizer import tokenize
 from .tokens import Token, TokenKind
 
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE})
+_BLANK = frozenset({TokenKind.BLANK})
 _PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
 
 
@@ -74,6 +76,7 @@ def build(tokens: list[Token]) -> Transcript:
     cues: list[Cue] = []
     end = len(lines)
     if start is not None:
+        cues = [_cue(t) for ln in lines[:start] for t in ln.tokens if t.kind is TokenKind.CUE]
         end = _read_body(lines, start, book, drafts, cues)
     turns = [_finish(i, d) for i, d in enumerate(drafts)]
     turns = [t for t in turns if t.label is not None or t.text]
@@ -86,7 +89,7 @@ def build(tokens: list[Token]) -> Transcript:
     if not turns:
         cues = []
         paragraphs = _prose(lines)
-        if sum(len(p.text) >= _PROSE for p in paragraphs) >= 2:
+        if sum(len(p.text) >= _PROSE for p in paragraphs) >= 2 and not _markup_page(lines):
             kind = "article"
         else:
             paragraphs = []
@@ -117,13 +120,36 @@ def build(tokens: list[Token]) -> Transcript:
 
 
 def _body_start(lines: list[_Line]) -> int | None:
-    """Index of the line where the spoken part starts: an on-air opening (`This is TALK OF
-    THE NATION. I'm ...`) before the first label, or else the first label's line. Prose
-    before the first label without such an opening is a teaser, not a turn."""
+    """Index of the line where the spoken part starts, or None when nothing is spoken.
+
+    Before the first label, the spoken part starts at the earliest of: an on-air opening
+    (`This is TALK OF THE NATION. I'm ...`); the first line after a bare `Transcript`
+    heading; the first line after two blank lines that follow a page's player links (the
+    teaser sits above that gap). Prose before the first label that none of these mark is
+    a teaser, not a turn.
+    """
     first_label = next((i for i, ln in enumerate(lines) if ln.has_label), None)
-    for i, ln in enumerate(lines[: first_label if first_label is not None else len(lines)]):
-        if ln.only(_WORDY) and rules.OPENER.match(ln.text):
-            return i
+    end = first_label if first_label is not None else len(lines)
+    after_player = after_heading = False
+    blanks = 0
+    for i, ln in enumerate(lines[:end]):
+        rules_here = {t.rule for t in ln.tokens}
+        if ln.only(_BLANK):
+            blanks += 1
+            continue
+        if rules_here & {"player", "iframe"}:
+            after_player, after_heading = True, False
+        elif "transcript-heading" in rules_here:
+            after_heading = True
+        elif ln.only(_WORDY):
+            if rules.OPENER.match(ln.text):
+                return i
+            if after_heading and not looks_like_heading(ln.text):
+                return i
+            if after_player and blanks >= 2:
+                return i
+            after_player = after_player and blanks < 2
+        blanks = 0
     return first_label
 
 
@@ -147,10 +173,7 @@ def _read_body(
                     drafts.append(_TurnDraft(line=t.line, start=t.start + _lead(t.text)))
                 drafts[-1].add(t)
             elif t.kind is TokenKind.CUE:
-                cues.append(Cue(
-                    kind=t.fields["cue_kind"], text=t.fields["inner"], line=t.line,  # type: ignore[arg-type]
-                    span=Span(start=t.start + _lead(t.text), end=t.start + len(t.text.rstrip())),
-                ))
+                cues.append(_cue(t))
                 if drafts:
                     drafts[-1].break_paragraph()
             elif drafts and t.kind is not TokenKind.MARKUP:
@@ -158,6 +181,13 @@ def _read_body(
         if drafts and one_line_paragraphs:
             drafts[-1].break_paragraph()
     return len(lines)
+
+
+def _cue(t: Token) -> Cue:
+    return Cue(
+        kind=t.fields["cue_kind"], text=t.fields["inner"], line=t.line,  # type: ignore[arg-type]
+        span=Span(start=t.start + _lead(t.text), end=t.start + len(t.text.rstrip())),
+    )
 
 
 def _lead(text: str) -> int:
@@ -168,7 +198,7 @@ def _single_newlines(lines: list[_Line]) -> bool:
     """True when paragraphs are separated by single newlines (no blank lines between), so
     each line is a paragraph; otherwise consecutive lines are one hard-wrapped paragraph."""
     wordy = sum(1 for ln in lines if any(t.kind is TokenKind.TEXT for t in ln.tokens))
-    blank = sum(1 for ln in lines if ln.only(frozenset({TokenKind.BLANK})))
+    blank = sum(1 for ln in lines if ln.only(_BLANK))
     return blank * 3 < wordy
 
 
@@ -212,6 +242,12 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     )
 
 
+def _markup_page(lines: list[_Line]) -> bool:
+    """A feed or raw HTML page (`<?xml ...`, `<rss>`): most text lines are markup."""
+    wordy = [ln.text for ln in lines if ln.only(_WORDY)]
+    return sum(text.startswith("<") for text in wordy) * 2 > len(wordy)
+
+
 def _prose(lines: list[_Line]) -> list[Paragraph]:
     """Paragraphs of a written article: the text lines from the first long one on, up to
     the page's closing notices."""
@@ -234,9 +270,14 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
 
 
 def _fallback_title(lines: list[_Line], before_line: int | None) -> str | None:
-    """Where no heading repeats: the last headline-like line before the content starts."""
+    """Where no heading repeats: a full headline on the page's first line, else the last
+    headline-like line before the content starts (a section name like `Around the
+    Nation` often stands above the headline)."""
     if before_line is None:
         return None
+    first = next((ln for ln in lines if not ln.only(_BLANK)), None)
+    if first and first.number < before_line and first.only(_WORDY) and looks_like_heading(first.text, words=4):
+        return first.text
     found = None
     for ln in lines:
         if ln.number >= before_line:

@@ -272,7 +272,7 @@ PROGRAM_SAID: Final = regex.compile(
 # NATION. I'm ...`, `Hey, I'm Kelly Okafor.`, `From NPR News, this is ...`
 OPENER: Final = regex.compile(
     r"""
-    ^ [ \t]*+ (?: (?i: from [ ] npr ) | (?i: this [ ] is | it['’]s ) [ ] (?: \p{Lu}{2} | (?i: the[ ])?+ \p{Lu}[\p{L}'’]{2,20}+ [ ] \p{Lu} )
+    ^ [ \t]*+ (?: (?i: from [ ] npr ) | (?i: this [ ] is ) [ ] (?i: the[ ])?+ \p{Lu} | (?i: it['’]s ) [ ] \p{Lu}{2}
       | (?i: (?: hey | hi | hello | good [ ] (?: morning | evening | afternoon ) ) ,?+ [ ] )?+ (?i: i['’ ]?m | welcome [ ] to | you['’]re [ ] listening ) [ ]
       | (?i: good [ ] (?: morning | evening | afternoon ) ) [.,!]
     )
@@ -289,6 +289,8 @@ FURNITURE: Final = tuple(
     (name, regex.compile(pattern, _F | regex.IGNORECASE))
     for name, pattern in (
         ("logo", r"[ \t]*+ npr [ ] logo [ \t]*+ $"),
+        # A bare `Transcript` heading: what follows it is the transcript.
+        ("transcript-heading", r"transcript [ \t]*+ $"),
         # The list items around NPR's embedded player: `  • Download`, `  • <iframe ...>`.
         (
             "player",

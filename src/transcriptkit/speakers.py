@@ -72,23 +72,23 @@ class SpeakerBook:
         if rules.UNIDENTIFIED.match(name):
             return None
         fuller = [s for s in self.speakers if s.name.endswith(" " + name)]
-        if len(fuller) > 1:
-            # Two people end in SMITH: drop the one the document calls by a longer short
-            # form (`VANEK SMITH`), which the document would have used for them.
-            fuller = [
-                s for s in fuller
-                if not any(f.endswith(" " + name) for f in self._short_forms.get(s.id, ()))
-            ] or fuller
         if len(fuller) == 1:
             return fuller[0]
         if len(fuller) > 1:
+            # Two people end in SMITH. The document may call one of them by a longer short
+            # form (`VANEK SMITH`), which makes the other the likely one; still, a guess is
+            # not an attribution, so the label stays as printed and the guess is reported.
+            likely = [
+                s.name for s in fuller
+                if not any(f.endswith(" " + name) for f in self._short_forms.get(s.id, ()))
+            ]
+            hint = f"; most likely {likely[0]}" if len(likely) == 1 else ""
             names = ", ".join(s.name for s in fuller)
-            self._note("warning", "ambiguous-label", f"label {name!r} could be any of {names}; kept as printed", line)
+            self._note("warning", "ambiguous-label", f"label {name!r} could be {names}{hint}; kept as printed", line)
             return None
-        last = name.split()[-1]
-        if len(last) < 5:
+        if " " in name or len(name) < 5:
             return None
-        near = [s for s in self.speakers if " " in s.name and within_one_edit(s.name.split()[-1], last)]
+        near = [s for s in self.speakers if " " in s.name and within_one_edit(s.name.split()[-1], name)]
         if len(near) == 1:
             self._note("info", "near-match-label", f"label {name!r} taken as {near[0].name} (one letter differs)", line)
             return near[0]

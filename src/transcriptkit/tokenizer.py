@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from . import rules
+from .cleantext import looks_like_heading
 from .names import canonical_name
 from .tokens import Token, TokenKind
 
@@ -29,9 +30,9 @@ def tokenize(text: str) -> list[Token]:
         consumed, line_tokens = _tokenize_line(lines, index)
         tokens.extend(line_tokens)
         index += consumed
+    tokens = _mark_repeated_headings(tokens)
     tokens = _accept_weak_labels(tokens)
-    tokens = _split_run_together_turns(tokens)
-    return _mark_repeated_headings(tokens)
+    return _split_run_together_turns(tokens)
 
 
 # ---- line rules -------------------------------------------------------------------------
@@ -162,11 +163,14 @@ def cue_kind(inner: str) -> str:
 
 
 def _accept_weak_labels(tokens: list[Token]) -> list[Token]:
-    """Keep Title Case labels (`Garrison Keillor:`) only where the document labels that way
-    repeatedly; a lone `Composer Notes:` in a page header is text."""
-    weak = [t for t in tokens if t.kind is TokenKind.LABEL and "weak" in t.fields]
+    """Keep Title Case labels (`Garrison Keillor:`) only where the document labels that way:
+    some such name recurs, or capitalised labels abound. A page's `Job Title:` and
+    `Twitter Handle:` fields are text."""
+    headings = {n for n, text in _whole_text_lines(tokens, len(tokens) + 1) if looks_like_heading(text)}
+    tokens = [_as_text(t) if "weak" in t.fields and t.line in headings else t for t in tokens]
+    weak = Counter(t.fields["name"] for t in tokens if t.kind is TokenKind.LABEL and "weak" in t.fields)
     strong = sum(t.kind is TokenKind.LABEL and "weak" not in t.fields for t in tokens)
-    if not weak or (len(weak) >= 2 and len(weak) + strong >= 3):
+    if not weak or strong >= 3 or max(weak.values()) >= 2:
         return tokens
     return _merge_lines([_as_text(t) if "weak" in t.fields else t for t in tokens])
 
@@ -202,12 +206,16 @@ def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
     known |= {name.split()[-1] for name in known}
     if not any(t.kind is TokenKind.TEXT and len(t.text) > 40 for t in tokens):
         return tokens
+    labelled = {t.line for t in tokens if t.kind is TokenKind.LABEL}
     out: list[Token] = []
     for t in tokens:
-        if t.kind is not TokenKind.TEXT:
+        # Turns run together after another turn's label (`... here. BEGALA: Thanks.`) or in
+        # text flattened onto very long lines; a wrapped line that happens to hold a
+        # name and a colon is not split.
+        if t.kind is TokenKind.TEXT and (t.line in labelled or len(t.text) >= _FLATTENED):
+            out.extend(_split_text_token(t, known))
+        else:
             out.append(t)
-            continue
-        out.extend(_split_text_token(t, known))
     return out
 
 
@@ -245,6 +253,7 @@ def _slice(token: Token, a: int, b: int, kind: TokenKind, rule: str) -> Token:
     return Token(kind, token.text[a:b], token.start + a, token.start + b, token.line, rule)
 
 
+_FLATTENED = 1000  # characters: a "line" this long is paragraphs run together
 _HEADING_REGION = 80  # scraped page headers repeat the headline within the first lines
 
 
@@ -252,29 +261,52 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     """The headline that scraped pages print two or more times, before the transcript
     starts, becomes a HEADER (`field=title`); a line that runs the headline into its teaser
     (`Headline Teaser sentence...`) becomes a HEADER (`field=teaser`)."""
-    first_label = next((t.line for t in tokens if t.kind is TokenKind.LABEL), None)
-    limit = min(first_label or _HEADING_REGION, _HEADING_REGION)
-    lines = _whole_text_lines(tokens, limit)
+    lines = _whole_text_lines(tokens, _HEADING_REGION)
+    counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
+    # Only lines before the first label that is not itself part of a repeated headline
+    # (`CDC: New Guidance On Flu` looks like a label) can be headings.
+    labelled = {t.line for t in tokens if t.kind is TokenKind.LABEL}
+    repeated = [text for text, n in counts.items() if n >= 2]
+    limit = next(
+        (
+            n
+            for n, text in lines
+            if n in labelled and text not in repeated and not any(text.startswith(r + " ") for r in repeated)
+        ),
+        _HEADING_REGION,
+    )
+    lines = [(n, text) for n, text in lines if n < limit]
     counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
     titles = {text for text, n in counts.items() if n >= 2}
     for _, text in lines:
         for other in counts:
-            if other != text and text.startswith(other + " ") and len(other) >= 8:
+            # `Headline Teaser sentence ...`: the teaser does not start in lower case.
+            rest = text[len(other) + 1 : len(other) + 2]
+            if len(other) >= 8 and text.startswith(other + " ") and not rest.islower():
                 titles.add(other)
     if not titles:
         return tokens
-    title_lines = {number: text for number, text in lines if text in titles}
     teaser_lines = {
-        number
+        number: text
         for number, text in lines
-        if number not in title_lines and any(text.startswith(t + " ") for t in titles)
+        if text not in titles and any(text.startswith(t + " ") for t in titles)
     }
+    # The headline is the repeated line a teaser runs on from, else the most repeated.
+    best = max(
+        titles,
+        key=lambda t: (any(x.startswith(t + " ") for x in teaser_lines.values()), counts[t], -len(t)),
+    )
+    wordy = (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP)
+    heading_lines = {number: text for number, text in lines if text in titles}
     out: list[Token] = []
     for t in tokens:
-        if t.line in title_lines and t.kind in (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP):
-            out.append(Token(TokenKind.HEADER, t.text, t.start, t.end, t.line, "title",
-                             {"field": "title", "value": title_lines[t.line]}))
-        elif t.line in teaser_lines and t.kind in (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP):
+        if t.kind not in wordy:
+            out.append(t)
+        elif t.line in heading_lines:
+            text = heading_lines[t.line]
+            field = "title" if text == best else "heading"
+            out.append(Token(TokenKind.HEADER, t.text, t.start, t.end, t.line, field, {"field": field, "value": text}))
+        elif t.line in teaser_lines:
             out.append(Token(TokenKind.HEADER, t.text, t.start, t.end, t.line, "teaser", {"field": "teaser"}))
         else:
             out.append(t)
