@@ -16,7 +16,7 @@ from .speakers import SpeakerBook
 from .tokenizer import tokenize
 from .tokens import Token, TokenKind
 
-_WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE})
+_WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
 _BLANK = frozenset({TokenKind.BLANK})
 _PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
 
@@ -33,7 +33,8 @@ class _Line:
 
     @property
     def text(self) -> str:
-        return "".join(t.text for t in self.tokens).strip()
+        """The line's words, without a leading time stamp."""
+        return "".join(t.text for t in self.tokens if t.kind is not TokenKind.TIMESTAMP).strip()
 
     def only(self, kinds: frozenset[TokenKind]) -> bool:
         return all(t.kind in kinds for t in self.tokens)
@@ -55,6 +56,7 @@ class _TurnDraft:
     speaker: Speaker | None = None
     paragraphs: list[list[Token]] = field(default_factory=lambda: [[]])
     end: int = 0
+    time: float | None = None
 
     def add(self, token: Token) -> None:
         self.paragraphs[-1].append(token)
@@ -166,6 +168,14 @@ def _read_body(
             if t.kind is TokenKind.LABEL:
                 speaker = book.resolve(t.fields, t.line)
                 drafts.append(_TurnDraft(line=t.line, start=t.start, label=t, speaker=speaker, end=t.end))
+            elif t.kind is TokenKind.TIMESTAMP:
+                if not drafts or drafts[-1].line != t.line:
+                    if drafts and drafts[-1].label is not None:
+                        continue  # a stamp inside a labelled turn marks no new turn
+                    if not drafts:
+                        drafts.append(_TurnDraft(line=t.line, start=t.start + _lead(t.text)))
+                if drafts[-1].time is None:
+                    drafts[-1].time = seconds(t.fields["time"])
             elif t.kind in _WORDY:
                 if not drafts:
                     if not t.text.strip():
@@ -188,6 +198,15 @@ def _cue(t: Token) -> Cue:
         kind=t.fields["cue_kind"], text=t.fields["inner"], line=t.line,  # type: ignore[arg-type]
         span=Span(start=t.start + _lead(t.text), end=t.start + len(t.text.rstrip())),
     )
+
+
+def seconds(stamp: str) -> float:
+    """`01:02:03.5`, `2:03`, `0:00,240` → seconds."""
+    parts = stamp.replace(",", ".").split(":")
+    total = 0.0
+    for part in parts:
+        total = total * 60 + float(part)
+    return total
 
 
 def _lead(text: str) -> int:
@@ -239,6 +258,7 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         cues=notes,
         line=draft.line,
         span=Span(start=draft.start, end=max(draft.end, draft.start)),
+        start=draft.time,
     )
 
 

@@ -121,6 +121,15 @@ LABEL_WRAP_START: Final = regex.compile(
     _F,
 )
 
+# A time stamp leading a line: `0:06.2 | words |`, `[00:00:52] Speaker 2:`, `(01:13)`.
+TIME_PREFIX: Final = regex.compile(
+    r"""
+    [\[(]?+ (?P<time> \d{1,2}+ : \d\d (?: : \d\d )?+ (?: [.,] \d{1,3}+ )?+ ) [\])]?+
+    (?: [ \t]*+ \| )?+ (?= [ \t] | $ )
+    """,
+    _F,
+)
+
 # Where a label may start in the middle of a line: after the end of a sentence.
 # `... the search goes on. SACHA LINDQVIST, HOST: More than ...`
 SENTENCE_END: Final = regex.compile(r"""(?<=[.?!"'’”)\]…-])[ \t]++(?=\p{Lu})""", _F)
@@ -154,6 +163,10 @@ CUE_LINE: Final = regex.compile(
     """,
     _F,
 )
+
+# A parenthesised sentence (`(This is part two of a series. For part one, ...)`) is an
+# editor's aside in a page, not a stage note.
+CUE_NOT: Final = regex.compile(r"""(?= [^\n]*? \p{Ll}{2} ) (?: [^\n]*? [.!?] [ ]++ \p{Lu}\p{Ll} | [^\n]{160} )""", _F)
 
 # Bracketed notes that are corrections, not cues: they go to `metadata.corrections`.
 CORRECTION: Final = regex.compile(
@@ -225,7 +238,7 @@ DATE: Final = regex.compile(
 # `Episode Date: June 2, 2023The host talks ...` (a teaser glued on by a scraper).
 DATE_KEYWORD_LINE: Final = regex.compile(
     rf"""
-    [ \t]*+ (?: [^\w\s]{{1,4}}+ [ \t]*+ )?+
+    [ \t]*+ (?: [^\p{{L}}\p{{N}}\s]{{1,4}}+ [ \t]*+ )?+
     (?i: date | published(?:[ ]on)? | originally[ ]published(?:[ ]on)? | aired | updated
        | posted | broadcast | episode[ ]date | air[ ]date ) [ \t]*+ :?+ [ \t]*+
     (?P<date> {DATE.pattern} )
@@ -237,7 +250,7 @@ DATE_KEYWORD_LINE: Final = regex.compile(
 # `Fri November 8, 2013`, `May 17, 20246:35 PM ET`, `🗓️ 13 April 2022`.
 DATE_BARE_LINE: Final = regex.compile(
     rf"""
-    [ \t]*+ (?: [^\w\s]{{1,4}}+ [ \t]*+ )?+ (?P<date> {DATE.pattern} ) [^\n]{{0,40}}+ $
+    [ \t]*+ (?: [^\p{{L}}\p{{N}}\s]{{1,4}}+ [ \t]*+ )?+ (?P<date> {DATE.pattern} ) [^\n]{{0,40}}+ $
     """,
     _F,
 )

@@ -66,7 +66,7 @@ def _tokenize_line(lines: list[tuple[int, int, str]], index: int) -> tuple[int, 
             return whole(TokenKind.FURNITURE, name)
     if m := rules.CORRECTION.match(body):
         return whole(TokenKind.HEADER, "correction", field="correction", value=m["value"].strip())
-    if m := rules.CUE_LINE.match(body):
+    if (m := rules.CUE_LINE.match(body)) and not rules.CUE_NOT.match(m["inner"]):
         inner = m["inner"].strip(_WS)
         return whole(TokenKind.CUE, "cue", inner=inner, cue_kind=cue_kind(inner))
     if m := rules.URL_LINE.match(body):
@@ -78,22 +78,30 @@ def _tokenize_line(lines: list[tuple[int, int, str]], index: int) -> tuple[int, 
 
     prefix = rules.LINE_PREFIX.match(body)
     at = prefix.end() if prefix else 0
-    label = rules.LABEL.match(body, at)
-    if label:
-        return 1, _label_line(line, start, number, at, label)
-    wrapped = _wrapped_label(lines, index, at)
-    if wrapped:
+    lead: list[Token] = []
+    if at:
+        lead.append(Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix"))
+    if stamp := rules.TIME_PREFIX.match(body, at):
+        lead.append(Token(TokenKind.TIMESTAMP, line[at : stamp.end()], start + at, start + stamp.end(),
+                          number, "time", {"time": stamp["time"]}))
+        at = stamp.end()
+        at += len(body[at:]) - len(body[at:].lstrip(" \t"))
+        if at > stamp.end():  # the space after the stamp stays with it
+            lead[-1] = Token(TokenKind.TIMESTAMP, line[lead[-1].start - start : at], lead[-1].start,
+                             start + at, number, "time", lead[-1].fields)
+    if label := rules.LABEL.match(body, at):
+        return 1, lead + _label_line(line, start, number, at, label)
+    if not lead and (wrapped := _wrapped_label(lines, index, at)):
         return 2, wrapped
-    return 1, list(_text_pieces(line, start, number))
+    return 1, lead + list(_text_pieces(line[at:], start + at, number))
 
 
 def _label_line(
     line: str, start: int, number: int, at: int, m: regex.Match[str]
 ) -> list[Token]:
-    """Markup before a label, the label itself (colon included), then the words."""
+    """The label itself (colon included), then the words; `line[:at]` is already
+    tokenized by the caller."""
     tokens: list[Token] = []
-    if at:
-        tokens.append(Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix"))
     colon = m.end()
     tokens.append(
         Token(TokenKind.LABEL, line[at:colon], start + at, start + colon, number, "label", _label_fields(m))

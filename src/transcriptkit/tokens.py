@@ -17,6 +17,7 @@ class TokenKind(StrEnum):
     HEADER = "header"  # a metadata line: title, date, URL, correction, program
     FURNITURE = "furniture"  # scraped page chrome: `NPR logo`, `• Download`, copyright
     MARKUP = "markup"  # markup or ids before a label: `<p>`, `[s0011]`
+    TIMESTAMP = "timestamp"  # a time printed before words: `[00:01:05]`, `0:06.2 |`
     TEXT = "text"  # words
     BLANK = "blank"  # a line of nothing but whitespace
 
