@@ -14,14 +14,24 @@ from .models import Cue, InlineCue, Role, Transcript, Turn
 # Punctuation that hugs the note before it: `Vossberg Red (ph).`, not `(ph) .`
 _HUGS_NOTE = frozenset(".,;:!?)]}'\"")
 
-# The role words a printed label or a badge uses for each role.
-ROLE_SUFFIX: dict[Role, str] = {"host": "HOST", "reporter": "BYLINE", "caller": "CALLER"}
+# The role NPR prints after a name: `ANA RUIZ, HOST:`, `ANA RUIZ, BYLINE:`.
+_ROLE_SUFFIX: dict[Role | None, str] = {"host": "HOST", "reporter": "BYLINE", "caller": "CALLER"}
 
 
 def in_order(transcript: Transcript) -> list[Turn | Cue]:
     """Turns and standalone cues interleaved by where they stood in the source."""
     items: list[Turn | Cue] = [*transcript.turns, *transcript.cues]
     return sorted(items, key=lambda item: (item.line, item.span.start))
+
+
+def turn_label(transcript: Transcript, turn: Turn, *, original: bool = False) -> str | None:
+    """The label to print: the canonical name with its role (`ANA RUIZ, HOST`), or with
+    `original` the label as the document printed it; None for an unlabeled turn."""
+    if original and turn.label:
+        return turn.label
+    name = transcript.speaker_name(turn) or turn.label
+    suffix = _ROLE_SUFFIX.get(turn.role)
+    return f"{name}, {suffix}" if name and suffix else name
 
 
 def with_notes(text: str, notes: Sequence[InlineCue]) -> list[tuple[str, InlineCue | None]]:

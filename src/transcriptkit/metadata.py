@@ -80,6 +80,9 @@ def header_metadata(tokens: list[Token], fallback_title: str | None) -> Metadata
     title = title or fallback_title
     if title:
         meta.title, meta.program = clean_title(title)
+    for t in tokens:  # a heading elsewhere may carry the program: `Headline : The X Podcast`
+        if meta.program is None and t.kind is TokenKind.HEADER and (m := rules.PROGRAM_SUFFIX.match(t.text.strip())):
+            meta.program = m["program"].strip()
     meta.date = next((d for d in map(parse_date, dates + [meta.title or ""]) if d), None)
     if meta.date is None and meta.url and (m := _URL_DATE.search(meta.url)):
         meta.date = parse_date("-".join(m.groups()))

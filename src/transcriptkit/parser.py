@@ -98,6 +98,8 @@ def build(tokens: list[Token]) -> Transcript:
     content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
     fallback = _fallback_title(lines, content_line) if kind != "other" else None
     meta = header_metadata(tokens, fallback)
+    if kind == "other":  # a listing's dates and headlines are its items', not its own
+        meta.title = meta.date = None
     if meta.program is None and turns:
         meta.program = program_said(" ".join(t.text for t in turns[:2]))
     trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]

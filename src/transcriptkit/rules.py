@@ -266,7 +266,7 @@ FRONT_MATTER: Final = regex.compile(
 
 # A podcast or program named after the title: `Invented Title : The NPR Politics Podcast`.
 PROGRAM_SUFFIX: Final = regex.compile(
-    r"""^(?P<title> [^\n]{3,300}? ) [ \t]++ : [ \t]++ (?P<program> (?:The[ ])? [\p{Lu}][^:\n]{2,60}+ (?i: podcast | hour | radio ) ) [ \t]*+ $""",
+    r"""^(?P<title> [^\n]{3,300}? ) [ \t]++ : [ \t]++ (?P<program> (?:The[ ])? [\p{Lu}][^:\n]{2,60} (?i: podcast | hour | radio ) ) [ \t]*+ $""",
     _F,
 )
 

@@ -217,17 +217,18 @@ def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
     labelled = {t.line for t in tokens if t.kind is TokenKind.LABEL}
     out: list[Token] = []
     for t in tokens:
-        # Turns run together after another turn's label (`... here. BEGALA: Thanks.`) or in
-        # text flattened onto very long lines; a wrapped line that happens to hold a
-        # name and a colon is not split.
-        if t.kind is TokenKind.TEXT and (t.line in labelled or len(t.text) >= _FLATTENED):
-            out.extend(_split_text_token(t, known))
+        if t.kind is TokenKind.TEXT and len(t.text) > 40:
+            # A known name is taken mid-line only after another turn's label on the same
+            # line (`... here. BEGALA: Thanks.`) or in text flattened onto very long lines;
+            # a wrapped line that happens to hold a name and a colon is not split.
+            trusted = t.line in labelled or len(t.text) >= _FLATTENED
+            out.extend(_split_text_token(t, known, trusted))
         else:
             out.append(t)
     return out
 
 
-def _split_text_token(token: Token, known: set[str]) -> list[Token]:
+def _split_text_token(token: Token, known: set[str], trusted: bool) -> list[Token]:
     pieces: list[Token] = []
     text, cursor = token.text, 0
     for gap in rules.SENTENCE_END.finditer(text):
@@ -235,12 +236,13 @@ def _split_text_token(token: Token, known: set[str]) -> list[Token]:
         if at < cursor:
             continue
         m = rules.LABEL.match(text, at)
-        if not m or "titlename" in m.capturesdict() and m["titlename"]:
+        if not m or m["titlename"]:
             continue
         name = canonical_name(m["name"])
-        role = m["role"] or ""
-        if not (rules.STRONG_ROLE.match(role) or name in known):
+        strong = bool(rules.STRONG_ROLE.match(m["role"] or ""))
+        if not (strong or (trusted and (name in known or " " in name))):
             continue
+        trusted = True
         known.add(name)
         known.add(name.split()[-1])
         if at > cursor:
