@@ -10,9 +10,33 @@ import regex
 
 # `don\ufffdt`, `it\ufffds`: a broken apostrophe between a word and its contraction.
 _BROKEN_APOSTROPHE = regex.compile(r"(?<=\p{L})\ufffd(?=(?:s|t|d|m|ll|re|ve)\b)")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "`": "'"})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "`": "'"}
+)
 _WORD = regex.compile(r"\p{L}[\p{L}'’\-]*")
-_SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+    ]
+)
 _SPACES = regex.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000\ufeff\ufffd]++")
 
 
@@ -37,7 +61,7 @@ def looks_like_heading(text: str, words: int = 2) -> bool:
     text = text.strip()
     if not 4 <= len(text) <= 200 or text.endswith((".", ",", ":", ";")):
         return False
-    found = [w for w in _WORD.findall(text) if w.lower() not in _SMALL]
+    found: list[str] = [w for w in _WORD.findall(text) if w.lower() not in _SMALL]
     if len(found) < words:
         return False
     capitalised = sum(w[0].isupper() for w in found)

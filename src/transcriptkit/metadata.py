@@ -7,7 +7,6 @@ import datetime as dt
 import regex
 
 from . import rules
-from .cleantext import looks_like_heading
 from .models import Metadata
 from .tokens import Token, TokenKind
 
@@ -15,9 +14,17 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ),
         1,
@@ -81,12 +88,18 @@ def header_metadata(tokens: list[Token], fallback_title: str | None) -> Metadata
     if title:
         meta.title, meta.program = clean_title(title)
     for t in tokens:  # a heading elsewhere may carry the program: `Headline : The X Podcast`
-        if meta.program is None and t.kind is TokenKind.HEADER and (m := rules.PROGRAM_SUFFIX.match(t.text.strip())):
+        if (
+            meta.program is None
+            and t.kind is TokenKind.HEADER
+            and (m := rules.PROGRAM_SUFFIX.match(t.text.strip()))
+        ):
             meta.program = m["program"].strip()
-    meta.date = next((d for d in map(parse_date, dates + [meta.title or ""]) if d), None)
+    meta.date = next((d for d in map(parse_date, [*dates, meta.title or ""]) if d), None)
     if meta.date is None and meta.url and (m := _URL_DATE.search(meta.url)):
         meta.date = parse_date("-".join(m.groups()))
-    if meta.url and "npr.org" in meta.url or any(t.rule in ("logo", "disclaimer") and "NPR" in t.text for t in tokens):
+    if (meta.url and "npr.org" in meta.url) or any(
+        t.rule in ("logo", "disclaimer") and "NPR" in t.text for t in tokens
+    ):
         meta.outlet = "NPR"
     return meta
 

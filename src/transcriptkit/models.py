@@ -7,9 +7,12 @@ scorer reads it, so a rename here is a breaking change (the JSON Schema in `docs
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from .view import TranscriptView
 
 Kind = Literal["transcript", "article", "other"]
 Role = Literal["host", "reporter", "caller", "unidentified"]
@@ -137,10 +140,19 @@ class Transcript(_Model):
     def turns_by(self, name_or_id: str) -> list[Turn]:
         """Every turn of one speaker, given by id or canonical name (any case)."""
         wanted = {
-            s.id for s in self.speakers if name_or_id in (s.id, s.name) or s.name == name_or_id.upper()
+            s.id
+            for s in self.speakers
+            if name_or_id in (s.id, s.name) or s.name == name_or_id.upper()
         }
         return [t for t in self.turns if t.speaker_id in wanted]
 
     def words(self) -> list[str]:
         """Every spoken word, in order (whitespace split of the turn texts)."""
         return [w for t in self.turns for w in t.text.split()]
+
+    def __rich__(self) -> TranscriptView:
+        """`rich.print(transcript)` renders the terminal view; imported here, on use, so
+        the data model does not depend on its view."""
+        from .view import TranscriptView
+
+        return TranscriptView(self)

@@ -5,15 +5,27 @@ whether the document is a transcript at all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 from itertools import groupby
 
 from . import rules
-
 from .cleantext import clean, join_clean, looks_like_heading
 from .metadata import header_metadata, program_said
-from .models import Cue, Diagnostic, InlineCue, Kind, Paragraph, Span, Speaker, Transcript, Turn
+from .models import (
+    Cue,
+    CueKind,
+    Diagnostic,
+    InlineCue,
+    Kind,
+    Paragraph,
+    Span,
+    Speaker,
+    Transcript,
+    Turn,
+)
 from .speakers import SpeakerBook
-from .tokenizer import tokenize
+from .styles import GENERIC, Style
+from .tokenizer import resolve_style, tokenize
 from .tokens import Token, TokenKind
 
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
@@ -21,9 +33,17 @@ _BLANK = frozenset({TokenKind.BLANK})
 _PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
 
 
-def parse(text: str) -> Transcript:
-    """Parse transcript text (a transcript, a scraped page, an article) into models."""
-    return build(tokenize(text))
+def parse(text: str, style: Style | str | None = None) -> Transcript:
+    """Parse transcript text (a transcript, a scraped page, an article) into models.
+
+    `style` forces a house style (a `Style` or its name, see `transcriptkit.styles`);
+    by default it is detected and recorded in `metadata.style`.
+    """
+    chosen, confidence = resolve_style(text, style)
+    transcript = build(tokenize(text, chosen), chosen)
+    transcript.metadata.style = chosen.name
+    transcript.metadata.style_confidence = confidence
+    return transcript
 
 
 @dataclass
@@ -45,7 +65,10 @@ class _Line:
 
     @property
     def terminal(self) -> bool:
-        return any(t.kind is TokenKind.FURNITURE and t.rule in rules.TERMINAL_FURNITURE for t in self.tokens)
+        return any(
+            t.kind is TokenKind.FURNITURE and t.rule in rules.TERMINAL_FURNITURE
+            for t in self.tokens
+        )
 
 
 @dataclass
@@ -57,6 +80,7 @@ class _TurnDraft:
     paragraphs: list[list[Token]] = field(default_factory=lambda: [[]])
     end: int = 0
     time: float | None = None
+    time_end: float | None = None
 
     def add(self, token: Token) -> None:
         self.paragraphs[-1].append(token)
@@ -68,18 +92,18 @@ class _TurnDraft:
             self.paragraphs.append([])
 
 
-def build(tokens: list[Token]) -> Transcript:
+def build(tokens: list[Token], style: Style = GENERIC) -> Transcript:
     """The models for a token stream (see `tokenize`)."""
     lines = [_Line(n, list(group)) for n, group in groupby(tokens, key=lambda t: t.line)]
     diagnostics: list[Diagnostic] = []
     book = SpeakerBook()
-    start = _body_start(lines)
+    start = _caption_start(lines) if style.captions else _body_start(lines)
     drafts: list[_TurnDraft] = []
     cues: list[Cue] = []
     end = len(lines)
     if start is not None:
         cues = [_cue(t) for ln in lines[:start] for t in ln.tokens if t.kind is TokenKind.CUE]
-        end = _read_body(lines, start, book, drafts, cues)
+        end = _read_body(lines, start, book, drafts, cues, style.captions)
     turns = [_finish(i, d) for i, d in enumerate(drafts)]
     turns = [t for t in turns if t.label is not None or t.text]
     for i, t in enumerate(turns):
@@ -104,22 +128,33 @@ def build(tokens: list[Token]) -> Transcript:
         meta.program = program_said(" ".join(t.text for t in turns[:2]))
     trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
     if turns and trailing:
-        diagnostics.append(Diagnostic(
-            code="after-end",
-            message=f"{len(trailing)} line(s) of text after the transcript's closing notice "
-            "are kept in the tokens but in no turn",
-            line=trailing[0].number,
-        ))
+        diagnostics.append(
+            Diagnostic(
+                code="after-end",
+                message=f"{len(trailing)} line(s) of text after the transcript's closing notice "
+                "are kept in the tokens but in no turn",
+                line=trailing[0].number,
+            )
+        )
     if any("\ufffd" in t.text for t in tokens):
         first = next(t.line for t in tokens if "\ufffd" in t.text)
-        diagnostics.append(Diagnostic(
-            level="warning", code="replacement-character",
-            message="the input holds U+FFFD (a character lost before it reached us); "
-            "removed from clean text", line=first,
-        ))
+        diagnostics.append(
+            Diagnostic(
+                level="warning",
+                code="replacement-character",
+                message="the input holds U+FFFD (a character lost before it reached us); "
+                "removed from clean text",
+                line=first,
+            )
+        )
     return Transcript(
-        kind=kind, metadata=meta, speakers=book.speakers, turns=turns, cues=cues,
-        paragraphs=paragraphs, diagnostics=diagnostics + book.diagnostics,
+        kind=kind,
+        metadata=meta,
+        speakers=book.speakers,
+        turns=turns,
+        cues=cues,
+        paragraphs=paragraphs,
+        diagnostics=diagnostics + book.diagnostics,
     )
 
 
@@ -157,33 +192,73 @@ def _body_start(lines: list[_Line]) -> int | None:
     return first_label
 
 
+def _caption_start(lines: list[_Line]) -> int | None:
+    """Captions: the transcript starts at the first words after the first timing line."""
+    timed = False
+    for i, ln in enumerate(lines):
+        if any(t.kind is TokenKind.TIMESTAMP and "end" in t.fields for t in ln.tokens):
+            timed = True
+        elif timed and (
+            ln.has_label or any(t.kind is TokenKind.TEXT and t.text.strip() for t in ln.tokens)
+        ):
+            return i
+    return _body_start(lines)
+
+
 def _read_body(
-    lines: list[_Line], start: int, book: SpeakerBook, drafts: list[_TurnDraft], cues: list[Cue]
+    lines: list[_Line],
+    start: int,
+    book: SpeakerBook,
+    drafts: list[_TurnDraft],
+    cues: list[Cue],
+    captions: bool = False,
 ) -> int:
-    """Fill `drafts` and `cues` from `lines[start:]`; returns the index where it stopped."""
+    """Fill `drafts` and `cues` from `lines[start:]`; returns the index where it stopped.
+
+    Times: a label's own time (`Speaker 1 (00:00):`), a stamp before the words, or the
+    caption cue a turn starts in. In caption styles a label naming the current speaker
+    continues the turn (captions repeat the voice on every cue).
+    """
     one_line_paragraphs = _single_newlines(lines[start:])
+    cue_start: float | None = None
+    cue_end: float | None = None
+
+    def open_turn(t: Token, label: Token | None = None, speaker: Speaker | None = None) -> None:
+        at = t.start if label else t.start + _lead(t.text)
+        draft = _TurnDraft(line=t.line, start=at, label=label, speaker=speaker, end=t.end)
+        draft.time = seconds(t.fields["time"]) if label and "time" in t.fields else cue_start
+        drafts.append(draft)
+
     for index in range(start, len(lines)):
         ln = lines[index]
         if ln.terminal and drafts:
             return index
         for t in ln.tokens:
             if t.kind is TokenKind.LABEL:
+                if not t.fields["name"]:  # `>>`: someone else speaks, unnamed
+                    open_turn(t)
+                    continue
                 speaker = book.resolve(t.fields, t.line)
-                drafts.append(_TurnDraft(line=t.line, start=t.start, label=t, speaker=speaker, end=t.end))
+                if captions and drafts and drafts[-1].speaker is speaker:
+                    drafts[-1].break_paragraph()
+                    continue
+                open_turn(t, t, speaker)
             elif t.kind is TokenKind.TIMESTAMP:
-                if not drafts or drafts[-1].line != t.line:
-                    if drafts and drafts[-1].label is not None:
-                        continue  # a stamp inside a labelled turn marks no new turn
-                    if not drafts:
-                        drafts.append(_TurnDraft(line=t.line, start=t.start + _lead(t.text)))
-                if drafts[-1].time is None:
+                if "end" in t.fields:  # a caption's timing line
+                    cue_start, cue_end = seconds(t.fields["time"]), seconds(t.fields["end"])
+                elif not drafts:
+                    open_turn(t)
+                    drafts[-1].time = seconds(t.fields["time"])
+                elif drafts[-1].line == t.line and drafts[-1].time is None:
                     drafts[-1].time = seconds(t.fields["time"])
             elif t.kind in _WORDY:
                 if not drafts:
                     if not t.text.strip():
                         continue
-                    drafts.append(_TurnDraft(line=t.line, start=t.start + _lead(t.text)))
+                    open_turn(t)
                 drafts[-1].add(t)
+                if cue_end is not None and t.text.strip():
+                    drafts[-1].time_end = cue_end
             elif t.kind is TokenKind.CUE:
                 cues.append(_cue(t))
                 if drafts:
@@ -197,7 +272,9 @@ def _read_body(
 
 def _cue(t: Token) -> Cue:
     return Cue(
-        kind=t.fields["cue_kind"], text=t.fields["inner"], line=t.line,  # type: ignore[arg-type]
+        kind=cast(CueKind, t.fields["cue_kind"]),
+        text=t.fields["inner"],
+        line=t.line,
         span=Span(start=t.start + _lead(t.text), end=t.start + len(t.text.rstrip())),
     )
 
@@ -234,18 +311,21 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         for t in tokens:
             if t.kind is TokenKind.NOTE:
                 pending.append(t)
-                notes.append(InlineCue(
-                    kind=t.fields["cue_kind"], text=t.fields["inner"],  # type: ignore[arg-type]
-                    offset=base + len(join_clean(pieces).strip()),
-                    span=Span(start=t.start, end=t.end),
-                ))
+                notes.append(
+                    InlineCue(
+                        kind=cast(CueKind, t.fields["cue_kind"]),
+                        text=t.fields["inner"],
+                        offset=base + len(join_clean(pieces).strip()),
+                        span=Span(start=t.start, end=t.end),
+                    )
+                )
             else:
                 pieces.append(clean(t.text))
         text = join_clean(pieces).strip()
         if text:
             paragraphs.append(text)
         elif pending:  # a paragraph of notes only: their offsets point past the text so far
-            for note in notes[len(notes) - len(pending):]:
+            for note in notes[len(notes) - len(pending) :]:
                 note.offset = max(0, base - 2)
     label = draft.label
     text = "\n\n".join(paragraphs)
@@ -261,6 +341,7 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         line=draft.line,
         span=Span(start=draft.start, end=max(draft.end, draft.start)),
         start=draft.time,
+        end=draft.time_end,
     )
 
 
@@ -273,7 +354,9 @@ def _markup_page(lines: list[_Line]) -> bool:
 def _prose(lines: list[_Line]) -> list[Paragraph]:
     """Paragraphs of a written article: the text lines from the first long one on, up to
     the page's closing notices."""
-    first = next((i for i, ln in enumerate(lines) if ln.only(_WORDY) and len(ln.text) >= _PROSE), None)
+    first = next(
+        (i for i, ln in enumerate(lines) if ln.only(_WORDY) and len(ln.text) >= _PROSE), None
+    )
     if first is None:
         return []
     out: list[Paragraph] = []
@@ -298,7 +381,12 @@ def _fallback_title(lines: list[_Line], before_line: int | None) -> str | None:
     if before_line is None:
         return None
     first = next((ln for ln in lines if not ln.only(_BLANK)), None)
-    if first and first.number < before_line and first.only(_WORDY) and looks_like_heading(first.text, words=4):
+    if (
+        first
+        and first.number < before_line
+        and first.only(_WORDY)
+        and looks_like_heading(first.text, words=4)
+    ):
         return first.text
     found = None
     for ln in lines:

@@ -23,7 +23,9 @@ _BOMS = (
 )
 
 
-def read_text(data: bytes, *, name: str = "<bytes>", strict: bool = False) -> tuple[str, str, list[Diagnostic]]:
+def read_text(
+    data: bytes, *, name: str = "<bytes>", strict: bool = False
+) -> tuple[str, str, list[Diagnostic]]:
     """(text, encoding used, diagnostics) for raw bytes."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -35,32 +37,56 @@ def read_text(data: bytes, *, name: str = "<bytes>", strict: bool = False) -> tu
     guess = _detect(data)
     if guess:
         try:
-            return data.decode(guess), guess, [Diagnostic(
-                code="encoding-detected", message=f"not UTF-8; decoded as {guess}", line=None
-            )]
+            return (
+                data.decode(guess),
+                guess,
+                [
+                    Diagnostic(
+                        code="encoding-detected",
+                        message=f"not UTF-8; decoded as {guess}",
+                        line=None,
+                    )
+                ],
+            )
         except (UnicodeDecodeError, LookupError):
             pass
     if strict:
         raise DecodeError(name, utf8_error.start, "utf-8") from None
     text = data.decode("utf-8", errors="replace")
     line = data[: utf8_error.start].count(b"\n") + 1
-    return text, "utf-8", [Diagnostic(
-        level="warning", code="undecodable-bytes",
-        message=f"bytes that are not UTF-8 (first at byte offset {utf8_error.start}) were replaced by U+FFFD",
-        line=line,
-    )]
+    return (
+        text,
+        "utf-8",
+        [
+            Diagnostic(
+                level="warning",
+                code="undecodable-bytes",
+                message=f"bytes that are not UTF-8 (first at byte offset {utf8_error.start}) were replaced by U+FFFD",
+                line=line,
+            )
+        ],
+    )
 
 
-def _decode(data: bytes, encoding: str, name: str, strict: bool) -> tuple[str, str, list[Diagnostic]]:
+def _decode(
+    data: bytes, encoding: str, name: str, strict: bool
+) -> tuple[str, str, list[Diagnostic]]:
     try:
         return data.decode(encoding), encoding, []
     except UnicodeDecodeError as exc:
         if strict:
             raise DecodeError(name, exc.start, encoding) from None
-        return data.decode(encoding, errors="replace"), encoding, [Diagnostic(
-            level="warning", code="undecodable-bytes",
-            message=f"bytes not valid {encoding} (first at byte offset {exc.start}) were replaced",
-        )]
+        return (
+            data.decode(encoding, errors="replace"),
+            encoding,
+            [
+                Diagnostic(
+                    level="warning",
+                    code="undecodable-bytes",
+                    message=f"bytes not valid {encoding} (first at byte offset {exc.start}) were replaced",
+                )
+            ],
+        )
 
 
 def _detect(data: bytes) -> str | None:

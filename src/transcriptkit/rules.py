@@ -166,7 +166,9 @@ CUE_LINE: Final = regex.compile(
 
 # A parenthesised sentence (`(This is part two of a series. For part one, ...)`) is an
 # editor's aside in a page, not a stage note.
-CUE_NOT: Final = regex.compile(r"""(?= [^\n]*? \p{Ll}{2} ) (?: [^\n]*? [.!?] [ ]++ \p{Lu}\p{Ll} | [^\n]{160} )""", _F)
+CUE_NOT: Final = regex.compile(
+    r"""(?= [^\n]*? \p{Ll}{2} ) (?: [^\n]*? [.!?] [ ]++ \p{Lu}\p{Ll} | [^\n]{160} )""", _F
+)
 
 # Bracketed notes that are corrections, not cues: they go to `metadata.corrections`.
 CORRECTION: Final = regex.compile(
@@ -256,7 +258,9 @@ DATE_BARE_LINE: Final = regex.compile(
 )
 
 # A line that is a link and nothing else.
-URL_LINE: Final = regex.compile(r"""[ \t]*+ (?P<value> https?://[^\s<>"]{1,2000}+ ) [ \t]*+ \r?+ $""", _F)
+URL_LINE: Final = regex.compile(
+    r"""[ \t]*+ (?P<value> https?://[^\s<>"]{1,2000}+ ) [ \t]*+ \r?+ $""", _F
+)
 
 # Front matter fields of notes exported from a notes app: `title: 191204) Episode`.
 FRONT_MATTER: Final = regex.compile(
@@ -316,15 +320,30 @@ FURNITURE: Final = tuple(
                 [ \t]*+ $""",
         ),
         ("iframe", r"[^\n]{0,200}+ <iframe [^\n]*+ $"),
-        ("caption", r"[^\n]{0,2000}+ (?: hide [ ] caption | toggle [ ] caption | enlarge [ ] this [ ] image ) [ \t]*+ $"),
-        ("copyright", r"[ \t]*+ (?: copyright [ ]?+ (?: © | \(c\) )?+ [ ]?+ \d{4} | © [ ]?+ \d{4} ) [^\n]{0,400}+ $"),
+        (
+            "caption",
+            r"[^\n]{0,2000}+ (?: hide [ ] caption | toggle [ ] caption | enlarge [ ] this [ ] image ) [ \t]*+ $",
+        ),
+        (
+            "copyright",
+            r"[ \t]*+ (?: copyright [ ]?+ (?: © | \(c\) )?+ [ ]?+ \d{4} | © [ ]?+ \d{4} ) [^\n]{0,400}+ $",
+        ),
         ("copyright", r"[ \t]*+ transcript [ ] provided [ ] by [ ] npr [^\n]{0,100}+ $"),
         ("disclaimer", r"[ \t]*+ npr [ ] transcripts [ ] are [ ] created [^\n]*+ $"),
         ("disclaimer", r"[ \t]*+ this [ ] is [ ] a [ ] rush [ ] transcript [^\n]*+ $"),
         ("comments", r"[ \t]*+ please [ ] keep [ ] your [ ] community [ ] civil [^\n]*+ $"),
-        ("station", r"[ \t]*+ (?: play [ ] live [ ] radio | next [ ] up: | available [ ] on [ ] air [ ] stations | \d{1,2}:\d\d [ ] \d{1,2}:\d\d | on [ ] air [ ] now | all [ ] streams | donate | support [ ] npr [^\n]{0,60}+ ) [ \t]*+ $"),
-        ("chrome", r"[ \t]*+ (?: return [ ] to [ ] transcripts [ ] main [ ] page | the [ ] web [ \t]++ powered [ ] by | powered [ ] by [ ] yahoo!? | discussion [ ] \(\d++\) | load [ ] more | more [ ] stories | related [ ] stories | click [ ] on [ ] a [ ] timestamp [^\n]*+ ) [ \t]*+ $"),
-        ("rule", r"[ \t]*+ (?: -{3,} | \*{3,} | _{3,} | ={3,} | (?: \* [ \t]++ ){2,} \* ) [ \t]*+ $"),
+        (
+            "station",
+            r"[ \t]*+ (?: play [ ] live [ ] radio | next [ ] up: | available [ ] on [ ] air [ ] stations | \d{1,2}:\d\d [ ] \d{1,2}:\d\d | on [ ] air [ ] now | all [ ] streams | donate | support [ ] npr [^\n]{0,60}+ ) [ \t]*+ $",
+        ),
+        (
+            "chrome",
+            r"[ \t]*+ (?: return [ ] to [ ] transcripts [ ] main [ ] page | the [ ] web [ \t]++ powered [ ] by | powered [ ] by [ ] yahoo!? | discussion [ ] \(\d++\) | load [ ] more | more [ ] stories | related [ ] stories | click [ ] on [ ] a [ ] timestamp [^\n]*+ ) [ \t]*+ $",
+        ),
+        (
+            "rule",
+            r"[ \t]*+ (?: -{3,} | \*{3,} | _{3,} | ={3,} | (?: \* [ \t]++ ){2,} \* ) [ \t]*+ $",
+        ),
     )
 )
 

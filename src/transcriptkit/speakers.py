@@ -8,6 +8,8 @@ nearly matches (`PROFITT` for `PROFFITT`), a diagnostic says so.
 
 from __future__ import annotations
 
+from typing import cast
+
 import regex
 
 from . import rules
@@ -27,7 +29,7 @@ def role_of(name: str, role_text: str | None, description: str | None) -> Role |
             continue
         for role, pattern in rules.ROLE_WORDS:
             if pattern.search(source):
-                return role
+                return cast(Role, role)
     return None
 
 
@@ -79,18 +81,31 @@ class SpeakerBook:
             # form (`VANEK SMITH`), which makes the other the likely one; still, a guess is
             # not an attribution, so the label stays as printed and the guess is reported.
             likely = [
-                s.name for s in fuller
+                s.name
+                for s in fuller
                 if not any(f.endswith(" " + name) for f in self._short_forms.get(s.id, ()))
             ]
             hint = f"; most likely {likely[0]}" if len(likely) == 1 else ""
             names = ", ".join(s.name for s in fuller)
-            self._note("warning", "ambiguous-label", f"label {name!r} could be {names}{hint}; kept as printed", line)
+            self._note(
+                "warning",
+                "ambiguous-label",
+                f"label {name!r} could be {names}{hint}; kept as printed",
+                line,
+            )
             return None
         if " " in name or len(name) < 5:
             return None
-        near = [s for s in self.speakers if " " in s.name and within_one_edit(s.name.split()[-1], name)]
+        near = [
+            s for s in self.speakers if " " in s.name and within_one_edit(s.name.split()[-1], name)
+        ]
         if len(near) == 1:
-            self._note("info", "near-match-label", f"label {name!r} taken as {near[0].name} (one letter differs)", line)
+            self._note(
+                "info",
+                "near-match-label",
+                f"label {name!r} taken as {near[0].name} (one letter differs)",
+                line,
+            )
             return near[0]
         return None
 

@@ -16,23 +16,39 @@ import regex
 from . import rules
 from .cleantext import looks_like_heading
 from .names import canonical_name
+from .styles import Style, detect, get
+from .styles.base import LineRule
 from .tokens import Token, TokenKind
 
 _WS = " \t\r\n\xa0\ufeff"
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split `text` into tokens that cover it exactly, in order."""
+def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
+    """Split `text` into tokens that cover it exactly, in order.
+
+    `style` is a house style (or its name) whose rules are tried before the shared ones;
+    by default the style is detected from the text.
+    """
+    chosen = resolve_style(text, style)[0]
     lines = list(_lines(text))
     tokens: list[Token] = []
     index = 0
     while index < len(lines):
-        consumed, line_tokens = _tokenize_line(lines, index)
+        consumed, line_tokens = _tokenize_line(lines, index, chosen.rules)
         tokens.extend(line_tokens)
         index += consumed
     tokens = _mark_repeated_headings(tokens)
     tokens = _accept_weak_labels(tokens)
     return _split_run_together_turns(tokens)
+
+
+def resolve_style(text: str, style: Style | str | None) -> tuple[Style, float]:
+    """(style, confidence): the given style (confidence 1), or the detected one."""
+    if isinstance(style, Style):
+        return style, 1.0
+    if isinstance(style, str):
+        return get(style), 1.0
+    return detect(text)
 
 
 # ---- line rules -------------------------------------------------------------------------
@@ -50,7 +66,9 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
         start += len(line)
 
 
-def _tokenize_line(lines: list[tuple[int, int, str]], index: int) -> tuple[int, list[Token]]:
+def _tokenize_line(
+    lines: list[tuple[int, int, str]], index: int, style_rules: tuple[LineRule, ...]
+) -> tuple[int, list[Token]]:
     """Tokens for the line at `index`; returns how many lines were consumed (a label
     wrapped over two lines consumes both)."""
     start, number, line = lines[index]
@@ -61,6 +79,9 @@ def _tokenize_line(lines: list[tuple[int, int, str]], index: int) -> tuple[int, 
 
     if not body.strip(_WS):
         return whole(TokenKind.BLANK, "blank")
+    for style_rule in style_rules:
+        if found := _style_line(style_rule, line, body, start, number):
+            return 1, found
     for name, pattern in rules.FURNITURE:
         if pattern.match(body):
             return whole(TokenKind.FURNITURE, name)
@@ -82,13 +103,29 @@ def _tokenize_line(lines: list[tuple[int, int, str]], index: int) -> tuple[int, 
     if at:
         lead.append(Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix"))
     if stamp := rules.TIME_PREFIX.match(body, at):
-        lead.append(Token(TokenKind.TIMESTAMP, line[at : stamp.end()], start + at, start + stamp.end(),
-                          number, "time", {"time": stamp["time"]}))
+        lead.append(
+            Token(
+                TokenKind.TIMESTAMP,
+                line[at : stamp.end()],
+                start + at,
+                start + stamp.end(),
+                number,
+                "time",
+                {"time": stamp["time"]},
+            )
+        )
         at = stamp.end()
         at += len(body[at:]) - len(body[at:].lstrip(" \t"))
         if at > stamp.end():  # the space after the stamp stays with it
-            lead[-1] = Token(TokenKind.TIMESTAMP, line[lead[-1].start - start : at], lead[-1].start,
-                             start + at, number, "time", lead[-1].fields)
+            lead[-1] = Token(
+                TokenKind.TIMESTAMP,
+                line[lead[-1].start - start : at],
+                lead[-1].start,
+                start + at,
+                number,
+                "time",
+                lead[-1].fields,
+            )
     if label := rules.LABEL.match(body, at):
         return 1, lead + _label_line(line, start, number, at, label)
     if not lead and (wrapped := _wrapped_label(lines, index, at)):
@@ -96,15 +133,68 @@ def _tokenize_line(lines: list[tuple[int, int, str]], index: int) -> tuple[int, 
     return 1, lead + list(_text_pieces(line[at:], start + at, number))
 
 
-def _label_line(
-    line: str, start: int, number: int, at: int, m: regex.Match[str]
-) -> list[Token]:
+def _style_line(
+    rule: LineRule, line: str, body: str, start: int, number: int
+) -> list[Token] | None:
+    """Tokens for a line a house style's rule claims, or None."""
+    at = len(body) - len(body.lstrip(" \t\ufeff"))
+    m = rule.pattern.match(body, at)
+    if not m:
+        return None
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if rule.kind is not TokenKind.LABEL:
+        fields = {k: v.strip(_WS) for k, v in groups.items()}
+        if rule.header_field:
+            fields["field"] = rule.header_field
+        if rule.kind is TokenKind.CUE:
+            fields["cue_kind"] = cue_kind(fields.get("inner", ""))
+        return [Token(rule.kind, line, start, start + len(line), number, rule.name, fields)]
+    fields = {k: " ".join(v.split()) for k, v in groups.items() if k != "name"}
+    fields["name"] = canonical_name(groups.get("name", ""))
+    fields.setdefault("label", m[0].strip(_WS).removesuffix(":").strip(_WS))
+    tokens = []
+    if at:
+        tokens.append(
+            Token(
+                TokenKind.BLANK if not line[:at].strip() else TokenKind.MARKUP,
+                line[:at],
+                start,
+                start + at,
+                number,
+                "indent",
+            )
+        )
+    tokens.append(
+        Token(
+            TokenKind.LABEL,
+            line[at : m.end()],
+            start + at,
+            start + m.end(),
+            number,
+            rule.name,
+            fields,
+        )
+    )
+    if m.end() < len(line):
+        tokens.extend(_text_pieces(line[m.end() :], start + m.end(), number))
+    return tokens
+
+
+def _label_line(line: str, start: int, number: int, at: int, m: regex.Match[str]) -> list[Token]:
     """The label itself (colon included), then the words; `line[:at]` is already
     tokenized by the caller."""
     tokens: list[Token] = []
     colon = m.end()
     tokens.append(
-        Token(TokenKind.LABEL, line[at:colon], start + at, start + colon, number, "label", _label_fields(m))
+        Token(
+            TokenKind.LABEL,
+            line[at:colon],
+            start + at,
+            start + colon,
+            number,
+            "label",
+            _label_fields(m),
+        )
     )
     if colon < len(line):
         tokens.extend(_text_pieces(line[colon:], start + colon, number))
@@ -138,7 +228,12 @@ def _wrapped_label(lines: list[tuple[int, int, str]], index: int, at: int) -> li
     first = _label_line(joined, start, number, at, m)
     # The joined copy has spaces where the newline was: take the real text back.
     real = line + following
-    return [Token(t.kind, real[t.start - start : t.end - start], t.start, t.end, t.line, t.rule, t.fields) for t in first]
+    return [
+        Token(
+            t.kind, real[t.start - start : t.end - start], t.start, t.end, t.line, t.rule, t.fields
+        )
+        for t in first
+    ]
 
 
 def _text_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
@@ -148,15 +243,29 @@ def _text_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
         if not rules.NOTE_WORDS.match(m["inner"]):
             continue
         if m.start() > cursor:
-            yield Token(TokenKind.TEXT, piece[cursor : m.start()], start + cursor, start + m.start(), number, "text")
+            yield Token(
+                TokenKind.TEXT,
+                piece[cursor : m.start()],
+                start + cursor,
+                start + m.start(),
+                number,
+                "text",
+            )
         inner = m["inner"].strip(_WS)
         yield Token(
-            TokenKind.NOTE, m[0], start + m.start(), start + m.end(), number, "note",
+            TokenKind.NOTE,
+            m[0],
+            start + m.start(),
+            start + m.end(),
+            number,
+            "note",
             {"inner": inner, "cue_kind": cue_kind(inner)},
         )
         cursor = m.end()
     if cursor < len(piece):
-        yield Token(TokenKind.TEXT, piece[cursor:], start + cursor, start + len(piece), number, "text")
+        yield Token(
+            TokenKind.TEXT, piece[cursor:], start + cursor, start + len(piece), number, "text"
+        )
 
 
 def cue_kind(inner: str) -> str:
@@ -174,9 +283,13 @@ def _accept_weak_labels(tokens: list[Token]) -> list[Token]:
     """Keep Title Case labels (`Garrison Keillor:`) only where the document labels that way:
     some such name recurs, or capitalised labels abound. A page's `Job Title:` and
     `Twitter Handle:` fields are text."""
-    headings = {n for n, text in _whole_text_lines(tokens, len(tokens) + 1) if looks_like_heading(text)}
+    headings = {
+        n for n, text in _whole_text_lines(tokens, len(tokens) + 1) if looks_like_heading(text)
+    }
     tokens = [_as_text(t) if "weak" in t.fields and t.line in headings else t for t in tokens]
-    weak = Counter(t.fields["name"] for t in tokens if t.kind is TokenKind.LABEL and "weak" in t.fields)
+    weak = Counter(
+        t.fields["name"] for t in tokens if t.kind is TokenKind.LABEL and "weak" in t.fields
+    )
     strong = sum(t.kind is TokenKind.LABEL and "weak" not in t.fields for t in tokens)
     if not weak or strong >= 3 or max(weak.values()) >= 2:
         return tokens
@@ -198,7 +311,9 @@ def _merge_lines(tokens: list[Token]) -> list[Token]:
             and prev.kind is TokenKind.TEXT
             and t.kind is TokenKind.TEXT
         ):
-            merged[-1] = Token(TokenKind.TEXT, prev.text + t.text, prev.start, t.end, prev.line, "text")
+            merged[-1] = Token(
+                TokenKind.TEXT, prev.text + t.text, prev.start, t.end, prev.line, "text"
+            )
         else:
             merged.append(t)
     return merged
@@ -248,8 +363,15 @@ def _split_text_token(token: Token, known: set[str], trusted: bool) -> list[Toke
         if at > cursor:
             pieces.append(_slice(token, cursor, at, TokenKind.TEXT, "text"))
         pieces.append(
-            Token(TokenKind.LABEL, text[at : m.end()], token.start + at, token.start + m.end(),
-                  token.line, "label-midline", _label_fields(m))
+            Token(
+                TokenKind.LABEL,
+                text[at : m.end()],
+                token.start + at,
+                token.start + m.end(),
+                token.line,
+                "label-midline",
+                _label_fields(m),
+            )
         )
         cursor = m.end()
     if not pieces:
@@ -281,7 +403,9 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
         (
             n
             for n, text in lines
-            if n in labelled and text not in repeated and not any(text.startswith(r + " ") for r in repeated)
+            if n in labelled
+            and text not in repeated
+            and not any(text.startswith(r + " ") for r in repeated)
         ),
         _HEADING_REGION,
     )
@@ -304,7 +428,11 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     # The headline is the repeated line a teaser runs on from, else the most repeated.
     best = max(
         titles,
-        key=lambda t: (any(x.startswith(t + " ") for x in teaser_lines.values()), counts[t], -len(t)),
+        key=lambda t: (
+            any(x.startswith(t + " ") for x in teaser_lines.values()),
+            counts[t],
+            -len(t),
+        ),
     )
     wordy = (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP)
     heading_lines = {number: text for number, text in lines if text in titles}
@@ -315,9 +443,23 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
         elif t.line in heading_lines:
             text = heading_lines[t.line]
             field = "title" if text == best else "heading"
-            out.append(Token(TokenKind.HEADER, t.text, t.start, t.end, t.line, field, {"field": field, "value": text}))
+            out.append(
+                Token(
+                    TokenKind.HEADER,
+                    t.text,
+                    t.start,
+                    t.end,
+                    t.line,
+                    field,
+                    {"field": field, "value": text},
+                )
+            )
         elif t.line in teaser_lines:
-            out.append(Token(TokenKind.HEADER, t.text, t.start, t.end, t.line, "teaser", {"field": "teaser"}))
+            out.append(
+                Token(
+                    TokenKind.HEADER, t.text, t.start, t.end, t.line, "teaser", {"field": "teaser"}
+                )
+            )
         else:
             out.append(t)
     return _merge_headers(out)
@@ -343,8 +485,22 @@ def _merge_headers(tokens: list[Token]) -> list[Token]:
     merged: list[Token] = []
     for t in tokens:
         prev = merged[-1] if merged else None
-        if prev and t.kind is TokenKind.HEADER and prev.kind is TokenKind.HEADER and prev.line == t.line and prev.rule == t.rule:
-            merged[-1] = Token(TokenKind.HEADER, prev.text + t.text, prev.start, t.end, prev.line, prev.rule, prev.fields)
+        if (
+            prev
+            and t.kind is TokenKind.HEADER
+            and prev.kind is TokenKind.HEADER
+            and prev.line == t.line
+            and prev.rule == t.rule
+        ):
+            merged[-1] = Token(
+                TokenKind.HEADER,
+                prev.text + t.text,
+                prev.start,
+                t.end,
+                prev.line,
+                prev.rule,
+                prev.fields,
+            )
         else:
             merged.append(t)
     return merged
