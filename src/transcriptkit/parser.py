@@ -5,8 +5,8 @@ whether the document is a transcript at all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import cast
 from itertools import groupby
+from typing import cast
 
 from . import rules
 from .cleantext import clean, join_clean, looks_like_heading
