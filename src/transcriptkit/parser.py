@@ -30,6 +30,7 @@ from .tokens import Token, TokenKind
 
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
 _BLANK = frozenset({TokenKind.BLANK})
+_CLOSING = frozenset(",.;:!?)")
 _PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
 
 
@@ -307,10 +308,9 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     for tokens in draft.paragraphs:
         base = sum(len(p) + 2 for p in paragraphs)
         pieces: list[str] = []
-        pending: list[Token] = []
+        first_note = len(notes)
         for t in tokens:
             if t.kind is TokenKind.NOTE:
-                pending.append(t)
                 notes.append(
                     InlineCue(
                         kind=cast(CueKind, t.fields["cue_kind"]),
@@ -319,13 +319,17 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
                         span=Span(start=t.start, end=t.end),
                     )
                 )
-            else:
-                pieces.append(clean(t.text))
+                continue
+            piece = clean(t.text)
+            if pieces and notes[first_note:] and piece.lstrip()[:1] in _CLOSING:
+                # `did (LAUGHTER), and`: no space is left before the comma.
+                pieces[-1], piece = pieces[-1].rstrip(), piece.lstrip()
+            pieces.append(piece)
         text = join_clean(pieces).strip()
         if text:
             paragraphs.append(text)
-        elif pending:  # a paragraph of notes only: their offsets point past the text so far
-            for note in notes[len(notes) - len(pending) :]:
+        else:  # a paragraph of notes only: they stand after the text so far
+            for note in notes[first_note:]:
                 note.offset = max(0, base - 2)
     label = draft.label
     text = "\n\n".join(paragraphs)

@@ -319,10 +319,10 @@ FURNITURE: Final = tuple(
                   | facebook | twitter | flipboard | email | whatsapp | linkedin | reddit | print )
                 [ \t]*+ $""",
         ),
-        ("iframe", r"[^\n]{0,200}+ <iframe [^\n]*+ $"),
+        ("iframe", r"[^\n]{0,200}? <iframe [^\n]*+ $"),
         (
             "caption",
-            r"[^\n]{0,2000}+ (?: hide [ ] caption | toggle [ ] caption | enlarge [ ] this [ ] image ) [ \t]*+ $",
+            r"[^\n]{0,2000}? (?: hide [ ] caption | toggle [ ] caption | enlarge [ ] this [ ] image ) [ \t]*+ $",
         ),
         (
             "copyright",

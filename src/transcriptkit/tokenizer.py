@@ -283,8 +283,11 @@ def _accept_weak_labels(tokens: list[Token]) -> list[Token]:
     """Keep Title Case labels (`Garrison Keillor:`) only where the document labels that way:
     some such name recurs, or capitalised labels abound. A page's `Job Title:` and
     `Twitter Handle:` fields are text."""
+    # `Cairo Protests Grow: Crowds Fill The Square` is a headline, not a speaker.
     headings = {
-        n for n, text in _whole_text_lines(tokens, len(tokens) + 1) if looks_like_heading(text)
+        n
+        for n, text in _whole_text_lines(tokens, len(tokens) + 1)
+        if looks_like_heading(text) and len(text.partition(":")[2].split()) >= 3
     }
     tokens = [_as_text(t) if "weak" in t.fields and t.line in headings else t for t in tokens]
     weak = Counter(

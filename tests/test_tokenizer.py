@@ -1,0 +1,210 @@
+"""One test per recognised shape, on invented lines: what the tokenizer calls each piece."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcriptkit import TokenKind, tokenize
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(t.kind.value, t.text) for t in tokenize(text)]
+
+
+def label_fields(line: str) -> dict[str, str]:
+    labels = [t for t in tokenize(line) if t.kind is TokenKind.LABEL]
+    assert len(labels) == 1, [(t.kind, t.text) for t in tokenize(line)]
+    return labels[0].fields
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "name", "role"),
+    [
+        ("ODETTE VALLANCE, HOST: Good morning.", "ODETTE VALLANCE, HOST", "ODETTE VALLANCE", "HOST"),
+        ("PIM ARNESEN, BYLINE: The river rose.", "PIM ARNESEN, BYLINE", "PIM ARNESEN", "BYLINE"),
+        ("VALLANCE: Thanks.", "VALLANCE", "VALLANCE", None),
+        ("UNIDENTIFIED PERSON #1: Over here!", "UNIDENTIFIED PERSON #1", "UNIDENTIFIED PERSON #1", None),
+        ("PRESIDENT JOE BIDEN: Folks, listen.", "PRESIDENT JOE BIDEN", "PRESIDENT JOE BIDEN", None),
+        ("MARTIN LUTHER KING JR: I have a dream.", "MARTIN LUTHER KING JR", "MARTIN LUTHER KING JR", None),
+        ("DANA O'HALLORAN, BYLINE: Yes.", "DANA O'HALLORAN, BYLINE", "DANA O'HALLORAN", "BYLINE"),
+        ("JEAN-LUC ABARA-MOSS: Oui.", "JEAN-LUC ABARA-MOSS", "JEAN-LUC ABARA-MOSS", None),
+        ("P.J. WINTERBOURNE: Right.", "P.J. WINTERBOURNE", "P.J. WINTERBOURNE", None),
+        ("KEVIN McALLISTER: Hi.", "KEVIN McALLISTER", "KEVIN MCALLISTER", None),
+        ("ROSA DeMARCO: Hi.", "ROSA DeMARCO", "ROSA DEMARCO", None),
+        ("NEIL OKAFOR, host: Welcome back.", "NEIL OKAFOR, host", "NEIL OKAFOR", "host"),
+        ("Unidentified Man #2: No way.", "Unidentified Man #2", "UNIDENTIFIED MAN #2", None),
+        ("Automated Voice: Please hold.", "Automated Voice", "AUTOMATED VOICE", None),
+    ],
+)
+def test_modern_and_legacy_labels(line: str, label: str, name: str, role: str | None) -> None:
+    fields = label_fields(line)
+    assert fields["label"] == label
+    assert fields["name"] == name
+    assert fields.get("role") == role
+
+
+def test_legacy_label_with_honorific_and_quoted_description() -> None:
+    fields = label_fields('Mr. HENRY PALLISTER (Author, "The Salt Roads: A Memoir"): Thank you.')
+    assert fields["honorific"] == "Mr."
+    assert fields["name"] == "HENRY PALLISTER"
+    assert fields["description"] == 'Author, "The Salt Roads: A Memoir"'
+
+
+@pytest.mark.parametrize("honorific", ["Ms.", "Mrs.", "Dr.", "Professor", "Governor", "MR."])
+def test_legacy_honorifics_leave_the_name(honorific: str) -> None:
+    fields = label_fields(f"{honorific} RUTH ABERNATHY (Tilden College): Indeed.")
+    assert fields["name"] == "RUTH ABERNATHY"
+
+
+def test_caller_and_group_labels() -> None:
+    assert label_fields("GLORIA (Caller): Hi, Neil.")["description"] == "Caller"
+    group = label_fields("THE MARIGOLD & THE FENCES (Music Group): (Singing) Oh la.")
+    assert group["name"] == "THE MARIGOLD & THE FENCES"
+
+
+def test_label_alone_on_its_line() -> None:
+    tokens = tokenize("ANNA PRZYBYLSKI, HOST:\n\nThe words come here.\n")
+    assert [t.kind for t in tokens[:2]] == [TokenKind.LABEL, TokenKind.TEXT]
+    assert tokens[1].text == "\n"
+
+
+def test_markup_and_id_before_a_label() -> None:
+    assert kinds("<p>IRA WELLES, HOST: Hi.")[:2] == [("markup", "<p>"), ("label", "IRA WELLES, HOST:")]
+    assert kinds("[s0011] ROB KLINE, HOST: Hi.")[:2] == [
+        ("markup", "[s0011] "),
+        ("label", "ROB KLINE, HOST:"),
+    ]
+
+
+def test_label_wrapped_over_two_lines() -> None:
+    text = "Mr. BARNABY OKONKWO (Director, Institute for Coastal\nStudies): We measure tides.\n"
+    label = next(t for t in tokenize(text) if t.kind is TokenKind.LABEL)
+    assert label.line == 1
+    assert label.fields["name"] == "BARNABY OKONKWO"
+    assert label.fields["description"] == "Director, Institute for Coastal Studies"
+
+
+def test_replacement_character_inside_a_label() -> None:
+    fields = label_fields("Mr.\ufffdCOLIN FERRIS (Actor): Lovely.")
+    assert fields["name"] == "COLIN FERRIS"
+
+
+@pytest.mark.parametrize(
+    ("line", "inner", "kind"),
+    [
+        ("(SOUNDBITE OF ARCHIVED RECORDING)", "SOUNDBITE OF ARCHIVED RECORDING", "soundbite"),
+        ('(SOUNDBITE OF SONG, "PAPER LANTERNS")', 'SOUNDBITE OF SONG, "PAPER LANTERNS"', "music"),
+        ("(Soundbite of music)", "Soundbite of music", "music"),
+        ("(Soundbite of laughter).", "Soundbite of laughter", "laughter"),
+        ("(LAUGHTER)", "LAUGHTER", "laughter"),
+        ("(APPLAUSE)", "APPLAUSE", "applause"),
+        ("(BEGIN VIDEO CLIP)", "BEGIN VIDEO CLIP", "clip_start"),
+        ("(END VIDEO CLIP)", "END VIDEO CLIP", "clip_end"),
+        ("(COMMERCIAL BREAK)", "COMMERCIAL BREAK", "break"),
+    ],
+)
+def test_standalone_cues(line: str, inner: str, kind: str) -> None:
+    (token,) = tokenize(line)
+    assert token.kind is TokenKind.CUE
+    assert token.fields == {"inner": inner, "cue_kind": kind}
+
+
+def test_a_parenthesised_sentence_is_not_a_cue() -> None:
+    (token,) = tokenize("(This is part two of a series. Part one ran last week.)")
+    assert token.kind is TokenKind.TEXT
+
+
+@pytest.mark.parametrize(
+    "note", ["(LAUGHTER)", "(ph)", "(Singing)", "(As Dorothy)", "(Through interpreter)",
+             "(Foreign language spoken)", "(Unintelligible)", "[emphasis added]"],
+)
+def test_inline_notes(note: str) -> None:
+    tokens = tokenize(f"VALE: I went to Skellig {note} and back.")
+    notes = [t for t in tokens if t.kind is TokenKind.NOTE]
+    assert [t.text for t in notes] == [note]
+
+
+def test_a_parenthetical_aside_in_speech_stays_words() -> None:
+    tokens = tokenize("VALE: The ferry (the old one, anyway) was late.")
+    assert not [t for t in tokens if t.kind is TokenKind.NOTE]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("NPR logo", "logo"),
+        ("  • Download", "player"),
+        ('  • <iframe src="" width="100%" title="NPR embedded audio player">', "player"),
+        ("  • Transcript", "player"),
+        ("  • Playlist", "player"),
+        ("  • Embed", "player"),
+        ("Copyright © 2025 NPR. All rights reserved.", "copyright"),
+        ("NPR transcripts are created on a rush deadline by an NPR contractor.", "disclaimer"),
+        ("Please keep your community civil. All comments must follow the rules.", "comments"),
+        ("Harbor seals on a jetty. Ana Ruiz/NPR hide caption", "caption"),
+        ("toggle caption", "caption"),
+        ("Play Live Radio", "station"),
+        ("0:00 0:00", "station"),
+    ],
+)
+def test_page_furniture(line: str, rule: str) -> None:
+    (token,) = tokenize(line)
+    assert (token.kind, token.rule) == (TokenKind.FURNITURE, rule)
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        (" date 2024-03-26 ", "2024-03-26"),
+        ("Published on September 8, 2025", "September 8, 2025"),
+        ("Fri November 8, 2013", "November 8, 2013"),
+        ("Aired March 3, 2006 - 20:00 ET", "March 3, 2006"),
+    ],
+)
+def test_date_headers(line: str, value: str) -> None:
+    (token,) = tokenize(line)
+    assert token.kind is TokenKind.HEADER
+    assert token.fields["field"] == "date"
+    assert token.fields["value"].endswith(value)
+
+
+def test_correction_header() -> None:
+    (token,) = tokenize("[POST-BROADCAST CORRECTION: The bridge opened in 1931.]")
+    assert token.kind is TokenKind.HEADER
+    assert token.fields == {"field": "correction", "value": "POST-BROADCAST CORRECTION: The bridge opened in 1931."}
+
+
+def test_repeated_headline_is_the_title_and_its_run_in_teaser_a_header() -> None:
+    text = (
+        "Salt Roads Revisited A writer retraces a route.\nNPR logo\n\nSalt Roads Revisited\n"
+        "  • Download\nSalt Roads Revisited\n\nThis is WEEKEND EDITION.\n"
+    )
+    headers = [(t.line, t.fields["field"]) for t in tokenize(text) if t.kind is TokenKind.HEADER]
+    assert headers == [(1, "teaser"), (4, "title"), (6, "title")]
+
+
+def test_a_title_case_field_is_not_a_label_but_a_title_case_name_that_recurs_is() -> None:
+    page = "Job Title: Host\n\nTwitter Handle: @someone\n"
+    assert not [t for t in tokenize(page) if t.kind is TokenKind.LABEL]
+    talk = "Marta Quill: Hello.\n\nOwen Pell: Hi.\n\nMarta Quill: Ready?\n"
+    assert len([t for t in tokenize(talk) if t.kind is TokenKind.LABEL]) == 3
+
+
+def test_turns_run_together_on_one_line() -> None:
+    text = "The search goes on. SACHA LIND, HOST: More than a week. ROBIN ALDE, BYLINE: Yes. LIND: OK."
+    labels = [t.fields["label"] for t in tokenize(text) if t.kind is TokenKind.LABEL]
+    assert labels == ["SACHA LIND, HOST", "ROBIN ALDE, BYLINE", "LIND"]
+
+
+def test_a_wrapped_line_with_a_name_and_colon_is_not_split() -> None:
+    text = "MAYA ROE: She said the storm. NEW HAMPSHIRE: the state.\nNext line. MAYA ROE: again.\n"
+    labels = [(t.line, t.fields["label"]) for t in tokenize(text) if t.kind is TokenKind.LABEL]
+    assert labels[0] == (1, "MAYA ROE")
+    assert (2, "MAYA ROE") not in labels
+
+
+def test_tokens_cover_the_input_exactly() -> None:
+    text = "NPR logo\r\n\r\nKELLY: Hi (LAUGHTER) there.\r\n(APPLAUSE)\r\n\xa0\r\nend"
+    tokens = tokenize(text)
+    assert "".join(t.text for t in tokens) == text
+    assert all(text[t.start : t.end] == t.text for t in tokens)
