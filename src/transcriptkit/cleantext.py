@@ -37,13 +37,19 @@ _SMALL = frozenset(
         "with",
     ]
 )
-_SPACES = regex.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000\ufeff\ufffd]++")
+# Spaces `str.split` does not see: zero-width space and the byte-order mark.
+_INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " "})
 
 
 def clean(text: str) -> str:
     """Straight quotes, single spaces, no U+FFFD; not stripped (callers join pieces)."""
-    text = _BROKEN_APOSTROPHE.sub("'", text).translate(_QUOTES)
-    return _SPACES.sub(" ", text)
+    if "\ufffd" in text:
+        text = _BROKEN_APOSTROPHE.sub("'", text).replace("\ufffd", " ")
+    text = text.translate(_QUOTES)
+    core = " ".join(text.translate(_INVISIBLE).split())
+    if not core:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + core + (" " if text[-1].isspace() else "")
 
 
 def join_clean(pieces: list[str]) -> str:

@@ -319,11 +319,6 @@ FURNITURE: Final = tuple(
                   | facebook | twitter | flipboard | email | whatsapp | linkedin | reddit | print )
                 [ \t]*+ $""",
         ),
-        ("iframe", r"[^\n]{0,200}? <iframe [^\n]*+ $"),
-        (
-            "caption",
-            r"[^\n]{0,2000}? (?: hide [ ] caption | toggle [ ] caption | enlarge [ ] this [ ] image ) [ \t]*+ $",
-        ),
         (
             "copyright",
             r"[ \t]*+ (?: copyright [ ]?+ (?: © | \(c\) )?+ [ ]?+ \d{4} | © [ ]?+ \d{4} ) [^\n]{0,400}+ $",
@@ -345,6 +340,29 @@ FURNITURE: Final = tuple(
             r"[ \t]*+ (?: -{3,} | \*{3,} | _{3,} | ={3,} | (?: \* [ \t]++ ){2,} \* ) [ \t]*+ $",
         ),
     )
+)
+
+# All of the above as one pattern, so a line meets them in one call; the name of the
+# group that matched names the rule.
+FURNITURE_ANY: Final = regex.compile(
+    "|".join(f"(?P<f{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(FURNITURE)),
+    _F | regex.IGNORECASE,
+)
+FURNITURE_NAMES: Final = {f"f{i}": name for i, (name, _) in enumerate(FURNITURE)}
+
+# Furniture told by how a line ends or what it embeds, not how it starts; searched in a
+# window so a long line costs no more than a short one.
+FURNITURE_TAIL: Final = (  # searched in a line's last 40 characters: `... /NPR hide caption`
+    (
+        "caption",
+        regex.compile(
+            r"(?: hide [ ] caption | toggle [ ] caption | enlarge [ ] this [ ] image ) [ \t]*+ $",
+            _F | regex.IGNORECASE,
+        ),
+    ),
+)
+FURNITURE_EMBED: Final = (  # searched in a line's first 260 characters
+    ("iframe", regex.compile(r"<iframe\b", _F | regex.IGNORECASE)),
 )
 
 # Lines after which nothing belongs to the transcript any more.

@@ -21,6 +21,8 @@ from .styles.base import LineRule
 from .tokens import Token, TokenKind
 
 _WS = " \t\r\n\xa0\ufeff"
+_DIGIT = regex.compile(r"\d")
+_STAMP_START = frozenset("[(0123456789")
 
 
 def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
@@ -70,65 +72,70 @@ def _tokenize_line(
     lines: list[tuple[int, int, str]], index: int, style_rules: tuple[LineRule, ...]
 ) -> tuple[int, list[Token]]:
     """Tokens for the line at `index`; returns how many lines were consumed (a label
-    wrapped over two lines consumes both)."""
+    wrapped over two lines consumes both).
+
+    Cheap character checks decide which rules can apply at all (a cue starts with a
+    bracket, a label needs a colon): most lines of prose meet one or two patterns, not all.
+    """
     start, number, line = lines[index]
-    body = line.rstrip("\n")
+    body = line.rstrip("\n").rstrip("\r")
 
     def whole(kind: TokenKind, rule: str, **fields: str) -> tuple[int, list[Token]]:
         return 1, [Token(kind, line, start, start + len(line), number, rule, dict(fields))]
 
-    if not body.strip(_WS):
+    stripped = body.lstrip(_WS)
+    if not stripped:
         return whole(TokenKind.BLANK, "blank")
     for style_rule in style_rules:
         if found := _style_line(style_rule, line, body, start, number):
             return 1, found
-    for name, pattern in rules.FURNITURE:
-        if pattern.match(body):
+    if m := rules.FURNITURE_ANY.match(body):
+        return whole(TokenKind.FURNITURE, rules.FURNITURE_NAMES[m.lastgroup or ""])
+    for name, pattern in rules.FURNITURE_TAIL:
+        if pattern.search(body, max(0, len(body) - 40)):
             return whole(TokenKind.FURNITURE, name)
-    if m := rules.CORRECTION.match(body):
+    for name, pattern in rules.FURNITURE_EMBED:
+        if pattern.search(body, 0, 260):
+            return whole(TokenKind.FURNITURE, name)
+    first = stripped[0]
+    if first in "[:" and (m := rules.CORRECTION.match(body)):
         return whole(TokenKind.HEADER, "correction", field="correction", value=m["value"].strip())
-    if (m := rules.CUE_LINE.match(body)) and not rules.CUE_NOT.match(m["inner"]):
+    if first in "([" and (m := rules.CUE_LINE.match(body)) and not rules.CUE_NOT.match(m["inner"]):
         inner = m["inner"].strip(_WS)
         return whole(TokenKind.CUE, "cue", inner=inner, cue_kind=cue_kind(inner))
-    if m := rules.URL_LINE.match(body):
+    if first == "h" and (m := rules.URL_LINE.match(body)):
         return whole(TokenKind.HEADER, "url", field="url", value=m["value"])
-    if (m := rules.DATE_KEYWORD_LINE.match(body)) or (m := rules.DATE_BARE_LINE.match(body)):
+    if _DIGIT.search(body, 0, 80) and (
+        (m := rules.DATE_KEYWORD_LINE.match(body)) or (m := rules.DATE_BARE_LINE.match(body))
+    ):
         return whole(TokenKind.HEADER, "date", field="date", value=m["date"])
-    if m := rules.FRONT_MATTER.match(body):
+    colon = ":" in body
+    if colon and ":" in body[:24] and (m := rules.FRONT_MATTER.match(body)):
         return whole(TokenKind.HEADER, "front_matter", field=m["field"], value=m["value"].strip())
 
-    prefix = rules.LINE_PREFIX.match(body)
-    at = prefix.end() if prefix else 0
+    at = len(body) - len(stripped)
+    if first in "<[*" and (prefix := rules.LINE_PREFIX.match(body)):
+        at = prefix.end()
     lead: list[Token] = []
     if at:
         lead.append(Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix"))
-    if stamp := rules.TIME_PREFIX.match(body, at):
+    if body[at : at + 1] in _STAMP_START and (stamp := rules.TIME_PREFIX.match(body, at)):
+        end = len(body) - len(body[stamp.end() :].lstrip(" \t"))  # the space after it too
         lead.append(
             Token(
                 TokenKind.TIMESTAMP,
-                line[at : stamp.end()],
+                line[at:end],
                 start + at,
-                start + stamp.end(),
+                start + end,
                 number,
                 "time",
                 {"time": stamp["time"]},
             )
         )
-        at = stamp.end()
-        at += len(body[at:]) - len(body[at:].lstrip(" \t"))
-        if at > stamp.end():  # the space after the stamp stays with it
-            lead[-1] = Token(
-                TokenKind.TIMESTAMP,
-                line[lead[-1].start - start : at],
-                lead[-1].start,
-                start + at,
-                number,
-                "time",
-                lead[-1].fields,
-            )
-    if label := rules.LABEL.match(body, at):
+        at = end
+    if colon and (label := rules.LABEL.match(body, at)):
         return 1, lead + _label_line(line, start, number, at, label)
-    if not lead and (wrapped := _wrapped_label(lines, index, at)):
+    if not lead and "(" in body and (wrapped := _wrapped_label(lines, index, at)):
         return 2, wrapped
     return 1, lead + list(_text_pieces(line[at:], start + at, number))
 
@@ -283,6 +290,8 @@ def _accept_weak_labels(tokens: list[Token]) -> list[Token]:
     """Keep Title Case labels (`Garrison Keillor:`) only where the document labels that way:
     some such name recurs, or capitalised labels abound. A page's `Job Title:` and
     `Twitter Handle:` fields are text."""
+    if not any(t.kind is TokenKind.LABEL and "weak" in t.fields for t in tokens):
+        return tokens
     # `Cairo Protests Grow: Crowds Fill The Square` is a headline, not a speaker.
     headings = {
         n
@@ -335,7 +344,7 @@ def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
     labelled = {t.line for t in tokens if t.kind is TokenKind.LABEL}
     out: list[Token] = []
     for t in tokens:
-        if t.kind is TokenKind.TEXT and len(t.text) > 40:
+        if t.kind is TokenKind.TEXT and len(t.text) > 40 and ":" in t.text:
             # A known name is taken mid-line only after another turn's label on the same
             # line (`... here. BEGALA: Thanks.`) or in text flattened onto very long lines;
             # a wrapped line that happens to hold a name and a colon is not split.
@@ -416,11 +425,13 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
     titles = {text for text, n in counts.items() if n >= 2}
     for _, text in lines:
-        for other in counts:
-            # `Headline Teaser sentence ...`: the teaser does not start in lower case.
-            rest = text[len(other) + 1 : len(other) + 2]
-            if len(other) >= 8 and text.startswith(other + " ") and not rest.islower():
-                titles.add(other)
+        # `Headline Teaser sentence ...`: a line that starts with another whole line, then a
+        # teaser that does not start in lower case.
+        cut = text.find(" ", 8)
+        while 0 < cut <= 250:
+            if text[:cut] in counts and not text[cut + 1 : cut + 2].islower():
+                titles.add(text[:cut])
+            cut = text.find(" ", cut + 1)
     if not titles:
         return tokens
     teaser_lines = {

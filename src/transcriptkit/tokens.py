@@ -22,7 +22,7 @@ class TokenKind(StrEnum):
     BLANK = "blank"  # a line of nothing but whitespace
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """One piece of the input.
 
