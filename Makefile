@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 # Until the typer CLI lands this will become: $(BIN)/transcriptkit show examples/npr_example.txt
 demo: .venv
-	$(BIN)/python -m transcriptkit examples/npr_example.txt
+	$(BIN)/transcriptkit show examples/npr_example.txt
 
 test: .venv
 	$(BIN)/ruff check src tests

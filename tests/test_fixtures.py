@@ -37,7 +37,9 @@ def test_turns(name: str) -> None:
         {"line": turn.line, "label": turn.label, "speaker": t.speaker_name(turn), "role": turn.role}
         for turn in t.turns
     ]
-    want = [{k: turn[k] for k in ("line", "label", "speaker", "role")} for turn in expected["turns"]]
+    want = [
+        {k: turn[k] for k in ("line", "label", "speaker", "role")} for turn in expected["turns"]
+    ]
     assert got == want
     for turn, exp in zip(t.turns, expected["turns"], strict=True):
         assert turn.text.startswith(exp["text_start"]), (turn.line, turn.text[:60])

@@ -106,7 +106,10 @@ def test_unlabeled_opening_is_a_turn_without_speaker() -> None:
 
 
 def test_a_teaser_before_the_first_label_is_not_a_turn() -> None:
-    text = " date 2025-02-03 \n\nA storm closed the port, officials said.\n\nODETTE VALE, HOST:\n\nHi.\n"
+    text = (
+        " date 2025-02-03 \n\nA storm closed the port, officials said.\n\n"
+        "ODETTE VALE, HOST:\n\nHi.\n"
+    )
     t = parse(text)
     assert [x.line for x in t.turns] == [5]
     assert t.metadata.date == dt.date(2025, 2, 3)
@@ -115,7 +118,7 @@ def test_a_teaser_before_the_first_label_is_not_a_turn() -> None:
 def test_text_hygiene_in_text_not_in_spans() -> None:
     text = "KELLY: It\ufffds a \u201cbig\u201d\xa0day  \r\n"
     turn = parse(text).turns[0]
-    assert turn.text == "It's a \"big\" day"
+    assert turn.text == 'It\'s a "big" day'
     assert text[turn.span.start : turn.span.end] == "KELLY: It\ufffds a \u201cbig\u201d\xa0day"
 
 
@@ -123,7 +126,7 @@ def test_article_full_of_quotations_is_an_article() -> None:
     prose = (
         '"We were never told," said Marta Quill, a farmer whose fields flooded twice this year, '
         "adding that the county had promised a new levee.\n\n"
-        "The county engineer, Ohan Petrosyan, said the money ran out. \"We did what we could,\" "
+        'The county engineer, Ohan Petrosyan, said the money ran out. "We did what we could," '
         "he said in an interview at his office on Tuesday afternoon.\n\n"
     )
     t = parse("River Towns Wait For A Levee\n\n" + prose)

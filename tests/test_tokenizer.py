@@ -20,12 +20,27 @@ def label_fields(line: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("line", "label", "name", "role"),
     [
-        ("ODETTE VALLANCE, HOST: Good morning.", "ODETTE VALLANCE, HOST", "ODETTE VALLANCE", "HOST"),
+        (
+            "ODETTE VALLANCE, HOST: Good morning.",
+            "ODETTE VALLANCE, HOST",
+            "ODETTE VALLANCE",
+            "HOST",
+        ),
         ("PIM ARNESEN, BYLINE: The river rose.", "PIM ARNESEN, BYLINE", "PIM ARNESEN", "BYLINE"),
         ("VALLANCE: Thanks.", "VALLANCE", "VALLANCE", None),
-        ("UNIDENTIFIED PERSON #1: Over here!", "UNIDENTIFIED PERSON #1", "UNIDENTIFIED PERSON #1", None),
+        (
+            "UNIDENTIFIED PERSON #1: Over here!",
+            "UNIDENTIFIED PERSON #1",
+            "UNIDENTIFIED PERSON #1",
+            None,
+        ),
         ("PRESIDENT JOE BIDEN: Folks, listen.", "PRESIDENT JOE BIDEN", "PRESIDENT JOE BIDEN", None),
-        ("MARTIN LUTHER KING JR: I have a dream.", "MARTIN LUTHER KING JR", "MARTIN LUTHER KING JR", None),
+        (
+            "MARTIN LUTHER KING JR: I have a dream.",
+            "MARTIN LUTHER KING JR",
+            "MARTIN LUTHER KING JR",
+            None,
+        ),
         ("DANA O'HALLORAN, BYLINE: Yes.", "DANA O'HALLORAN, BYLINE", "DANA O'HALLORAN", "BYLINE"),
         ("JEAN-LUC ABARA-MOSS: Oui.", "JEAN-LUC ABARA-MOSS", "JEAN-LUC ABARA-MOSS", None),
         ("P.J. WINTERBOURNE: Right.", "P.J. WINTERBOURNE", "P.J. WINTERBOURNE", None),
@@ -69,7 +84,10 @@ def test_label_alone_on_its_line() -> None:
 
 
 def test_markup_and_id_before_a_label() -> None:
-    assert kinds("<p>IRA WELLES, HOST: Hi.")[:2] == [("markup", "<p>"), ("label", "IRA WELLES, HOST:")]
+    assert kinds("<p>IRA WELLES, HOST: Hi.")[:2] == [
+        ("markup", "<p>"),
+        ("label", "IRA WELLES, HOST:"),
+    ]
     assert kinds("[s0011] ROB KLINE, HOST: Hi.")[:2] == [
         ("markup", "[s0011] "),
         ("label", "ROB KLINE, HOST:"),
@@ -115,8 +133,17 @@ def test_a_parenthesised_sentence_is_not_a_cue() -> None:
 
 
 @pytest.mark.parametrize(
-    "note", ["(LAUGHTER)", "(ph)", "(Singing)", "(As Dorothy)", "(Through interpreter)",
-             "(Foreign language spoken)", "(Unintelligible)", "[emphasis added]"],
+    "note",
+    [
+        "(LAUGHTER)",
+        "(ph)",
+        "(Singing)",
+        "(As Dorothy)",
+        "(Through interpreter)",
+        "(Foreign language spoken)",
+        "(Unintelligible)",
+        "[emphasis added]",
+    ],
 )
 def test_inline_notes(note: str) -> None:
     tokens = tokenize(f"VALE: I went to Skellig {note} and back.")
@@ -171,7 +198,10 @@ def test_date_headers(line: str, value: str) -> None:
 def test_correction_header() -> None:
     (token,) = tokenize("[POST-BROADCAST CORRECTION: The bridge opened in 1931.]")
     assert token.kind is TokenKind.HEADER
-    assert token.fields == {"field": "correction", "value": "POST-BROADCAST CORRECTION: The bridge opened in 1931."}
+    assert token.fields == {
+        "field": "correction",
+        "value": "POST-BROADCAST CORRECTION: The bridge opened in 1931.",
+    }
 
 
 def test_repeated_headline_is_the_title_and_its_run_in_teaser_a_header() -> None:
@@ -191,7 +221,9 @@ def test_a_title_case_field_is_not_a_label_but_a_title_case_name_that_recurs_is(
 
 
 def test_turns_run_together_on_one_line() -> None:
-    text = "The search goes on. SACHA LIND, HOST: More than a week. ROBIN ALDE, BYLINE: Yes. LIND: OK."
+    text = (
+        "The search goes on. SACHA LIND, HOST: More than a week. ROBIN ALDE, BYLINE: Yes. LIND: OK."
+    )
     labels = [t.fields["label"] for t in tokenize(text) if t.kind is TokenKind.LABEL]
     assert labels == ["SACHA LIND, HOST", "ROBIN ALDE, BYLINE", "LIND"]
 

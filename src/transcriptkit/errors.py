@@ -1,22 +1,132 @@
-"""One exception hierarchy: every message says what went wrong, where, and what to do."""
+"""One exception hierarchy: every message says what went wrong, where, and what to do.
+
+    TranscriptError              anything transcriptkit raises on purpose
+    └── InputError               the input cannot be read as a transcript at all
+        ├── InputTypeError       the input is not of a type the function takes (also TypeError)
+        └── DecodeError          the bytes are not text in the encoding they seem to be in
+
+`parse(text)` never raises on a `str`: damage in the text is reported in
+`Transcript.diagnostics`, not thrown. Errors come from reading files and bytes.
+
+Every error keeps its parts as attributes (`what`, `path`, `line`, `column`, `offset`,
+`hint`) so a caller can show them its own way; `str(error)` puts them in one line:
+
+    notes.txt, line 3, column 7, byte offset 41: byte 0x93 is not valid UTF-8; pass
+    strict=False to replace undecodable bytes (they are listed in transcript.diagnostics),
+    or save the file as UTF-8
+"""
 
 from __future__ import annotations
 
 
 class TranscriptError(Exception):
-    """Base class of every error transcriptkit raises on purpose."""
+    """Base class of every error transcriptkit raises on purpose.
+
+    `what` says what went wrong; `path`, `line` (1-based), `column` (1-based, in
+    characters) and `offset` (0-based, in bytes) say where, as far as they are known;
+    `hint` says what to do about it.
+    """
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        offset: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.what = what
+        self.path = path
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.hint = hint
+        super().__init__(self.message)
+
+    @property
+    def where(self) -> str:
+        """`notes.txt, line 3, column 7, byte offset 41`, or the parts of it we know."""
+        parts = [self.path] if self.path else []
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        if self.offset is not None:
+            parts.append(f"byte offset {self.offset}")
+        return ", ".join(parts)
+
+    @property
+    def message(self) -> str:
+        where = self.where
+        text = f"{where}: {self.what}" if where else self.what
+        return f"{text}; {self.hint}" if self.hint else text
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only fields do not survive the default pickling (which re-calls
+        # `cls(*args)`); errors raised in a process pool must reach the parent intact.
+        return (_restore, (type(self), dict(self.__dict__)))
+
+
+def _restore(cls: type[TranscriptError], state: dict[str, object]) -> TranscriptError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    error.args = (error.message,)
+    return error
 
 
 class InputError(TranscriptError):
-    """The input cannot be read as a transcript at all (missing, a directory, binary)."""
+    """The input cannot be read as a transcript at all: the file is missing, is a
+    directory, cannot be opened, or its bytes are not text."""
+
+
+class InputTypeError(InputError, TypeError):
+    """A function got a value of a type it does not take (bytes where text is expected,
+    or the other way round). Also a `TypeError`, so generic handlers still catch it."""
 
 
 class DecodeError(InputError):
-    """The bytes are not text in any encoding we can tell; `offset` is the first bad byte."""
+    """The bytes are not text in the encoding they seem to be in (strict mode only;
+    otherwise bad bytes are replaced and reported in `diagnostics`).
 
-    def __init__(self, path: str, offset: int, encoding: str) -> None:
-        self.path, self.offset, self.encoding = path, offset, encoding
+    `offset` is the 0-based byte offset of the first bad byte, `encoding` the encoding the
+    file was read as, `bad` the bad bytes themselves; `line` and `column` say where they
+    stand in the text, when known.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        offset: int,
+        encoding: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        bad: bytes = b"",
+        reason: str | None = None,
+    ) -> None:
+        self.encoding = encoding
+        self.bad = bad
+        shown = " ".join(f"0x{b:02X}" for b in bad[:4]) + (" ..." if len(bad) > 4 else "")
+        subject = f"byte{'s' if len(bad) > 1 else ''} {shown}" if bad else "a byte"
+        what = f"{subject} {'are' if len(bad) > 1 else 'is'} not valid {encoding}"
+        if reason:
+            what = f"{what} ({reason})"
         super().__init__(
-            f"{path}: cannot decode byte at offset {offset} as {encoding}; "
-            "pass strict=False to replace undecodable bytes, or convert the file to UTF-8"
+            what,
+            path=path,
+            line=line,
+            column=column,
+            offset=offset,
+            hint=(
+                "pass strict=False to replace undecodable bytes (each place is listed in "
+                "transcript.diagnostics), or save the file as UTF-8"
+            ),
         )
+
+
+__all__ = ["DecodeError", "InputError", "InputTypeError", "TranscriptError"]

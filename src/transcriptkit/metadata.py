@@ -86,7 +86,8 @@ def header_metadata(tokens: list[Token], fallback_title: str | None) -> Metadata
             meta.program = value
     title = title or fallback_title
     if title:
-        meta.title, meta.program = clean_title(title)
+        meta.title, suffix = clean_title(title)
+        meta.program = suffix or meta.program
     for t in tokens:  # a heading elsewhere may carry the program: `Headline : The X Podcast`
         if (
             meta.program is None

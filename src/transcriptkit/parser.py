@@ -194,16 +194,43 @@ def _body_start(lines: list[_Line]) -> int | None:
 
 
 def _caption_start(lines: list[_Line]) -> int | None:
-    """Captions: the transcript starts at the first words after the first timing line."""
-    timed = False
+    """Captions: the transcript starts at the first words on or after the first timing line
+    (a cue's `-->` line, a timing glued to its words, a time stamp alone on its line); in
+    captions without timings (live captions) at the first words. Returns the index of the
+    timing line itself, so the first turn takes its time."""
+    timing: int | None = None
     for i, ln in enumerate(lines):
-        if any(t.kind is TokenKind.TIMESTAMP and "end" in t.fields for t in ln.tokens):
-            timed = True
-        elif timed and (
-            ln.has_label or any(t.kind is TokenKind.TEXT and t.text.strip() for t in ln.tokens)
-        ):
-            return i
-    return _body_start(lines)
+        if any(_cue_timing(t) or _stamps_next(ln, t) for t in ln.tokens):
+            timing = i
+        if timing is not None and _has_words(ln):
+            return timing
+    if timing is not None:
+        return None
+    return next((i for i, ln in enumerate(lines) if _has_words(ln)), None)
+
+
+def _cue_timing(t: Token) -> bool:
+    """A caption cue's timing: `00:00:01.000 --> 00:00:04.000`."""
+    return t.kind is TokenKind.TIMESTAMP and "end" in t.fields
+
+
+def _stamps_next(ln: _Line, stamp: Token) -> bool:
+    """A time stamp (not a cue timing) that times the turn to come: alone on its line
+    (`(00:20):`) or right before a label (`[00:00:52] Speaker 2:`)."""
+    if stamp.kind is not TokenKind.TIMESTAMP or "end" in stamp.fields:
+        return False
+    after = next((t for t in ln.tokens if t.start >= stamp.end and t.text.strip()), None)
+    return after is None or after.kind is TokenKind.LABEL
+
+
+def _has_words(ln: _Line) -> bool:
+    return ln.has_label or any(t.kind is TokenKind.TEXT and t.text.strip() for t in ln.tokens)
+
+
+def _caption_words(ln: _Line) -> str:
+    """What a caption line shows (voice and words, no markup or timing), to compare lines."""
+    shown = (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL)
+    return " ".join("".join(t.text for t in ln.tokens if t.kind in shown).split())
 
 
 def _read_body(
@@ -216,24 +243,42 @@ def _read_body(
 ) -> int:
     """Fill `drafts` and `cues` from `lines[start:]`; returns the index where it stopped.
 
-    Times: a label's own time (`Speaker 1 (00:00):`), a stamp before the words, or the
-    caption cue a turn starts in. In caption styles a label naming the current speaker
-    continues the turn (captions repeat the voice on every cue).
+    Times: a label's own time (`Speaker 1 (00:00):`), a stamp before the label or the
+    words, a stamp alone on its line (it times the next turn), or the caption cue a turn
+    starts in. Captions: a label naming the current speaker continues the turn (captions
+    repeat the voice on every cue); a turn's cues run on as one paragraph (a `>>` inside a
+    line or a time-stamped block starts another); a line the previous cue already showed
+    (rolling captions) is not said again.
     """
-    one_line_paragraphs = _single_newlines(lines[start:])
+    one_line_paragraphs = not captions and _single_newlines(lines[start:])
     cue_start: float | None = None
     cue_end: float | None = None
+    stamp: float | None = None  # a stamp that times the turn to come
+    shown: list[str] = []  # the lines of the last cue that showed any
+    showing: list[str] = []  # the lines of the current cue
 
     def open_turn(t: Token, label: Token | None = None, speaker: Speaker | None = None) -> None:
+        nonlocal stamp
         at = t.start if label else t.start + _lead(t.text)
         draft = _TurnDraft(line=t.line, start=at, label=label, speaker=speaker, end=t.end)
-        draft.time = seconds(t.fields["time"]) if label and "time" in t.fields else cue_start
+        if label and "time" in t.fields:
+            draft.time = seconds(t.fields["time"])
+        else:
+            draft.time = cue_start if stamp is None else stamp
+        stamp = None
         drafts.append(draft)
 
     for index in range(start, len(lines)):
         ln = lines[index]
         if ln.terminal and drafts:
             return index
+        repeated = False
+        if captions:
+            if any(_cue_timing(t) for t in ln.tokens) and showing:
+                shown, showing = showing, []
+            if said := _caption_words(ln):
+                repeated = said in shown
+                showing.append(said)
         for t in ln.tokens:
             if t.kind is TokenKind.LABEL:
                 if not t.fields["name"]:  # `>>`: someone else speaks, unnamed
@@ -241,12 +286,15 @@ def _read_body(
                     continue
                 speaker = book.resolve(t.fields, t.line)
                 if captions and drafts and drafts[-1].speaker is speaker:
-                    drafts[-1].break_paragraph()
                     continue
                 open_turn(t, t, speaker)
             elif t.kind is TokenKind.TIMESTAMP:
                 if "end" in t.fields:  # a caption's timing line
                     cue_start, cue_end = seconds(t.fields["time"]), seconds(t.fields["end"])
+                elif _stamps_next(ln, t):
+                    stamp = seconds(t.fields["time"])
+                    if captions and drafts:
+                        drafts[-1].break_paragraph()
                 elif not drafts:
                     open_turn(t)
                     drafts[-1].time = seconds(t.fields["time"])
@@ -254,15 +302,21 @@ def _read_body(
                     drafts[-1].time = seconds(t.fields["time"])
             elif t.kind in _WORDY:
                 if not drafts:
-                    if not t.text.strip():
+                    if not t.text.strip() or repeated:
                         continue
                     open_turn(t)
-                drafts[-1].add(t)
-                if cue_end is not None and t.text.strip():
-                    drafts[-1].time_end = cue_end
+                if t.text.strip():
+                    stamp = None
+                    if cue_end is not None:
+                        drafts[-1].time_end = cue_end
+                if not repeated:
+                    drafts[-1].add(t)
             elif t.kind is TokenKind.CUE:
                 cues.append(_cue(t))
                 if drafts:
+                    drafts[-1].break_paragraph()
+            elif captions:  # blank lines, timings and cue ids do not part a caption's words
+                if drafts and t.rule == "speaker-change":
                     drafts[-1].break_paragraph()
             elif drafts and t.kind is not TokenKind.MARKUP:
                 drafts[-1].break_paragraph()
@@ -281,11 +335,10 @@ def _cue(t: Token) -> Cue:
 
 
 def seconds(stamp: str) -> float:
-    """`01:02:03.5`, `2:03`, `0:00,240` → seconds."""
-    parts = stamp.replace(",", ".").split(":")
+    """`01:02:03.5`, `2:03`, `0:00,240`, `:00:39` (hours dropped) → seconds."""
     total = 0.0
-    for part in parts:
-        total = total * 60 + float(part)
+    for part in stamp.replace(",", ".").split(":"):
+        total = total * 60 + float(part or 0)
     return total
 
 

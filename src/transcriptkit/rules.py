@@ -69,6 +69,16 @@ _TITLE_NAME = r"""
     \p{Lu}[\p{Ll}'’\-]{1,20}+ (?: [ ] (?: \p{Lu}\.(?:\p{Lu}\.)? | \p{Lu}[\p{Ll}'’\-]{1,20}+ ) ){1,3}+
 """
 
+# Given names in mixed case before a surname in capitals (`Stephen J. DUBNER:`,
+# `Suzie LECHTENBERG:`), as some podcast sites print a speaker's first label. Words follow
+# on the line, and the surname has three capitals or more, so a page's empty field
+# (`Composer ID: `) is not a speaker.
+_GIVEN_CAPS = r"""
+    (?: \p{Lu}[\p{Ll}'’\-]{1,20}+ [ ] (?: \p{Lu}\. [ ] )?+ ){1,2}+
+    (?: Mc | Mac | De | Di | La | Le | Van | Von | O['’] | D['’] )?+ \p{Lu}{3} [\p{Lu}'’\-]{0,30}+
+    (?= [ \t]*+ : [ \t]*+ \S )
+"""
+
 # A role after the name: `, HOST`, `, host`, `, CNN ANCHOR`, `, Cornell University`,
 # `(voice-over)`, `, (R) KENTUCKY`. Words are capitalised or short function words, so a
 # sentence (`NPR, which ran the story, said:`) is not mistaken for a role.
@@ -85,10 +95,25 @@ _ROLE = rf"""
     (?: , [ \t]*+ (?P<role> {_ROLE_WORD} (?: [ \t,]++ {_ROLE_WORD} ){{0,14}}+ ) )
 """
 
+# How the speaker is heard, not who they are: `MALVEAUX (voice-over):` is an aside, so the
+# speaker's description stays free for `(Author, ...)`.
+_ASIDE_WORDS = r"""
+    (?i: voice-over | voice[ ]over | v/o | on-camera | off-camera | off[ ]camera | on[ ]camera
+       | through[ ](?:a[ ])?(?:translator|interpreter) | via[ ](?:telephone|phone|satellite)
+       | by[ ](?:telephone|phone) | on[ ](?:the[ ])?phone | on[ ]tape | off-mic )
+"""
+
 # A parenthesised description, which may quote a title holding a colon:
 # `(Author, "Tidewater Journal: The Later Years")`.
-_DESCRIPTION = r"""
-    (?: [ \t]*+ \( (?P<description> (?: [^()"“”\n] | "[^"\n]{0,200}+" | “[^”\n]{0,200}+” ){1,240}+ ) \) )
+_DESCRIPTION = rf"""
+    (?: (?! [ \t]*+ \( {_ASIDE_WORDS} \) )
+        [ \t]*+ \( (?P<description> (?: [^()"“”\n] | "[^"\n]{{0,200}}+" | “[^”\n]{{0,200}}+” ){{1,240}}+ ) \) )
+"""
+
+# A party tag between the name and the role, as CNN prints a lawmaker:
+# `SEN. ADA VOSKUIJLEN (D-NM), SENATE CANDIDATE:`; it is read as the description.
+_PARTY = r"""
+    (?: [ \t]*+ \( (?P<description> [\p{Lu}][\p{L}.]{0,10}+ (?: [-–][ ]?+ [\p{Lu}][\p{L}.]{0,12}+ )?+ ) \) (?= [ \t]*+ , ) )
 """
 
 LABEL: Final = regex.compile(
@@ -97,15 +122,20 @@ LABEL: Final = regex.compile(
       (?P<honorific> {HONORIFIC.pattern} )?+
       (?P<name>
           {_GENERIC}
-        | {_CAPS_WORD} (?: [ \t\xa0\ufffd]{{1,3}}+ {_CAPS_WORD} ){{0,7}}+
+        | {_CAPS_WORD} (?: [ \t\xa0\ufffd]{{1,3}}+ (?: {_CAPS_WORD} | \p{{Nd}}{{1,3}}+ ) ){{0,7}}+
+        | {_GIVEN_CAPS}
         | (?P<titlename> {_TITLE_NAME} )
       )
+      {_PARTY}?+
       {_ROLE}?+
       {_DESCRIPTION}?+
       (?: [ \t]*+ \( (?P<aside> [^()\n:]{{1,40}}+ ) \) )?+
     )
     [ \t]*+ :
-    (?= [ \t\xa0]++ | \*\* | $ | \r )
+    # Words follow after a space; or, glued on by a scraper, a capitalised word follows a
+    # label in capitals (`CHUCK TODD:Can we`, `ANA RUIZ:I'm`), but not a run of capitals
+    # (`SRCCON:POWER Talks`) and never after a Title Case name.
+    (?= [ \t\xa0]++ | \*\* | $ | \r | (?(titlename)(?!)| \p{{Lu}} (?: \p{{Ll}} | ['’] | [ ] ) ) )
     """,
     _F,
 )
@@ -143,7 +173,8 @@ STRONG_ROLE: Final = regex.compile(
 # Words that tell a speaker's role from a label's role or description.
 ROLE_WORDS: Final = (
     ("host", regex.compile(r"\b(?i:co-?host|host|anchor)\b")),
-    ("reporter", regex.compile(r"\b(?i:byline|correspondent|reporter|reporting)\b")),
+    # A press briefing's `Q` (a house style reads it as the label's role) is a reporter.
+    ("reporter", regex.compile(r"\b(?i:byline|correspondent|reporter|reporting)\b|^Q$")),
     ("caller", regex.compile(r"\b(?i:caller)\b")),
 )
 UNIDENTIFIED: Final = regex.compile(r"^(?i:unidentified|unknown)\b")
@@ -157,6 +188,9 @@ UNIDENTIFIED: Final = regex.compile(r"^(?i:unidentified|unknown)\b")
 CUE_LINE: Final = regex.compile(
     r"""
     [ \t\xa0]*+
+    # A note in lower case punctuated as a sentence is what the speaker did, part of the
+    # turn (`(laughs).`, `[inaudible 00:01:09].`), not a stage cue between turns.
+    (?! [(\[] \p{Ll} [^\n]*? [)\]] [ \t\xa0]*+ \. )
     (?: \( (?P<inner> (?: [^()\n] | \( [^()\n]{0,200}+ \) ){1,400}+ ) \)
       | \[ (?P<inner> (?: [^\[\]\n] | \[ [^\[\]\n]{0,200}+ \] ){1,400}+ ) \] )
     [ \t\xa0.]*+ \r?+ $
@@ -230,6 +264,10 @@ DATE: Final = regex.compile(
       | (?: {_WEEKDAY} [ ]++ )?+ (?P<month> {_MONTH} ) [ ]++ (?P<day>\d{{1,2}}) (?:st|nd|rd|th)? ,?+ [ ]++ (?P<year>\d{{4}})
       | (?P<day2>\d{{1,2}}) [ ]++ (?P<month2> {_MONTH} ) ,?+ [ ]++ (?P<year2>\d{{4}})
       | (?<!\d) (?P<y3>(?:19|20)\d{{2}}) (?P<m3>[01]\d) (?P<d3>[0-3]\d) (?!\d)
+      # Month first, with dots, only where the line says it aired (`Originally aired
+      # 07.11.2003`, as This American Life prints it): elsewhere a dotted date may be
+      # day first.
+      | (?<= (?i: aired ) [ ]{{1,3}} ) (?P<iso> (?P<m1>[01]\d) \. (?P<d1>[0-3]\d) \. (?P<y1>(?:19|20)\d{{2}}) ) (?!\d)
     )
     """,
     _F,
@@ -366,4 +404,6 @@ FURNITURE_EMBED: Final = (  # searched in a line's first 260 characters
 )
 
 # Lines after which nothing belongs to the transcript any more.
-TERMINAL_FURNITURE: Final = frozenset({"copyright", "disclaimer", "comments"})
+# (`transcript-end` is a house style's closing line: CNN's `END`, a briefing's `END 2:04 P.M.
+# EDT`.)
+TERMINAL_FURNITURE: Final = frozenset({"copyright", "disclaimer", "comments", "transcript-end"})

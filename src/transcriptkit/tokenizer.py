@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import groupby
 
 import regex
 
@@ -18,6 +19,7 @@ from .cleantext import looks_like_heading
 from .names import canonical_name
 from .styles import Style, detect, get
 from .styles.base import LineRule
+from .styles.captions import INLINE_SPEAKER_CHANGE, INLINE_TAG
 from .tokens import Token, TokenKind
 
 _WS = " \t\r\n\xa0\ufeff"
@@ -39,6 +41,9 @@ def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
         consumed, line_tokens = _tokenize_line(lines, index, chosen.rules)
         tokens.extend(line_tokens)
         index += consumed
+    tokens = _caption_blocks(tokens)
+    if chosen.captions:
+        tokens = _inline_speaker_changes(tokens)
     tokens = _mark_repeated_headings(tokens)
     tokens = _accept_weak_labels(tokens)
     return _split_run_together_turns(tokens)
@@ -149,6 +154,12 @@ def _style_line(
     if not m:
         return None
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if rule.kind is TokenKind.TIMESTAMP and body[m.end() :].strip(_WS):
+        # A timing glued before the words (`:00:39. > :00:46.Good morning`): words are text.
+        at = m.end() + len(body[m.end() :]) - len(body[m.end() :].lstrip(" \t"))
+        fields = {k: v.strip(_WS) for k, v in groups.items()}
+        stamp = Token(rule.kind, line[:at], start, start + at, number, rule.name, fields)
+        return [stamp, *_text_pieces(line[at:], start + at, number)]
     if rule.kind is not TokenKind.LABEL:
         fields = {k: v.strip(_WS) for k, v in groups.items()}
         if rule.header_field:
@@ -244,6 +255,29 @@ def _wrapped_label(lines: list[tuple[int, int, str]], index: int, at: int) -> li
 
 
 def _text_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
+    """Words, with notes like `(LAUGHTER)` or `(ph)` split out as NOTE tokens and caption
+    markup (`<c>`, `</v>`, `<00:00:00.640>`) as MARKUP; a voice tag inside a line
+    (`<v Ines>`) is a LABEL."""
+    if "<" not in piece and "{" not in piece:
+        yield from _note_pieces(piece, start, number)
+        return
+    cursor = 0
+    for m in INLINE_TAG.finditer(piece):
+        if m.start() > cursor:
+            yield from _note_pieces(piece[cursor : m.start()], start + cursor, number)
+        at, end = start + m.start(), start + m.end()
+        if m["voice"] and canonical_name(m["voice"]):
+            label = " ".join(m["voice"].split())
+            fields = {"name": canonical_name(label), "label": label}
+            yield Token(TokenKind.LABEL, m[0], at, end, number, "voice", fields)
+        else:
+            yield Token(TokenKind.MARKUP, m[0], at, end, number, "caption-tag")
+        cursor = m.end()
+    if cursor < len(piece):
+        yield from _note_pieces(piece[cursor:], start + cursor, number)
+
+
+def _note_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
     """Words, with notes like `(LAUGHTER)` or `(ph)` split out as NOTE tokens."""
     cursor = 0
     for m in rules.INLINE_NOTE.finditer(piece):
@@ -337,7 +371,7 @@ def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
     A mid-line label is taken only when its role says so (`, HOST`, `, BYLINE`) or its name
     is one the document already uses as a label, so capitals in prose stay prose.
     """
-    known = {t.fields["name"] for t in tokens if t.kind is TokenKind.LABEL}
+    known = {t.fields["name"] for t in tokens if t.kind is TokenKind.LABEL and t.fields["name"]}
     known |= {name.split()[-1] for name in known}
     if not any(t.kind is TokenKind.TEXT and len(t.text) > 40 for t in tokens):
         return tokens
@@ -405,7 +439,13 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     """The headline that scraped pages print two or more times, before the transcript
     starts, becomes a HEADER (`field=title`); a line that runs the headline into its teaser
     (`Headline Teaser sentence...`) becomes a HEADER (`field=teaser`)."""
-    lines = _whole_text_lines(tokens, _HEADING_REGION)
+    # Caption files repeat lines on purpose (rolling captions): headings come before the
+    # first cue.
+    region = next(
+        (t.line for t in tokens if t.kind is TokenKind.TIMESTAMP and "end" in t.fields),
+        _HEADING_REGION,
+    )
+    lines = _whole_text_lines(tokens, min(region, _HEADING_REGION))
     counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
     # Only lines before the first label that is not itself part of a repeated headline
     # (`CDC: New Guidance On Flu` looks like a label) can be headings.
@@ -518,3 +558,61 @@ def _merge_headers(tokens: list[Token]) -> list[Token]:
         else:
             merged.append(t)
     return merged
+
+
+# ---- caption files ----------------------------------------------------------------------
+
+_ID_LINE = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.MARKUP})
+
+
+def _caption_blocks(tokens: list[Token]) -> list[Token]:
+    """In a file with caption timing lines: a cue identifier (the line just above a timing
+    line, after a blank line, or a bare number) and the lines of a WebVTT `NOTE`, `STYLE`
+    or `REGION` block (up to the next blank line) are furniture, not words."""
+    if not any(t.kind is TokenKind.TIMESTAMP and "end" in t.fields for t in tokens):
+        return tokens
+    lines = [list(group) for _, group in groupby(tokens, key=lambda t: t.line)]
+    out: list[Token] = []
+    block = False
+    for i, group in enumerate(lines):
+        timing = any(t.kind is TokenKind.TIMESTAMP and "end" in t.fields for t in group)
+        ends = timing or all(t.kind is TokenKind.BLANK for t in group)
+        block = not ends and (block or group[0].rule == "webvtt-block")
+        if block and group[0].rule != "webvtt-block":
+            out.append(_whole_line(group, "webvtt-block"))
+            continue
+        if all(t.kind in _ID_LINE for t in group) and i + 1 < len(lines):
+            timed = any(t.kind is TokenKind.TIMESTAMP and "end" in t.fields for t in lines[i + 1])
+            after_gap = i == 0 or all(t.kind is TokenKind.BLANK for t in lines[i - 1])
+            text = "".join(t.text for t in group).strip(_WS)
+            if timed and (after_gap or text.isdigit()):
+                out.append(_whole_line(group, "cue-id"))
+                continue
+        out.extend(group)
+    return out
+
+
+def _whole_line(group: list[Token], rule: str) -> Token:
+    """One FURNITURE token for the tokens of one line."""
+    first, last = group[0], group[-1]
+    text = "".join(t.text for t in group)
+    return Token(TokenKind.FURNITURE, text, first.start, last.end, first.line, rule)
+
+
+def _inline_speaker_changes(tokens: list[Token]) -> list[Token]:
+    """Caption styles: `>>` inside a line (`... thank you. >> next question.`) marks another
+    speaker; it becomes MARKUP (`speaker-change`) so the words around it stay clean."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.kind is not TokenKind.TEXT or ">>" not in t.text:
+            out.append(t)
+            continue
+        cursor = 0
+        for m in INLINE_SPEAKER_CHANGE.finditer(t.text):
+            if m.start() > cursor:
+                out.append(_slice(t, cursor, m.start(), TokenKind.TEXT, "text"))
+            out.append(_slice(t, m.start(), m.end(), TokenKind.MARKUP, "speaker-change"))
+            cursor = m.end()
+        if cursor < len(t.text):
+            out.append(_slice(t, cursor, len(t.text), TokenKind.TEXT, "text"))
+    return out

@@ -38,6 +38,7 @@ PALETTE = (
     "#9c755f",
 )
 UNLABELED = "#bab0ac"
+CLIP = "grey50"
 
 # A soundbite runs from its cue to the next narrator's turn (or the end of the clip).
 _CLIP_STARTS = frozenset({"soundbite", "clip_start"})
@@ -52,8 +53,8 @@ def speaker_colors(transcript: Transcript) -> dict[str, str]:
     for speaker in transcript.speakers:
         at = zlib.crc32(speaker.id.encode())
         taken = set(colors.values())
-        free = [PALETTE[(at + i) % len(PALETTE)] for i in range(len(PALETTE))]
-        colors[speaker.id] = next((c for c in free if c not in taken), free[0])
+        probe = [PALETTE[(at + i) % len(PALETTE)] for i in range(len(PALETTE))]
+        colors[speaker.id] = next((c for c in probe if c not in taken), probe[0])
     return colors
 
 
@@ -69,8 +70,9 @@ class TranscriptView:
         t = self.transcript
         colors = speaker_colors(t)
         yield _header(t, self.source)
+        yield ""
         if t.turns:
-            yield Padding(speaker_table(t, colors), (1, 0), expand=False)
+            yield Padding(speaker_table(t, colors), (0, 0, 1, 0), expand=False)
         yield from _body(t, colors)
         yield from _warnings(t)
 
@@ -78,16 +80,19 @@ class TranscriptView:
 def speaker_table(
     transcript: Transcript, colors: dict[str, str] | None = None, *, bars: bool = False
 ) -> Table:
-    """Name, role, turns, words and share of words per speaker; `bars` adds a bar chart."""
+    """Name, role, turns, words and share of words per speaker; `bars` adds a bar chart
+    (the longest bar is the speaker with the most words)."""
     colors = speaker_colors(transcript) if colors is None else colors
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), show_edge=False)
     table.add_column("Speaker")
     table.add_column("Role")
     for name in ("Turns", "Words", "Share"):
         table.add_column(name, justify="right")
     if bars:
-        table.add_column("", width=24, no_wrap=True)
-    for row in speaker_stats(transcript):
+        table.add_column("")
+    rows = speaker_stats(transcript)
+    top = max((r.share for r in rows), default=0.0) or 1.0
+    for row in rows:
         color = colors.get(row.id or "", UNLABELED)
         cells: list[RenderableType] = [
             Text(row.name or "(unlabeled)", style=color if row.name else f"italic {color}"),
@@ -97,7 +102,7 @@ def speaker_table(
             f"{row.share:.0%}",
         ]
         if bars:
-            cells.append(Bar(1.0, 0.0, row.share, color=color))
+            cells.append(Bar(top, 0.0, row.share, width=12, color=color))
         table.add_row(*cells)
     return table
 
@@ -147,7 +152,7 @@ def _body(transcript: Transcript, colors: dict[str, str]) -> Iterable[Renderable
             in_clip = False
         color = colors.get(item.speaker_id or "", UNLABELED)
         turn = _turn(transcript, item, color)
-        yield _LeftBar(turn, color) if in_clip else turn
+        yield _LeftBar(turn, CLIP) if in_clip else turn
 
 
 def _turn(transcript: Transcript, turn: Turn, color: str) -> RenderableType:

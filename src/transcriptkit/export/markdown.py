@@ -8,10 +8,10 @@ from .._reading import in_order, turn_label, with_notes
 from ..models import Transcript, Turn
 from .options import DEFAULT, Options
 
-# Characters that would start emphasis, links, HTML, headings or tables in prose, and
-# what would start a list at the beginning of a paragraph (`- beans`, `1999. That year`).
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_LIST_START = re.compile(r"^(\d*)([-+.)])(?=\s)", re.MULTILINE)
+# Characters that start emphasis, code, links or HTML anywhere in prose, and what starts a
+# heading or a list at the beginning of a paragraph (`# 1`, `- beans`, `1999. That year`).
+_INLINE = re.compile(r"([\\`*_\[\]<>])")
+_BLOCK = re.compile(r"^(\d*)([-+.)#])(?=\s)", re.MULTILINE)
 
 
 def to_markdown(transcript: Transcript, options: Options = DEFAULT) -> str:
@@ -48,4 +48,4 @@ def _turn(transcript: Transcript, turn: Turn, options: Options) -> str:
 
 
 def _escape(text: str) -> str:
-    return _LIST_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text))
+    return _BLOCK.sub(r"\1\\\2", _INLINE.sub(r"\\\1", text))

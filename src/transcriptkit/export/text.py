@@ -45,9 +45,8 @@ def to_text(transcript: Transcript, options: Options = DEFAULT) -> str:
 
 
 def _turn(transcript: Transcript, turn: Turn, options: Options) -> str:
-    text = turn.text
-    if options.notes:
-        text = "".join(piece for piece, _ in with_notes(turn.text, turn.cues))
+    notes = turn.cues if options.notes else []
+    text = "".join(piece for piece, _ in with_notes(turn.text, notes))
     label = turn_label(transcript, turn, original=options.labels)
     if label is None:
         return text

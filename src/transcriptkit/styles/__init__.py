@@ -6,7 +6,7 @@ users call `register(Style(...))` for their own.
 
 from __future__ import annotations
 
-from . import npr
+from . import briefings, captions, cnn, networks, npr, pbs, podcasts, timestamped
 from .base import LineRule, Style, evidence, rule
 
 __all__ = [
@@ -23,7 +23,16 @@ __all__ = [
 
 GENERIC = Style(name="generic", description="No house style recognised: the shared rules only.")
 
-_BUILTIN: tuple[Style, ...] = (*npr.STYLES,)
+_BUILTIN: tuple[Style, ...] = (
+    *npr.STYLES,
+    *captions.STYLES,
+    *timestamped.STYLES,
+    *cnn.STYLES,
+    *pbs.STYLES,
+    *networks.STYLES,
+    *podcasts.STYLES,
+    *briefings.STYLES,
+)
 _REGISTRY: dict[str, Style] = {s.name: s for s in (GENERIC, *_BUILTIN)}
 
 _SAMPLE = 20_000  # characters of a text read to tell its style
