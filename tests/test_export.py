@@ -39,7 +39,6 @@ SUFFIX = {"host": ", HOST", "reporter": ", BYLINE", "caller": ", CALLER"}
 
 # Corpus documents whose text export does not read back the same, each with its reason;
 # xfail, not strict, so a fix shows up as XPASS.
-SPEAKER_N = "parser: the canonical name `SPEAKER 1` is not a label (only `Speaker 1` is)"
 UNLABELED_RUN = (
     "format limit: a second unlabeled turn in a row (caption speaker changes) is written "
     "without a label and reads back as a paragraph of the turn before"
@@ -47,10 +46,6 @@ UNLABELED_RUN = (
 ROUND_TRIP_GAPS = {
     "styles/022.txt": UNLABELED_RUN,
     "styles/023.txt": UNLABELED_RUN,
-    "styles/030.txt": SPEAKER_N,
-    "styles/038.txt": SPEAKER_N,
-    "styles/042.txt": SPEAKER_N,
-    "styles/052.txt": SPEAKER_N,
 }
 
 
@@ -192,11 +187,6 @@ def test_text_reads_back() -> None:
     assert back.metadata.date == dt.date(2025, 3, 4)
 
 
-@pytest.mark.xfail(
-    reason="parser: metadata.header_metadata overwrites a `program:` header with the program "
-    "split off the title (None here)",
-    strict=False,
-)
 def test_text_reads_back_the_program() -> None:
     assert transcriptkit.parse(SAMPLE_TEXT).metadata.program == "Morning Notes"
 

@@ -273,8 +273,8 @@ def _read_body(
         if ln.terminal and drafts:
             return index
         repeated = False
-        if captions:
-            if any(_cue_timing(t) for t in ln.tokens) and showing:
+        if captions and ln.tokens[0].kind is not TokenKind.BLANK:
+            if _cue_timing(ln.tokens[0]) and showing:  # a timing starts its line
                 shown, showing = showing, []
             if said := _caption_words(ln):
                 repeated = said in shown

@@ -18,11 +18,12 @@ _F = regex.VERBOSE | regex.V1
 # Speaker labels
 # ---------------------------------------------------------------------------------------
 
-# Markup or an id scraped in front of a label: `<p>IRA WELLS, HOST:`, `[s0011] ROB KLINE:`.
+# Markup or an id scraped in front of a label: `<p>IRA WELLS, HOST:`, `[s0011] ROB KLINE:`;
+# the bullet a page lists each caption behind: `  • ODA PELLINGER: Good evening.`.
 LINE_PREFIX: Final = regex.compile(
     r"""
     [ \t\ufeff]*+
-    (?: (?: </?[A-Za-z][^<>\n]{0,200}+> | \[s\d{1,6}+\] | \*\*(?=[^\n*]{1,200}+:) ) [ \t]*+ )*+
+    (?: (?: </?[A-Za-z][^<>\n]{0,200}+> | \[s\d{1,6}+\] | \*\*(?=[^\n*]{1,200}+:) | •(?=[ \t]) ) [ \t]*+ )*+
     """,
     _F,
 )
@@ -72,9 +73,12 @@ _TITLE_NAME = r"""
 # Given names in mixed case before a surname in capitals (`Stephen J. DUBNER:`,
 # `Suzie LECHTENBERG:`), as some podcast sites print a speaker's first label. Words follow
 # on the line, and the surname has three capitals or more, so a page's empty field
-# (`Composer ID: `) is not a speaker.
+# (`Composer ID: `) is not a speaker; nor is a headline's shouted word (`Watch LIVE: ...`).
 _GIVEN_CAPS = r"""
     (?: \p{Lu}[\p{Ll}'’\-]{1,20}+ [ ] (?: \p{Lu}\. [ ] )?+ ){1,2}+
+    (?! (?: LIVE | NEWS | UPDATES? | UPDATED | VIDEO | AUDIO | PHOTOS? | ALERT | EXCLUSIVE
+          | OPINION | ANALYSIS | REVIEW | INTERVIEW | TRANSCRIPT | PODCAST | EPISODE | MORE
+          | NOW | NEW | FREE | HERE | TODAY | TONIGHT ) [ \t]*+ : )
     (?: Mc | Mac | De | Di | La | Le | Van | Von | O['’] | D['’] )?+ \p{Lu}{3} [\p{Lu}'’\-]{0,30}+
     (?= [ \t]*+ : [ \t]*+ \S )
 """
@@ -141,12 +145,14 @@ LABEL: Final = regex.compile(
 )
 
 # The first line of a label hard-wrapped inside its description:
-# `Mr. BARNABY OKONKWO (Director, Regional Institute for Coastal` + `Studies):`.
+# `Mr. BARNABY OKONKWO (Director, Regional Institute for Coastal` + `Studies):`; or inside
+# a long role, as PBS prints a guest: `HALVARD ESS, Former Governor of the State (D) and` +
+# `Current Candidate for the Senate:`.
 LABEL_WRAP_START: Final = regex.compile(
     rf"""
     (?P<honorific> {HONORIFIC.pattern} )?+
-    {_CAPS_WORD} (?: [ \t]{{1,3}}+ {_CAPS_WORD} ){{0,7}}+ {_ROLE}?+
-    [ \t]*+ \( [^()\n:]{{1,200}}+ $
+    {_CAPS_WORD} (?: [ \t]{{1,3}}+ {_CAPS_WORD} ){{0,7}}+
+    (?: {_ROLE}?+ [ \t]*+ \( [^()\n:]{{1,200}}+ | {_ROLE} [ \t]*+ ) $
     """,
     _F,
 )

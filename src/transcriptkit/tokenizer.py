@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from itertools import groupby
 
 import regex
 
@@ -37,10 +36,17 @@ def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
     lines = list(_lines(text))
     tokens: list[Token] = []
     index = 0
+    in_cue = False  # caption styles: from a cue's timing line to the next blank line
     while index < len(lines):
-        consumed, line_tokens = _tokenize_line(lines, index, chosen.rules)
+        if chosen.captions and (in_cue or _before_timing(lines, index)):
+            consumed, line_tokens = 1, _cue_text_line(lines[index], chosen.rules)
+        else:
+            consumed, line_tokens = _tokenize_line(lines, index, chosen.rules)
         tokens.extend(line_tokens)
         index += consumed
+        if chosen.captions:
+            first = line_tokens[0]
+            in_cue = _is_timing(first) or (in_cue and first.rule != "blank")
     tokens = _caption_blocks(tokens)
     if chosen.captions:
         tokens = _inline_speaker_changes(tokens)
@@ -119,7 +125,7 @@ def _tokenize_line(
         return whole(TokenKind.HEADER, "front_matter", field=m["field"], value=m["value"].strip())
 
     at = len(body) - len(stripped)
-    if first in "<[*" and (prefix := rules.LINE_PREFIX.match(body)):
+    if first in "<[*•" and (prefix := rules.LINE_PREFIX.match(body)):
         at = prefix.end()
     lead: list[Token] = []
     if at:
@@ -140,7 +146,7 @@ def _tokenize_line(
         at = end
     if colon and (label := rules.LABEL.match(body, at)):
         return 1, lead + _label_line(line, start, number, at, label)
-    if not lead and "(" in body and (wrapped := _wrapped_label(lines, index, at)):
+    if not lead and ("(" in body or "," in body) and (wrapped := _wrapped_label(lines, index, at)):
         return 2, wrapped
     return 1, lead + list(_text_pieces(line[at:], start + at, number))
 
@@ -244,11 +250,19 @@ def _wrapped_label(lines: list[tuple[int, int, str]], index: int, at: int) -> li
     if not m or m.end() <= len(line):
         return None
     first = _label_line(joined, start, number, at, m)
-    # The joined copy has spaces where the newline was: take the real text back.
+    # The joined copy has spaces where the newline was: take the real text back, and give
+    # what starts on the second line that line's number.
     real = line + following
+    second = start + len(line)
     return [
         Token(
-            t.kind, real[t.start - start : t.end - start], t.start, t.end, t.line, t.rule, t.fields
+            t.kind,
+            real[t.start - start : t.end - start],
+            t.start,
+            t.end,
+            number + 1 if t.start >= second else number,
+            t.rule,
+            t.fields,
         )
         for t in first
     ]
@@ -279,6 +293,10 @@ def _text_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
 
 def _note_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
     """Words, with notes like `(LAUGHTER)` or `(ph)` split out as NOTE tokens."""
+    if "(" not in piece and "[" not in piece:  # no note can start: most caption lines
+        if piece:
+            yield Token(TokenKind.TEXT, piece, start, start + len(piece), number, "text")
+        return
     cursor = 0
     for m in rules.INLINE_NOTE.finditer(piece):
         if not rules.NOTE_WORDS.match(m["inner"]):
@@ -449,15 +467,18 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
     # Only lines before the first label that is not itself part of a repeated headline
     # (`CDC: New Guidance On Flu` looks like a label) can be headings.
-    labelled = {t.line for t in tokens if t.kind is TokenKind.LABEL}
+    # A label alone on its line (`Ira Glass`, `SPEAKER 2:`) recurs without being a headline.
+    labelled = {t.line: t.text.strip(_WS) for t in tokens if t.kind is TokenKind.LABEL}
     repeated = [text for text, n in counts.items() if n >= 2]
     limit = next(
         (
             n
             for n, text in lines
             if n in labelled
-            and text not in repeated
-            and not any(text.startswith(r + " ") for r in repeated)
+            and (
+                text == labelled[n]
+                or (text not in repeated and not any(text.startswith(r + " ") for r in repeated))
+            )
         ),
         _HEADING_REGION,
     )
@@ -565,31 +586,95 @@ def _merge_headers(tokens: list[Token]) -> list[Token]:
 _ID_LINE = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.MARKUP})
 
 
+def _is_timing(token: Token) -> bool:
+    """A caption cue's timing: `00:00:01.000 --> 00:00:04.000`."""
+    return token.kind is TokenKind.TIMESTAMP and "end" in token.fields
+
+
+def _before_timing(lines: list[tuple[int, int, str]], index: int) -> bool:
+    """The line above a cue's timing line (its identifier, or the words of a cue when a
+    file has no blank lines between cues)."""
+    return index + 1 < len(lines) and "-->" in lines[index + 1][2]
+
+
+def _cue_text_line(entry: tuple[int, int, str], style_rules: tuple[LineRule, ...]) -> list[Token]:
+    """A line inside a caption cue: the style's rules (timings, voices, `>>`, `Name:`), a
+    standalone cue (`[applause]`), a label, else words. Page furniture, header and date rules
+    do not apply: in a caption, `Share`, `Donate` or `March 3, 2021` is something said."""
+    start, number, line = entry
+    body = line.rstrip("\n").rstrip("\r")
+    stripped = body.lstrip(_WS)
+    if not stripped:
+        return [Token(TokenKind.BLANK, line, start, start + len(line), number, "blank")]
+    indent = len(body) - len(body.lstrip(" \t\ufeff"))
+    for rule in style_rules:
+        if rule.pattern.match(body, indent) and (
+            found := _style_line(rule, line, body, start, number)
+        ):
+            return found
+    if (
+        stripped[0] in "(["
+        and (m := rules.CUE_LINE.match(body))
+        and not rules.CUE_NOT.match(m["inner"])
+    ):
+        inner = m["inner"].strip(_WS)
+        fields = {"inner": inner, "cue_kind": cue_kind(inner)}
+        return [Token(TokenKind.CUE, line, start, start + len(line), number, "cue", fields)]
+    at = len(body) - len(stripped)
+    if ":" in body and (label := rules.LABEL.match(body, at)):
+        lead = (
+            [Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix")] if at else []
+        )
+        return lead + _label_line(line, start, number, at, label)
+    return list(_text_pieces(line, start, number))
+
+
 def _caption_blocks(tokens: list[Token]) -> list[Token]:
     """In a file with caption timing lines: a cue identifier (the line just above a timing
     line, after a blank line, or a bare number) and the lines of a WebVTT `NOTE`, `STYLE`
     or `REGION` block (up to the next blank line) are furniture, not words."""
-    if not any(t.kind is TokenKind.TIMESTAMP and "end" in t.fields for t in tokens):
-        return tokens
-    lines = [list(group) for _, group in groupby(tokens, key=lambda t: t.line)]
-    out: list[Token] = []
-    block = False
-    for i, group in enumerate(lines):
-        timing = any(t.kind is TokenKind.TIMESTAMP and "end" in t.fields for t in group)
-        ends = timing or all(t.kind is TokenKind.BLANK for t in group)
-        block = not ends and (block or group[0].rule == "webvtt-block")
-        if block and group[0].rule != "webvtt-block":
-            out.append(_whole_line(group, "webvtt-block"))
-            continue
-        if all(t.kind in _ID_LINE for t in group) and i + 1 < len(lines):
-            timed = any(t.kind is TokenKind.TIMESTAMP and "end" in t.fields for t in lines[i + 1])
-            after_gap = i == 0 or all(t.kind is TokenKind.BLANK for t in lines[i - 1])
-            text = "".join(t.text for t in group).strip(_WS)
-            if timed and (after_gap or text.isdigit()):
-                out.append(_whole_line(group, "cue-id"))
+    found: dict[int, tuple[int, str]] = {}  # first token of a line -> (end of the line, rule)
+    for i, t in enumerate(tokens):
+        if t.kind is TokenKind.TIMESTAMP and "end" in t.fields and i:  # it starts its line
+            first = _line_start(tokens, i - 1)
+            group = tokens[first:i]
+            if not all(t.kind in _ID_LINE for t in group):
                 continue
-        out.extend(group)
+            after_gap = first == 0 or tokens[first - 1].kind is TokenKind.BLANK
+            if after_gap or "".join(t.text for t in group).strip(_WS).isdigit():
+                found[first] = (i, "cue-id")
+        elif t.rule == "webvtt-block":
+            first = i + 1
+            while first < len(tokens) and tokens[first].kind is not TokenKind.BLANK:
+                last = first
+                while last < len(tokens) and tokens[last].line == tokens[first].line:
+                    last += 1
+                if any(
+                    x.kind is TokenKind.TIMESTAMP and "end" in x.fields for x in tokens[first:last]
+                ):
+                    break
+                found[first] = (last, "webvtt-block")
+                first = last
+    if not found:
+        return tokens
+    out: list[Token] = []
+    done = 0
+    for first in sorted(found):
+        if first < done:  # a block line already taken
+            continue
+        last, rule = found[first]
+        out.extend(tokens[done:first])
+        out.append(_whole_line(tokens[first:last], rule))
+        done = last
+    out.extend(tokens[done:])
     return out
+
+
+def _line_start(tokens: list[Token], i: int) -> int:
+    """Index of the first token on the line of `tokens[i]`."""
+    while i > 0 and tokens[i - 1].line == tokens[i].line:
+        i -= 1
+    return i
 
 
 def _whole_line(group: list[Token], rule: str) -> Token:

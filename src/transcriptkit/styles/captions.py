@@ -127,14 +127,16 @@ WEBVTT = Style(
         (rf"^ {_VTT_TIME} [ \t]*+ --> ", 3.0),
         (r"^ <v [ .] ", 1.0),
     ),
+    # Most lines are timings and voices: those first. Headers before `Name:` prefixes, which
+    # would take `Kind: captions` for a speaker.
     rules=(
         TIMING,
+        VOICE,
+        SPEAKER_CHANGE,
         VTT_TITLE,
         VTT_HEADER,
         VTT_METADATA,
         VTT_BLOCK,
-        VOICE,
-        SPEAKER_CHANGE,
         NAME_PREFIX,
     ),
     captions=True,

@@ -21,11 +21,13 @@ _BULLET = r"[•·▪][ \t\xa0]++"
 # `  • OSWIN TRELAWNEY, Ridgefield University: A majority of ...`: a label behind a bullet.
 BULLET_LABEL = rule("bullet-label", rf"{_BULLET} (?: {rules.LABEL.pattern} )", TokenKind.LABEL)
 
-# `  • (BREAK)`, `  • (APPLAUSE)`: a cue behind a bullet.
+# `  • (BREAK)`, `  • (APPLAUSE)`: a cue behind a bullet (but, as in the shared rule, a
+# lower-case note punctuated as a sentence, `  • (laughs).`, is the speaker's).
 BULLET_CUE = rule(
     "bullet-cue",
     rf"""
-    {_BULLET} (?: \( (?P<inner> [^()\n]{{1,200}}+ ) \) | \[ (?P<inner> [^\[\]\n]{{1,200}}+ ) \] )
+    {_BULLET} (?! [(\[] \p{{Ll}} [^\n]*? [)\]] [ \t\xa0]*+ \. )
+    (?: \( (?P<inner> [^()\n]{{1,200}}+ ) \) | \[ (?P<inner> [^\[\]\n]{{1,200}}+ ) \] )
     [ \t.]*+ \r?+ $
     """,
     TokenKind.CUE,
