@@ -379,6 +379,8 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
                 pieces[-1], piece = pieces[-1].rstrip(), piece.lstrip()
             pieces.append(piece)
         text = join_clean(pieces).strip()
+        if notes[first_note:] and not any(c.isalnum() for c in text):
+            text = ""  # `(Speaking Spanish).`: the full stop alone is not words
         if text:
             paragraphs.append(text)
         else:  # a paragraph of notes only: they stand after the text so far
