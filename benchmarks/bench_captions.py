@@ -25,12 +25,13 @@ from pathlib import Path
 
 import transcriptkit
 
-_WORDS = (
-    "harbor ferry tide lantern gull pier rope fog morning council budget bridge river "
-    "meeting weather season schedule crossing north south light keeper boat dock engine "
-    "we they it is was will would could should have had the a an and but so because "
-    "think know said told asked really maybe always never today tonight tomorrow again"
-).split()
+_VOCABULARY = """
+    harbor ferry tide lantern gull pier rope fog morning council budget bridge river
+    meeting weather season schedule crossing north south light keeper boat dock engine
+    we they it is was will would could should have had the a an and but so because
+    think know said told asked really maybe always never today tonight tomorrow again
+"""
+_WORDS = _VOCABULARY.split()
 _SPEAKERS = ("Marisol Vega", "Tobias Wren", "Ines Calder", "Speaker 4", "Dr. Amara Osei")
 
 
@@ -104,15 +105,16 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     try:
         import pysrt  # type: ignore[import-untyped]
-        import webvtt  # type: ignore[import-untyped]
+        import webvtt
     except ImportError:
         print("needs the bench extra: pip install -e '.[bench]'", file=sys.stderr)
         return 2
 
     vtt, srt = make_vtt(a.mb), make_srt(a.mb)
     if a.profile:
-        cProfile.runctx("transcriptkit.parse(vtt)", globals(), {"vtt": vtt}, "/tmp/tk.prof")
-        pstats.Stats("/tmp/tk.prof").sort_stats("cumulative").print_stats(25)
+        profile = cProfile.Profile()
+        profile.runcall(transcriptkit.parse, vtt)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(25)
         return 0
 
     rows: list[tuple[str, str, float, float, str]] = []

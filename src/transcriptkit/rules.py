@@ -249,7 +249,8 @@ NOTE_WORDS: Final = regex.compile(
         | soundbite\b.* | sound [ ] of .+ | emphasis [ ] .+ | sighs? | cough\w* | clears? .+
         | cheer\w* | clapping | whisper\w* | groans? | voice-over | off-mic | on [ ] tape
         | reading | imitating .+ | impersonating .+ | in [ ] \w+ | humming | crying | bleep\w*
-        | [ ]*\d{1,2}:\d\d(?::\d\d)?+ ) [ \t.]*+ $ )
+        | [ ]*\d{1,2}:\d\d(?::\d\d)?+ )
+      (?: [ ]++ \d{1,2}:\d\d(?::\d\d)?+ )?+ [ \t.]*+ $ )  # `[inaudible 00:00:16]`
     """,
     _F,
 )

@@ -632,26 +632,27 @@ def _cue_text_line(entry: tuple[int, int, str], style_rules: tuple[LineRule, ...
 def _caption_blocks(tokens: list[Token]) -> list[Token]:
     """In a file with caption timing lines: a cue identifier (the line just above a timing
     line, after a blank line, or a bare number) and the lines of a WebVTT `NOTE`, `STYLE`
-    or `REGION` block (up to the next blank line) are furniture, not words."""
+    or `REGION` block (up to the next blank line) are furniture, not words. A `NOTE ...`
+    line inside a cue (no blank line before it) is what the caption says."""
     found: dict[int, tuple[int, str]] = {}  # first token of a line -> (end of the line, rule)
     for i, t in enumerate(tokens):
         if t.kind is TokenKind.TIMESTAMP and "end" in t.fields and i:  # it starts its line
             first = _line_start(tokens, i - 1)
             group = tokens[first:i]
-            if not all(t.kind in _ID_LINE for t in group):
+            if not all(x.kind in _ID_LINE for x in group):
                 continue
             after_gap = first == 0 or tokens[first - 1].kind is TokenKind.BLANK
-            if after_gap or "".join(t.text for t in group).strip(_WS).isdigit():
+            if after_gap or "".join(x.text for x in group).strip(_WS).isdigit():
                 found[first] = (i, "cue-id")
+        elif t.rule == "webvtt-block" and i and tokens[i - 1].kind is not TokenKind.BLANK:
+            found[i] = (i + 1, "")  # words after all
         elif t.rule == "webvtt-block":
             first = i + 1
             while first < len(tokens) and tokens[first].kind is not TokenKind.BLANK:
                 last = first
                 while last < len(tokens) and tokens[last].line == tokens[first].line:
                     last += 1
-                if any(
-                    x.kind is TokenKind.TIMESTAMP and "end" in x.fields for x in tokens[first:last]
-                ):
+                if any(_is_timing(x) for x in tokens[first:last]):
                     break
                 found[first] = (last, "webvtt-block")
                 first = last
@@ -664,7 +665,10 @@ def _caption_blocks(tokens: list[Token]) -> list[Token]:
             continue
         last, rule = found[first]
         out.extend(tokens[done:first])
-        out.append(_whole_line(tokens[first:last], rule))
+        if rule:
+            out.append(_whole_line(tokens[first:last], rule))
+        else:
+            out.extend(_text_pieces(tokens[first].text, tokens[first].start, tokens[first].line))
         done = last
     out.extend(tokens[done:])
     return out
