@@ -1,4 +1,5 @@
-"""Every invented fixture parses as its hand-written `.expected.json` says."""
+"""Every invented fixture (`fixtures/**/X.txt`) parses as its hand-written
+`X.expected.json` says: kind, title, date, style, each turn and each cue."""
 
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ import pytest
 import transcriptkit
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = sorted(p.name.removesuffix(".expected.json") for p in FIXTURES.glob("*.expected.json"))
+CASES = sorted(
+    str(p.relative_to(FIXTURES)).removesuffix(".expected.json")
+    for p in FIXTURES.rglob("*.expected.json")
+)
+TURN_FIELDS = ("line", "label", "speaker", "role", "start", "end")
 
 
 def _load(name: str) -> tuple[transcriptkit.Transcript, dict[str, Any]]:
@@ -20,29 +25,33 @@ def _load(name: str) -> tuple[transcriptkit.Transcript, dict[str, Any]]:
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_kind_title_date(name: str) -> None:
+def test_kind_title_date_style(name: str) -> None:
     t, expected = _load(name)
     assert t.kind == expected["kind"]
     assert t.metadata.title == expected["title"]
-    want_date = expected["date"]
-    assert (t.metadata.date.isoformat() if t.metadata.date else None) == want_date
+    if "date" in expected:
+        assert (t.metadata.date.isoformat() if t.metadata.date else None) == expected["date"]
     if "program" in expected:
         assert t.metadata.program == expected["program"]
+    if "style" in expected:
+        assert t.metadata.style == expected["style"]
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_turns(name: str) -> None:
     t, expected = _load(name)
+    fields = [f for f in TURN_FIELDS if all(f in turn for turn in expected["turns"])]
+    values = {"speaker": t.speaker_name}
     got = [
-        {"line": turn.line, "label": turn.label, "speaker": t.speaker_name(turn), "role": turn.role}
+        {f: values[f](turn) if f in values else getattr(turn, f) for f in fields}
         for turn in t.turns
     ]
-    want = [
-        {k: turn[k] for k in ("line", "label", "speaker", "role")} for turn in expected["turns"]
-    ]
-    assert got == want
+    assert got == [{f: turn[f] for f in fields} for turn in expected["turns"]]
     for turn, exp in zip(t.turns, expected["turns"], strict=True):
-        assert turn.text.startswith(exp["text_start"]), (turn.line, turn.text[:60])
+        if "text" in exp:
+            assert turn.text == exp["text"], turn.line
+        else:
+            assert turn.text.startswith(exp["text_start"]), (turn.line, turn.text[:60])
 
 
 @pytest.mark.parametrize("name", CASES)

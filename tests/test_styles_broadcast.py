@@ -82,36 +82,6 @@ def test_detection_picks_the_preset(name: str) -> None:
     assert confidence > 0.6
 
 
-@pytest.mark.parametrize("name", CASES)
-def test_kind_title_date(name: str) -> None:
-    t, expected = parse(_text(name)), _expected(name)
-    assert t.metadata.style == expected["style"]
-    assert t.kind == expected["kind"]
-    assert t.metadata.title == expected["title"]
-    assert (t.metadata.date.isoformat() if t.metadata.date else None) == expected["date"]
-
-
-@pytest.mark.parametrize("name", CASES)
-def test_turns(name: str) -> None:
-    t, expected = parse(_text(name)), _expected(name)
-    got = [
-        {"line": turn.line, "label": turn.label, "speaker": t.speaker_name(turn), "role": turn.role}
-        for turn in t.turns
-    ]
-    want = [
-        {k: turn[k] for k in ("line", "label", "speaker", "role")} for turn in expected["turns"]
-    ]
-    assert got == want
-    for turn, exp in zip(t.turns, expected["turns"], strict=True):
-        assert turn.text.startswith(exp["text_start"]), (turn.line, turn.text[:80])
-
-
-@pytest.mark.parametrize("name", CASES)
-def test_cues(name: str) -> None:
-    t, expected = parse(_text(name)), _expected(name)
-    assert [{"line": c.line, "text": c.text} for c in t.cues] == expected["cues"]
-
-
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
 def test_npr_fixtures_keep_their_style(path: Path) -> None:
     style, _ = detect(path.read_text(encoding="utf-8"))

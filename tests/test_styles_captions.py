@@ -58,30 +58,6 @@ def test_detection_picks_the_preset(name: str) -> None:
     assert confidence > 0.5
 
 
-@pytest.mark.parametrize("name", CASES)
-def test_turns_speakers_and_times(name: str) -> None:
-    t, want = parse_file(FIXTURES / f"{name}.txt"), _expected(name)
-    got = [
-        {
-            "line": x.line,
-            "label": x.label,
-            "speaker": t.speaker_name(x),
-            "role": x.role,
-            "start": x.start,
-            "end": x.end,
-            "text": x.text,
-        }
-        for x in t.turns
-    ]
-    assert got == want["turns"]
-    assert [{"line": c.line, "text": c.text} for c in t.cues] == want["cues"]
-    assert t.kind == want["kind"]
-    assert t.metadata.style == want["style"]
-    assert t.metadata.title == want["title"]
-    if "date" in want:
-        assert (t.metadata.date.isoformat() if t.metadata.date else None) == want["date"]
-
-
 @pytest.mark.parametrize("name", [n for n in CASES if n.startswith(("vtt_", "srt_"))])
 def test_caption_markup_never_reaches_the_words(name: str) -> None:
     for turn in parse(_text(name)).turns:
