@@ -105,12 +105,11 @@ def build(tokens: list[Token], style: Style = GENERIC) -> Transcript:
     if start is not None:
         cues = [_cue(t) for ln in lines[:start] for t in ln.tokens if t.kind is TokenKind.CUE]
         end = _read_body(lines, start, book, drafts, cues, style.captions)
-    turns = [_finish(i, d) for i, d in enumerate(drafts)]
-    turns = [t for t in turns if t.label is not None or t.text]
-    for i, t in enumerate(turns):
-        t.index = i
-        speaker = next((s for s in book.speakers if s.id == t.speaker_id), None)
-        t.role = speaker.role if speaker else None
+    turns: list[Turn] = []
+    for draft in drafts:  # speakers' roles are settled once the whole body is read
+        turn = _finish(len(turns), draft)
+        if turn.label is not None or turn.text:
+            turns.append(turn)
     paragraphs: list[Paragraph] = []
     kind: Kind = "transcript" if turns else "other"
     if not turns:
@@ -358,8 +357,8 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     """A Turn from a draft: clean paragraphs, inline notes with offsets into the text."""
     paragraphs: list[str] = []
     notes: list[InlineCue] = []
+    base = 0  # where the paragraph being built starts in the turn's text
     for tokens in draft.paragraphs:
-        base = sum(len(p) + 2 for p in paragraphs)
         pieces: list[str] = []
         first_note = len(notes)
         for t in tokens:
@@ -374,15 +373,16 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
                 )
                 continue
             piece = clean(t.text)
-            if pieces and notes[first_note:] and piece.lstrip()[:1] in _CLOSING:
+            if pieces and len(notes) > first_note and piece.lstrip()[:1] in _CLOSING:
                 # `did (LAUGHTER), and`: no space is left before the comma.
                 pieces[-1], piece = pieces[-1].rstrip(), piece.lstrip()
             pieces.append(piece)
         text = join_clean(pieces).strip()
-        if notes[first_note:] and not any(c.isalnum() for c in text):
+        if len(notes) > first_note and not any(c.isalnum() for c in text):
             text = ""  # `(Speaking Spanish).`: the full stop alone is not words
         if text:
             paragraphs.append(text)
+            base += len(text) + 2
         else:  # a paragraph of notes only: they stand after the text so far
             for note in notes[first_note:]:
                 note.offset = max(0, base - 2)
@@ -394,6 +394,7 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         index=index,
         speaker_id=draft.speaker.id if draft.speaker else None,
         label=label.fields["label"] if label else None,
+        role=draft.speaker.role if draft.speaker else None,
         text=text,
         paragraphs=paragraphs,
         cues=notes,

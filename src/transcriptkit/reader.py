@@ -85,13 +85,18 @@ _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _C1_BYTES = re.compile(rb"[\x80-\x9f]")
 _SAMPLE = 1 << 22  # bytes looked at to choose an encoding; decoding reads them all
 
-# A character that UTF-8's lead byte turns into when read as Windows-1252 or Latin-1,
-# then one its continuation bytes turn into: `â€™` for `’`, `Ã©` for `é`. Only lines that
-# hold such a pair are shown to ftfy, which decides whether they really are mojibake.
+# What UTF-8 turns into when read as Windows-1252 or Latin-1: a lead byte's character
+# (`â`, `Ã`, `ð`) followed by as many continuation bytes' characters as it announces
+# (`€`, `™`, `©`, ...; U+FFFD where Windows-1252 has no character): `â€™` for `’`, `Ã©` for
+# `é`. Only lines that hold such a sequence are shown to ftfy, which decides whether they
+# really are mojibake.
+_CONT = (
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122\ufffd]"
+)
 _MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
-    "\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
-    "\u20ac\u2122]"
+    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
 )
 # Control characters that text files do not hold: NUL, C0 controls other than tab, line
 # feed, vertical tab, form feed and carriage return; DEL; C1 controls.
@@ -251,19 +256,23 @@ def _decode(data: bytes, name: str, strict: bool) -> _Decoded:
     except UnicodeDecodeError as exc:
         first_error = exc
 
-    sink = _Sink(windows_1252=True)
-    token = _SINK.set(sink)
-    try:
-        mixed = data.decode("utf-8", errors=_HANDLER)
-    finally:
-        _SINK.reset(token)
-    bad_bytes = sum(end - start for start, end, _ in sink.bad)
-    good_high = len(data) - len(data.translate(None, _HIGH_BYTES)) - bad_bytes
+    # Bytes of valid multi-byte UTF-8 characters against bytes that are not UTF-8, counted
+    # in C: ASCII bytes always decode as themselves, so what "ignore" keeps beyond them is
+    # valid multi-byte UTF-8.
+    kept = len(data.decode("utf-8", errors="ignore").encode("utf-8"))
+    ascii_bytes = len(data.translate(None, _HIGH_BYTES))
+    bad_bytes, good_high = len(data) - kept, kept - ascii_bytes
     if good_high >= bad_bytes:
         # Mostly UTF-8: the stray bytes are nearly always a Windows-1252 quote or dash
         # pasted into the file (`It\x92s`).
         if strict:
             raise _decode_error(data, 0, "utf-8", name, first_error.start, first_error.end)
+        sink = _Sink(windows_1252=True)
+        token = _SINK.set(sink)
+        try:
+            mixed = data.decode("utf-8", errors=_HANDLER)
+        finally:
+            _SINK.reset(token)
         return _Decoded(
             mixed,
             "utf-8",

@@ -34,13 +34,21 @@ def role_of(name: str, role_text: str | None, description: str | None) -> Role |
 
 
 class SpeakerBook:
-    """Speakers in order of first appearance, and the label each turn used."""
+    """Speakers in order of first appearance, and the label each turn used.
+
+    Look-ups go through indexes (name endings, one-letter variants of surnames), so a
+    document with a hundred thousand distinct labels costs linear time, not quadratic.
+    """
 
     def __init__(self) -> None:
         self.speakers: list[Speaker] = []
         self.diagnostics: list[Diagnostic] = []
         self._by_name: dict[str, Speaker] = {}
+        self._by_ending: dict[str, list[Speaker]] = {}  # `KELLY`, `LOUISE KELLY` -> speakers
+        self._by_variant: dict[str, list[Speaker]] = {}  # surname with a letter dropped
         self._short_forms: dict[str, set[str]] = {}  # speaker id -> short labels used
+        self._ids: set[str] = set()
+        self._warned: set[str] = set()
 
     def resolve(self, fields: dict[str, str], line: int) -> Speaker:
         """The speaker a label names, created on first sight."""
@@ -62,18 +70,25 @@ class SpeakerBook:
     def _add(self, name: str) -> Speaker:
         base = _SLUG.sub("-", name.lower()).strip("-") or "speaker"
         ident, n = base, 2
-        while any(s.id == ident for s in self.speakers):
+        while ident in self._ids:
             ident, n = f"{base}-{n}", n + 1
         speaker = Speaker(id=ident, name=name)
         self.speakers.append(speaker)
+        self._ids.add(ident)
         self._by_name[name] = speaker
+        words = name.split()
+        if len(words) > 1 and not rules.UNIDENTIFIED.match(name):
+            for i in range(1, len(words)):
+                self._by_ending.setdefault(" ".join(words[i:]), []).append(speaker)
+            for variant in _variants(words[-1]):
+                self._by_variant.setdefault(variant, []).append(speaker)
         return speaker
 
     def _shortened(self, name: str, line: int) -> Speaker | None:
         """The one earlier speaker whose full name `name` shortens, if there is one."""
         if rules.UNIDENTIFIED.match(name):
             return None
-        fuller = [s for s in self.speakers if s.name.endswith(" " + name)]
+        fuller = self._by_ending.get(name, [])
         if len(fuller) == 1:
             return fuller[0]
         if len(fuller) > 1:
@@ -88,6 +103,7 @@ class SpeakerBook:
             hint = f"; most likely {likely[0]}" if len(likely) == 1 else ""
             names = ", ".join(s.name for s in fuller)
             self._note(
+                name,
                 "warning",
                 "ambiguous-label",
                 f"label {name!r} could be {names}{hint}; kept as printed",
@@ -96,18 +112,34 @@ class SpeakerBook:
             return None
         if " " in name or len(name) < 5:
             return None
-        near = [
-            s for s in self.speakers if " " in s.name and within_one_edit(s.name.split()[-1], name)
-        ]
+        near = {
+            s.id: s
+            for variant in _variants(name)
+            for s in self._by_variant.get(variant, ())
+            if within_one_edit(s.name.split()[-1], name)
+        }
         if len(near) == 1:
+            (speaker,) = near.values()
             self._note(
+                name,
                 "info",
                 "near-match-label",
-                f"label {name!r} taken as {near[0].name} (one letter differs)",
+                f"label {name!r} taken as {speaker.name} (one letter differs)",
                 line,
             )
-            return near[0]
+            return speaker
         return None
 
-    def _note(self, level: str, code: str, message: str, line: int) -> None:
-        self.diagnostics.append(Diagnostic(level=level, code=code, message=message, line=line))  # type: ignore[arg-type]
+    def _note(self, name: str, level: str, code: str, message: str, line: int) -> None:
+        """One diagnostic per label name, at its first line."""
+        if name not in self._warned:
+            self._warned.add(name)
+            self.diagnostics.append(
+                Diagnostic(level=level, code=code, message=message, line=line)  # type: ignore[arg-type]
+            )
+
+
+def _variants(word: str) -> set[str]:
+    """The word and the word with any one letter dropped: two words within one edit of
+    each other share a variant (`PROFITT` and `PROFFITT` share `PROFITT`)."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
