@@ -37,7 +37,10 @@ format: .venv
 	$(BIN)/ruff format src tests
 
 bench: .venv
+	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python benchmarks/bench_corpus.py
+	$(BIN)/python benchmarks/bench_pathological.py
+	$(BIN)/python benchmarks/bench_captions.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
