@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-# Until the typer CLI lands this will become: $(BIN)/transcriptkit show examples/npr_example.txt
+# The bundled, invented example in the rich terminal view.
 demo: .venv
 	$(BIN)/transcriptkit show examples/npr_example.txt
 

@@ -268,3 +268,34 @@ CORPUS_FILES = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
 def test_every_corpus_document_is_covered(path: Path) -> None:
     text, _, _ = read_text(path.read_bytes())
     check_text(text)
+
+
+# ---- the checks themselves can fail --------------------------------------------------------
+
+
+def test_the_checks_reject_a_token_stream_with_a_gap() -> None:
+    from transcriptkit import Token, TokenKind
+
+    text = "KELLY: hi\n"
+    gap = [Token(TokenKind.LABEL, "KELLY:", 0, 6, 1), Token(TokenKind.TEXT, "hi\n", 7, 10, 1)]
+    with pytest.raises(AssertionError):
+        assert_tokens_cover(text, gap)
+    wrong_line = [
+        Token(TokenKind.LABEL, "KELLY:", 0, 6, 1),
+        Token(TokenKind.TEXT, " hi\n", 6, 10, 2),
+    ]
+    with pytest.raises(AssertionError):
+        assert_tokens_cover(text, wrong_line)
+
+
+def test_the_checks_reject_overlapping_turns_and_a_missing_label() -> None:
+    from transcriptkit import Span, Turn
+
+    text = "KELLY: hi\nANA: yo\n"
+    first = Turn(index=0, label="KELLY", line=1, span=Span(start=0, end=12))
+    second = Turn(index=1, label="ANA", line=2, span=Span(start=10, end=17))
+    with pytest.raises(AssertionError, match="out of order or overlapping"):
+        assert_model_invariants(text, Transcript(kind="transcript", turns=[first, second]))
+    stray = Turn(index=0, label="BOB", line=1, span=Span(start=0, end=9))
+    with pytest.raises(AssertionError, match="label 'BOB' is not in its span"):
+        assert_model_invariants(text, Transcript(kind="transcript", turns=[stray]))
