@@ -3,7 +3,8 @@
     TranscriptError              anything transcriptkit raises on purpose
     └── InputError               the input cannot be read as a transcript at all
         ├── InputTypeError       the input is not of a type the function takes (also TypeError)
-        └── DecodeError          the bytes are not text in the encoding they seem to be in
+        └── DecodeError          strict mode: the bytes are not valid in their encoding, or
+                                 not text at all (NUL and other control bytes)
 
 `parse(text)` never raises on a `str`: damage in the text is reported in
 `Transcript.diagnostics`, not thrown. Errors come from reading files and bytes.
@@ -90,12 +91,14 @@ class InputTypeError(InputError, TypeError):
 
 
 class DecodeError(InputError):
-    """The bytes are not text in the encoding they seem to be in (strict mode only;
-    otherwise bad bytes are replaced and reported in `diagnostics`).
+    """The bytes are not text in the encoding they seem to be in, or not text at all
+    (strict mode only; otherwise bad bytes are replaced, control characters kept, and
+    both reported in `diagnostics`).
 
     `offset` is the 0-based byte offset of the first bad byte, `encoding` the encoding the
     file was read as, `bad` the bad bytes themselves; `line` and `column` say where they
-    stand in the text, when known.
+    stand in the text, when known. `reason` replaces the default `not valid <encoding>`,
+    `hint` the default advice.
     """
 
     def __init__(
@@ -108,21 +111,21 @@ class DecodeError(InputError):
         column: int | None = None,
         bad: bytes = b"",
         reason: str | None = None,
+        hint: str | None = None,
     ) -> None:
         self.encoding = encoding
         self.bad = bad
         shown = " ".join(f"0x{b:02X}" for b in bad[:4]) + (" ..." if len(bad) > 4 else "")
         subject = f"byte{'s' if len(bad) > 1 else ''} {shown}" if bad else "a byte"
-        what = f"{subject} {'are' if len(bad) > 1 else 'is'} not valid {encoding}"
-        if reason:
-            what = f"{what} ({reason})"
+        verb = "are" if len(bad) > 1 else "is"
         super().__init__(
-            what,
+            f"{subject} {verb} {reason or f'not valid {encoding}'}",
             path=path,
             line=line,
             column=column,
             offset=offset,
-            hint=(
+            hint=hint
+            or (
                 "pass strict=False to replace undecodable bytes (each place is listed in "
                 "transcript.diagnostics), or save the file as UTF-8"
             ),

@@ -7,7 +7,7 @@ on the way (`Itâ€™s` for `It’s`). `read_text` decides, in this order:
 
 1. a byte order mark names the encoding (UTF-8, UTF-16 or UTF-32, either byte order);
 2. every other byte zero: UTF-16 without a byte order mark;
-3. valid UTF-8;
+3. valid UTF-8 (or UTF-8 cut off inside its last character);
 4. mostly UTF-8 with a few bytes that are not: UTF-8, the stray bytes read as
    Windows-1252 (what they nearly always are);
 5. otherwise a single-byte encoding: Windows-1252 where bytes 0x80-0x9F occur, Latin-1
@@ -19,9 +19,9 @@ Mac OS line ends) become line feeds, which keeps every offset where it was.
 
 Nothing is silent: the encoding goes to `metadata.encoding`, and every repair and every
 replaced byte is a `Diagnostic` naming its line. With `strict=True` a byte that is not
-valid in the file's encoding raises `DecodeError` (with its byte offset, line and
-column) instead of being replaced. `parse_file` never raises anything but a
-`TranscriptError`.
+valid in the file's encoding, or a NUL or other control byte (a binary file), raises
+`DecodeError` (with its byte offset, line and column) instead of being replaced or kept.
+`parse_file` never raises anything but a `TranscriptError`.
 """
 
 from __future__ import annotations
@@ -102,6 +102,8 @@ _MOJIBAKE_HINT = re.compile(
 # feed, vertical tab, form feed and carriage return; DEL; C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _LONE_CR = re.compile("\r(?!\n)")
+# What strict mode refuses as binary: NUL and C0 controls but tab, LF, VT, FF and CR.
+_BINARY = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 # ---- public API ---------------------------------------------------------------------------
@@ -128,7 +130,10 @@ def read_text(
             path=name,
             hint="pass the file's content as bytes, or call parse_file(path)",
         )
-    decoded = _decode(bytes(data), name, strict)
+    data = bytes(data)
+    decoded = _decode(data, name, strict)
+    if strict:
+        _refuse_binary(data, decoded, name)
     text, notes = _repair(decoded.text)
     return text, decoded.encoding, decoded.notes + notes
 
@@ -176,6 +181,12 @@ def _read_bytes(p: Path) -> bytes:
         raise InputError(
             "permission denied", path=str(p), hint="check the file's permissions"
         ) from None
+    except ValueError as exc:  # `embedded null byte`
+        raise InputError(
+            f"is not a usable path ({exc})",
+            path=repr(str(p)),
+            hint="check where the path came from; it holds a character no file name can",
+        ) from None
     except OSError as exc:
         raise InputError(
             f"cannot be read ({exc.strerror or exc})",
@@ -192,6 +203,8 @@ class _Decoded:
     text: str
     encoding: str
     notes: list[Diagnostic] = field(default_factory=list)
+    codec: str = "utf-8"  # the codec of the bytes after `skip` (a byte order mark)
+    skip: int = 0
 
 
 @dataclass
@@ -256,6 +269,10 @@ def _decode(data: bytes, name: str, strict: bool) -> _Decoded:
     except UnicodeDecodeError as exc:
         first_error = exc
 
+    if first_error.reason == "unexpected end of data":
+        # UTF-8 cut off in the middle of its last character (a download that stopped).
+        return _decode_as(data, 0, "utf-8", "utf-8", name, strict)
+
     # Bytes of valid multi-byte UTF-8 characters against bytes that are not UTF-8, counted
     # in C: ASCII bytes always decode as themselves, so what "ignore" keeps beyond them is
     # valid multi-byte UTF-8.
@@ -298,6 +315,29 @@ def _decode(data: bytes, name: str, strict: bool) -> _Decoded:
         ),
     )
     return decoded
+
+
+def _refuse_binary(data: bytes, decoded: _Decoded, name: str) -> None:
+    """Strict mode: NUL and the other C0 control characters (tab, line and page breaks
+    aside) are not text; a file holding them is refused where the first one stands."""
+    m = _BINARY.search(decoded.text)
+    if not m:
+        return
+    at = m.start()
+    text = decoded.text
+    offset = decoded.skip + len(text[:at].encode(decoded.codec))
+    width = len(text[at].encode(decoded.codec))
+    raise DecodeError(
+        name,
+        offset,
+        _title(decoded.codec),
+        line=text.count("\n", 0, at) + 1,
+        column=at - (text.rfind("\n", 0, at) + 1) + 1,
+        bad=data[offset : offset + width],
+        reason=f"a control character (U+{ord(m[0]):04X}), not text: this looks like a binary file",
+        hint="check that the file is a transcript; pass strict=False to read it anyway "
+        "(control characters are kept and listed in transcript.diagnostics)",
+    )
 
 
 def _valid(data: bytes, codec: str) -> bool:
@@ -357,7 +397,7 @@ def _decode_as(
     """`data[skip:]` decoded; bad bytes raise (strict) or are replaced and noted."""
     payload = data[skip:]
     try:
-        return _Decoded(payload.decode(codec), reported)
+        return _Decoded(payload.decode(codec), reported, codec=codec, skip=skip)
     except UnicodeDecodeError as exc:
         if strict:
             raise _decode_error(data, skip, codec, name, exc.start, exc.end) from None
@@ -376,7 +416,7 @@ def _decode_as(
         "undecodable-bytes",
         lambda bad: f"{_describe(bad)} not valid {_title(codec)}, replaced by U+FFFD",
     )
-    return _Decoded(text, reported, notes)
+    return _Decoded(text, reported, notes, codec=codec, skip=skip)
 
 
 def _decode_error(
