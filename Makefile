@@ -22,14 +22,14 @@ demo: .venv
 	$(BIN)/transcriptkit show examples/npr_example.txt
 
 test: .venv
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks fuzz
+	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy src
 	$(BIN)/pytest
 
 lint: .venv
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks fuzz
+	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy src
 
 format: .venv

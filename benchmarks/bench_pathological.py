@@ -78,7 +78,7 @@ def inputs(hostile: ModuleType) -> dict[str, tuple[Callable[[int], str], int]]:
     for name in hostile.LABEL_LIKE_PARTS:
         if name not in hostile.FOUND:  # those are measured below
             table[f"label-like:{name}"] = (partial(hostile.label_like, name), MB)
-    for name, (build, _, _) in hostile.FOUND.items():
+    for name, (build, _) in hostile.FOUND.items():
         table[name] = (build, MB)
     return table
 

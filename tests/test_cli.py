@@ -155,14 +155,6 @@ def test_an_undecodable_file_names_the_byte_offset(tmp_path: Path) -> None:
     _one_error_line(err, "notes.txt", "offset 30", "UTF-8")
 
 
-READER_READS_BINARY = pytest.mark.xfail(
-    reason="reader: parse_file(strict=True) reads a binary file (NUL and control bytes) as "
-    "Windows-1252 with a warning instead of raising DecodeError",
-    strict=False,
-)
-
-
-@READER_READS_BINARY
 def test_a_binary_file_names_the_byte_offset(tmp_path: Path) -> None:
     png = tmp_path / "photo.png"
     png.write_bytes(BINARY)
@@ -171,7 +163,6 @@ def test_a_binary_file_names_the_byte_offset(tmp_path: Path) -> None:
     _one_error_line(err, "photo.png", "offset ")
 
 
-@READER_READS_BINARY
 def test_binary_stdin() -> None:
     code, _, err = _run("parse", "-", stdin=BINARY)
     assert code == 1

@@ -1,48 +1,22 @@
-"""Hostile inputs: each parses within the timeout, keeps every character, and takes time
-proportional to its size.
+"""Hostile inputs: each parses within a generous timeout and keeps every character.
 
 The first group is the inputs the robustness issue names, about a megabyte each (built
-in tests/hostile.py). The second group is inputs found while hunting for super-linear
-time, checked for linear growth only; those that are still slow are marked xfail with
-the module and line responsible (see docs/robustness.md).
-Timing assertions compare one input at two sizes, so a slow machine does not fail them:
-linear time gives a ratio near 10, quadratic near 100.
+in tests/hostile.py); the second, inputs found while hunting for super-linear time. A
+catastrophic pattern turns a one-second parse into hours, so the timeout catches it;
+times themselves are measured in benchmarks/bench_pathological.py, never asserted here.
 """
 
 from __future__ import annotations
 
-import gc
 import random
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from hostile import FOUND, LABEL_LIKE, MB, NAMED
 from invariants import assert_model_invariants, assert_tokens_cover, check_text
-from transcriptkit import parse, parse_file, read_text, tokenize
+from transcriptkit import parse_file, read_text, tokenize
 from transcriptkit.errors import DecodeError
-
-
-def seconds(text: str, runs: int = 1) -> float:
-    """Best wall time of `runs` parses."""
-    best = float("inf")
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        parse(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def assert_linear(build: Callable[[int], str], small: int) -> None:
-    """Ten times the input may take at most thirty times as long (linear: about ten;
-    quadratic: about a hundred). Times under 5 ms count as 5 ms: that is noise."""
-    short = max(seconds(build(small), runs=3), 0.005)
-    long = seconds(build(small * 10))
-    assert long / short < 30, f"{small} chars: {short:.4f}s; {small * 10}: {long:.4f}s"
-
 
 # ---- the inputs the issue names -------------------------------------------------------
 
@@ -62,13 +36,6 @@ def test_label_like_line_parses_and_keeps_every_character(name: str) -> None:
     text = LABEL_LIKE[name]
     assert len(text) == 50_000
     check_text(text)
-
-
-@pytest.mark.timeout(60)
-@pytest.mark.parametrize("name", NAMED)
-def test_named_input_time_is_linear(name: str) -> None:
-    build, size = NAMED[name]
-    assert_linear(build, min(20_000, size // 20))
 
 
 @pytest.mark.timeout(60)
@@ -104,16 +71,8 @@ def test_random_bytes_that_happen_to_be_mostly_text(tmp_path: Path) -> None:
 # ---- found while hunting for super-linear time ----------------------------------------
 
 
-def _found_cases() -> list[object]:
-    cases: list[object] = []
-    for name, (_, _, slow) in FOUND.items():
-        marks = [pytest.mark.xfail(reason=slow, strict=False)] if slow else []
-        cases.append(pytest.param(name, marks=marks, id=name))
-    return cases
-
-
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize("name", _found_cases())
-def test_found_input_time_is_linear(name: str) -> None:
-    build, small, _ = FOUND[name]
-    assert_linear(build, small)
+@pytest.mark.parametrize("name", FOUND)
+def test_found_input_parses_and_keeps_every_character(name: str) -> None:
+    build, size = FOUND[name]
+    check_text(build(size))

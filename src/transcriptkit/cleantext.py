@@ -54,12 +54,24 @@ def clean(text: str) -> str:
 
 def join_clean(pieces: list[str]) -> str:
     """Join already-clean pieces without doubling the space between them."""
-    out = ""
+    return join_clean_prefixes(pieces)[0]
+
+
+def join_clean_prefixes(pieces: list[str]) -> tuple[str, list[int]]:
+    """`join_clean(pieces)` and, for each k, the length of `join_clean(pieces[:k])`: where
+    something standing between two pieces (a removed note) falls in the joined text."""
+    parts: list[str] = []
+    lengths = [0]
+    total, space = 0, False
     for piece in pieces:
-        if out.endswith(" ") and piece.startswith(" "):
+        if space and piece.startswith(" "):
             piece = piece[1:]
-        out += piece
-    return out
+        parts.append(piece)
+        total += len(piece)
+        if piece:
+            space = piece.endswith(" ")
+        lengths.append(total)
+    return "".join(parts), lengths
 
 
 def looks_like_heading(text: str, words: int = 2) -> bool:

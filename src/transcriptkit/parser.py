@@ -9,7 +9,8 @@ from itertools import groupby
 from typing import cast
 
 from . import rules
-from .cleantext import clean, join_clean, looks_like_heading
+from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading
+from .errors import InputTypeError
 from .metadata import header_metadata, program_said
 from .models import (
     Cue,
@@ -38,8 +39,14 @@ def parse(text: str, style: Style | str | None = None) -> Transcript:
     """Parse transcript text (a transcript, a scraped page, an article) into models.
 
     `style` forces a house style (a `Style` or its name, see `transcriptkit.styles`);
-    by default it is detected and recorded in `metadata.style`.
+    by default it is detected and recorded in `metadata.style`. Bytes are not text:
+    `parse_file` (or `read_text`) decodes them.
     """
+    if not isinstance(text, str):
+        raise InputTypeError(
+            f"parse() takes text (str), not {type(text).__name__}; "
+            "decode bytes first, or use transcriptkit.parse_file(path)"
+        )
     chosen, confidence = resolve_style(text, style)
     transcript = build(tokenize(text, chosen), chosen)
     transcript.metadata.style = chosen.name
@@ -361,13 +368,15 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     for tokens in draft.paragraphs:
         pieces: list[str] = []
         first_note = len(notes)
+        marks: list[int] = []  # for each note: how many pieces stand before it
         for t in tokens:
             if t.kind is TokenKind.NOTE:
+                marks.append(len(pieces))
                 notes.append(
                     InlineCue(
                         kind=cast(CueKind, t.fields["cue_kind"]),
                         text=t.fields["inner"],
-                        offset=base + len(join_clean(pieces).strip()),
+                        offset=0,
                         span=Span(start=t.start, end=t.end),
                     )
                 )
@@ -377,9 +386,15 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
                 # `did (LAUGHTER), and`: no space is left before the comma.
                 pieces[-1], piece = pieces[-1].rstrip(), piece.lstrip()
             pieces.append(piece)
-        text = join_clean(pieces).strip()
-        if len(notes) > first_note and not any(c.isalnum() for c in text):
+        joined, lengths = join_clean_prefixes(pieces)
+        text = joined.strip()
+        if marks and not any(c.isalnum() for c in text):
             text = ""  # `(Speaking Spanish).`: the full stop alone is not words
+        lead = len(joined) - len(joined.lstrip())
+        for note, k in zip(notes[first_note:], marks, strict=True):
+            # The note stood after the first k pieces: that prefix, stripped, in the text.
+            before = lengths[k] - lead - (lengths[k] > lead and joined[lengths[k] - 1] == " ")
+            note.offset = base + min(max(0, before), len(text))
         if text:
             paragraphs.append(text)
             base += len(text) + 2

@@ -414,8 +414,10 @@ def _split_text_token(token: Token, known: set[str], trusted: bool) -> list[Toke
         at = gap.end()
         if at < cursor:
             continue
-        m = rules.LABEL.match(text, at)
-        if not m or m["titlename"]:
+        # A label is short: bounding the match keeps a long line of sentence ends linear.
+        window = min(len(text), at + _LABEL_REACH)
+        m = rules.LABEL.match(text, at, window)
+        if not m or m["titlename"] or (m.end() == window < len(text)):
             continue
         name = canonical_name(m["name"])
         strong = bool(rules.STRONG_ROLE.match(m["role"] or ""))
@@ -449,6 +451,7 @@ def _slice(token: Token, a: int, b: int, kind: TokenKind, rule: str) -> Token:
     return Token(kind, token.text[a:b], token.start + a, token.start + b, token.line, rule)
 
 
+_LABEL_REACH = 2000  # characters: no label is longer
 _FLATTENED = 1000  # characters: a "line" this long is paragraphs run together
 _HEADING_REGION = 80  # scraped page headers repeat the headline within the first lines
 
