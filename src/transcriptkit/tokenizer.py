@@ -350,14 +350,21 @@ def _accept_weak_labels(tokens: list[Token]) -> list[Token]:
         for n, text in _whole_text_lines(tokens, len(tokens) + 1)
         if looks_like_heading(text) and len(text.partition(":")[2].split()) >= 3
     }
-    tokens = [_as_text(t) if "weak" in t.fields and t.line in headings else t for t in tokens]
     weak = Counter(
-        t.fields["name"] for t in tokens if t.kind is TokenKind.LABEL and "weak" in t.fields
+        t.fields["name"]
+        for t in tokens
+        if t.kind is TokenKind.LABEL and "weak" in t.fields and t.line not in headings
     )
     strong = sum(t.kind is TokenKind.LABEL and "weak" not in t.fields for t in tokens)
-    if not weak or strong >= 3 or max(weak.values()) >= 2:
-        return tokens
-    return _merge_lines([_as_text(t) if "weak" in t.fields else t for t in tokens])
+    keep = bool(weak) and (strong >= 3 or max(weak.values()) >= 2)
+    return _merge_lines(
+        [
+            _as_text(t)
+            if t.kind is TokenKind.LABEL and "weak" in t.fields and (t.line in headings or not keep)
+            else t
+            for t in tokens
+        ]
+    )
 
 
 def _as_text(token: Token) -> Token:
@@ -365,7 +372,8 @@ def _as_text(token: Token) -> Token:
 
 
 def _merge_lines(tokens: list[Token]) -> list[Token]:
-    """Re-split lines whose label was demoted to text, so notes are found in them too."""
+    """One TEXT token for words that follow each other on a line (a label demoted to text
+    and the words after it)."""
     merged: list[Token] = []
     for t in tokens:
         prev = merged[-1] if merged else None
