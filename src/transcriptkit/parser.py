@@ -206,7 +206,7 @@ def _caption_start(lines: list[_Line]) -> int | None:
     timing line itself, so the first turn takes its time."""
     timing: int | None = None
     for i, ln in enumerate(lines):
-        if any(_cue_timing(t) or _stamps_next(ln, t) for t in ln.tokens):
+        if any(t.is_cue_timing or _stamps_next(ln, t) for t in ln.tokens):
             timing = i
         if timing is not None and _has_words(ln):
             return timing
@@ -215,15 +215,10 @@ def _caption_start(lines: list[_Line]) -> int | None:
     return next((i for i, ln in enumerate(lines) if _has_words(ln)), None)
 
 
-def _cue_timing(t: Token) -> bool:
-    """A caption cue's timing: `00:00:01.000 --> 00:00:04.000`."""
-    return t.kind is TokenKind.TIMESTAMP and "end" in t.fields
-
-
 def _stamps_next(ln: _Line, stamp: Token) -> bool:
     """A time stamp (not a cue timing) that times the turn to come: alone on its line
     (`(00:20):`) or right before a label (`[00:00:52] Speaker 2:`)."""
-    if stamp.kind is not TokenKind.TIMESTAMP or "end" in stamp.fields:
+    if stamp.kind is not TokenKind.TIMESTAMP or stamp.is_cue_timing:
         return False
     after = next((t for t in ln.tokens if t.start >= stamp.end and t.text.strip()), None)
     return after is None or after.kind is TokenKind.LABEL
@@ -280,7 +275,7 @@ def _read_body(
             return index
         repeated = False
         if captions and ln.tokens[0].kind is not TokenKind.BLANK:
-            if _cue_timing(ln.tokens[0]) and showing:  # a timing starts its line
+            if ln.tokens[0].is_cue_timing and showing:  # a timing starts its line
                 shown, showing = showing, []
             if said := _caption_words(ln):
                 repeated = said in shown
@@ -295,7 +290,7 @@ def _read_body(
                     continue
                 open_turn(t, t, speaker)
             elif t.kind is TokenKind.TIMESTAMP:
-                if "end" in t.fields:  # a caption's timing line
+                if t.is_cue_timing:  # a caption's timing line
                     cue_start, cue_end = seconds(t.fields["time"]), seconds(t.fields["end"])
                 elif _stamps_next(ln, t):
                     stamp = seconds(t.fields["time"])

@@ -46,7 +46,7 @@ def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
         index += consumed
         if chosen.captions:
             first = line_tokens[0]
-            in_cue = _is_timing(first) or (in_cue and first.rule != "blank")
+            in_cue = first.is_cue_timing or (in_cue and first.rule != "blank")
     tokens = _caption_blocks(tokens)
     if chosen.captions:
         tokens = _inline_speaker_changes(tokens)
@@ -111,9 +111,8 @@ def _tokenize_line(
     first = stripped[0]
     if first in "[:" and (m := rules.CORRECTION.match(body)):
         return whole(TokenKind.HEADER, "correction", field="correction", value=m["value"].strip())
-    if first in "([" and (m := rules.CUE_LINE.match(body)) and not rules.CUE_NOT.match(m["inner"]):
-        inner = m["inner"].strip(_WS)
-        return whole(TokenKind.CUE, "cue", inner=inner, cue_kind=cue_kind(inner))
+    if first in "([" and (cue := _cue_line(line, body, start, number)):
+        return 1, [cue]
     if first == "h" and (m := rules.URL_LINE.match(body)):
         return whole(TokenKind.HEADER, "url", field="url", value=m["value"])
     if _DIGIT.search(body, 0, 80) and (
@@ -327,6 +326,17 @@ def _note_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
         )
 
 
+def _cue_line(line: str, body: str, start: int, number: int) -> Token | None:
+    """A line that is one bracketed stage or sound note, or None; a parenthesised
+    sentence (an editor's aside) is not a cue."""
+    m = rules.CUE_LINE.match(body)
+    if not m or rules.CUE_NOT.match(m["inner"]):
+        return None
+    inner = m["inner"].strip(_WS)
+    fields = {"inner": inner, "cue_kind": cue_kind(inner)}
+    return Token(TokenKind.CUE, line, start, start + len(line), number, "cue", fields)
+
+
 def cue_kind(inner: str) -> str:
     """soundbite, music, laughter, … from a cue's words."""
     for kind, pattern in rules.CUE_KINDS:
@@ -471,7 +481,7 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     # Caption files repeat lines on purpose (rolling captions): headings come before the
     # first cue.
     region = next(
-        (t.line for t in tokens if t.kind is TokenKind.TIMESTAMP and "end" in t.fields),
+        (t.line for t in tokens if t.is_cue_timing),
         _HEADING_REGION,
     )
     lines = _whole_text_lines(tokens, min(region, _HEADING_REGION))
@@ -597,11 +607,6 @@ def _merge_headers(tokens: list[Token]) -> list[Token]:
 _ID_LINE = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.MARKUP})
 
 
-def _is_timing(token: Token) -> bool:
-    """A caption cue's timing: `00:00:01.000 --> 00:00:04.000`."""
-    return token.kind is TokenKind.TIMESTAMP and "end" in token.fields
-
-
 def _before_timing(lines: list[tuple[int, int, str]], index: int) -> bool:
     """The line above a cue's timing line (its identifier, or the words of a cue when a
     file has no blank lines between cues)."""
@@ -617,20 +622,11 @@ def _cue_text_line(entry: tuple[int, int, str], style_rules: tuple[LineRule, ...
     stripped = body.lstrip(_WS)
     if not stripped:
         return [Token(TokenKind.BLANK, line, start, start + len(line), number, "blank")]
-    indent = len(body) - len(body.lstrip(" \t\ufeff"))
     for rule in style_rules:
-        if rule.pattern.match(body, indent) and (
-            found := _style_line(rule, line, body, start, number)
-        ):
+        if found := _style_line(rule, line, body, start, number):
             return found
-    if (
-        stripped[0] in "(["
-        and (m := rules.CUE_LINE.match(body))
-        and not rules.CUE_NOT.match(m["inner"])
-    ):
-        inner = m["inner"].strip(_WS)
-        fields = {"inner": inner, "cue_kind": cue_kind(inner)}
-        return [Token(TokenKind.CUE, line, start, start + len(line), number, "cue", fields)]
+    if stripped[0] in "([" and (cue := _cue_line(line, body, start, number)):
+        return [cue]
     at = len(body) - len(stripped)
     if ":" in body and (label := rules.LABEL.match(body, at)):
         lead = (
@@ -647,7 +643,7 @@ def _caption_blocks(tokens: list[Token]) -> list[Token]:
     line inside a cue (no blank line before it) is what the caption says."""
     found: dict[int, tuple[int, str]] = {}  # first token of a line -> (end of the line, rule)
     for i, t in enumerate(tokens):
-        if t.kind is TokenKind.TIMESTAMP and "end" in t.fields and i:  # it starts its line
+        if t.is_cue_timing and i:  # it starts its line
             first = _line_start(tokens, i - 1)
             group = tokens[first:i]
             if not all(x.kind in _ID_LINE for x in group):
@@ -663,7 +659,7 @@ def _caption_blocks(tokens: list[Token]) -> list[Token]:
                 last = first
                 while last < len(tokens) and tokens[last].line == tokens[first].line:
                     last += 1
-                if any(_is_timing(x) for x in tokens[first:last]):
+                if any(x.is_cue_timing for x in tokens[first:last]):
                     break
                 found[first] = (last, "webvtt-block")
                 first = last

@@ -42,3 +42,8 @@ class Token:
     @property
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
+
+    @property
+    def is_cue_timing(self) -> bool:
+        """A caption cue's timing line: `00:00:01.000 --> 00:00:04.000`."""
+        return self.kind is TokenKind.TIMESTAMP and "end" in self.fields
