@@ -69,10 +69,17 @@ def header_metadata(tokens: list[Token], fallback_title: str | None) -> Metadata
     """Metadata from the HEADER tokens; `fallback_title` when no header names a title."""
     meta = Metadata()
     title: str | None = None
+    heading_program: str | None = None  # `Headline : The X Podcast` on any header line
     dates: list[str] = []
+    npr_chrome = False
     for t in tokens:
+        if t.kind is TokenKind.FURNITURE:
+            npr_chrome = npr_chrome or (t.rule in ("logo", "disclaimer") and "NPR" in t.text)
+            continue
         if t.kind is not TokenKind.HEADER:
             continue
+        if heading_program is None and (m := rules.PROGRAM_SUFFIX.match(t.text.strip())):
+            heading_program = m["program"].strip()
         field, value = t.fields.get("field"), t.fields.get("value", "")
         if field == "title" and title is None:
             title = value
@@ -88,19 +95,11 @@ def header_metadata(tokens: list[Token], fallback_title: str | None) -> Metadata
     if title:
         meta.title, suffix = clean_title(title)
         meta.program = suffix or meta.program
-    for t in tokens:  # a heading elsewhere may carry the program: `Headline : The X Podcast`
-        if (
-            meta.program is None
-            and t.kind is TokenKind.HEADER
-            and (m := rules.PROGRAM_SUFFIX.match(t.text.strip()))
-        ):
-            meta.program = m["program"].strip()
+    meta.program = meta.program or heading_program
     meta.date = next((d for d in map(parse_date, [*dates, meta.title or ""]) if d), None)
     if meta.date is None and meta.url and (m := _URL_DATE.search(meta.url)):
         meta.date = parse_date("-".join(m.groups()))
-    if (meta.url and "npr.org" in meta.url) or any(
-        t.rule in ("logo", "disclaimer") and "NPR" in t.text for t in tokens
-    ):
+    if (meta.url and "npr.org" in meta.url) or npr_chrome:
         meta.outlet = "NPR"
     return meta
 
