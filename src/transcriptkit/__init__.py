@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .models import (
+    Caption,
     Cue,
     Diagnostic,
     InlineCue,
@@ -12,6 +13,7 @@ from .models import (
     Speaker,
     Transcript,
     Turn,
+    Word,
 )
 from .parser import parse
 from .reader import parse_file, read_text
@@ -21,6 +23,7 @@ from .tokens import Token, TokenKind
 __version__ = "0.1.0"
 
 __all__ = [
+    "Caption",
     "Cue",
     "Diagnostic",
     "InlineCue",
@@ -32,6 +35,7 @@ __all__ = [
     "TokenKind",
     "Transcript",
     "Turn",
+    "Word",
     "__version__",
     "parse",
     "parse_file",

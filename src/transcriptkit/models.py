@@ -62,6 +62,29 @@ class Cue(_Model):
     span: Span
 
 
+class Word(_Model):
+    """One recognised word with its timing, as speech-recognition output and word-timed
+    captions give it. `speaker` is the vendor's own label for this word, where it has one."""
+
+    text: str
+    start: float | None = None
+    end: float | None = None
+    confidence: float | None = None
+    speaker: str | None = None
+
+
+class Caption(_Model):
+    """One caption (subtitle cue) that a turn was built from, with its own times, so a
+    caller can cut, align or re-time from the parse."""
+
+    start: float
+    end: float
+    text: str
+    span: Span
+    line: int | None = None
+    words: list[Word] | None = None
+
+
 class Speaker(_Model):
     """One person (or group); every label the document used for them is kept."""
 
@@ -86,6 +109,8 @@ class Turn(_Model):
     span: Span
     start: float | None = None
     end: float | None = None
+    captions: list[Caption] | None = None
+    words: list[Word] | None = None
 
 
 class Paragraph(_Model):
@@ -115,6 +140,7 @@ class Metadata(_Model):
     style: str | None = None
     style_confidence: float | None = None
     encoding: str | None = None
+    source_format: str | None = None
 
 
 class Transcript(_Model):
