@@ -97,3 +97,16 @@ FOUND: dict[str, tuple[Callable[[int], str], int]] = {
     "one-turn-many-notes": (lambda n: "KELLY: " + "(LAUGHTER) " * (n // 11), MB // 4),
     "distinct-speakers": (distinct_speakers, MB // 4),
 }
+
+
+# Small documents on which a choice could lean on hash order (set iteration order changes
+# with PYTHONHASHSEED): name -> text. tests/test_robustness.py parses each under several
+# seeds in subprocesses and compares the JSON.
+TIES: dict[str, str] = {
+    # Two headlines, each printed twice, equally long, neither run into a teaser.
+    "tied-headlines": (
+        "Harbor Floods Again Today\nCouncil Votes On Sea Wall\n"
+        "Harbor Floods Again Today\nCouncil Votes On Sea Wall\n\n"
+        "KELLY OKAFOR, HOST: Good morning.\n\nANA RUIZ, BYLINE: Hello.\n"
+    ),
+}
