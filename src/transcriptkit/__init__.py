@@ -17,6 +17,7 @@ from .models import (
 )
 from .parser import parse
 from .reader import parse_file, read_text
+from .tables import turns_frame, turns_table, write_parquet
 from .tokenizer import tokenize
 from .tokens import Token, TokenKind
 
@@ -41,4 +42,7 @@ __all__ = [
     "parse_file",
     "read_text",
     "tokenize",
+    "turns_frame",
+    "turns_table",
+    "write_parquet",
 ]

@@ -10,6 +10,7 @@ from itertools import groupby
 from typing import cast
 
 from . import rules
+from ._normalise import normalise
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading
 from .conventions import ShapeDecision
 from .errors import InputTypeError
@@ -49,11 +50,13 @@ def parse(text: str, style: Style | str | None = None) -> Transcript:
             f"parse() takes text (str), not {type(text).__name__}; "
             "decode bytes first, or use transcriptkit.parse_file(path)"
         )
+    text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates
     chosen, confidence = resolve_style(text, style)
     tokens, shapes = tokenize_report(text, chosen)
     transcript = build(tokens, chosen, shapes)
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
+    transcript.diagnostics[:0] = boundary_notes
     return transcript
 
 

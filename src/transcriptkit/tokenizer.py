@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from . import rules
+from ._normalise import normalise
 from .cleantext import looks_like_heading
 from .conventions import ShapeDecision, propose, settle
 from .names import canonical_name
@@ -35,7 +36,9 @@ def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
     """Split `text` into tokens that cover it exactly, in order.
 
     `style` is a house style (or its name) whose rules are tried before the shared ones;
-    by default the style is detected from the text.
+    by default the style is detected from the text. Lone CRs and lone surrogates are
+    normalised first (see `_normalise`): the tokens cover that text, which has the same
+    length and the same offsets.
     """
     return tokenize_report(text, style)[0]
 
@@ -44,6 +47,7 @@ def tokenize_report(
     text: str, style: Style | str | None = None
 ) -> tuple[list[Token], list[ShapeDecision]]:
     """`tokenize`, and the label shapes the document's evidence accepted or rejected."""
+    text = normalise(text)[0]  # issue 11: the text boundary
     chosen = resolve_style(text, style)[0]
     lines = list(_lines(text))
     tokens: list[Token] = []
