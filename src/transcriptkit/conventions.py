@@ -333,21 +333,22 @@ def _alone_candidate(token: Token) -> list[Token] | None:
 
 
 def _speaks(tokens: list[Token]) -> bool:
-    """Some label is followed by `PROSE_AFTER` characters of words, on its line or (for a
-    label alone on its line) on the next line with words."""
+    """Some label is followed by a sentence (words ending in `.`, `?` or `!`) or by
+    `PROSE_AFTER` characters of words, on its line or (for a label alone on its line) on
+    the next line with words."""
     pending = False  # a label alone on its line waits for the next words
-    line, length = 0, 0
-    for t in tokens:
-        if t.line != line:
-            pending = pending and length == 0
-            line, length = t.line, 0
-        if t.kind is TokenKind.LABEL:
-            pending, length = True, 0
+    for group in _lines(tokens):
+        words = "".join(t.text for t in group if t.kind in (TokenKind.TEXT, TokenKind.NOTE)).strip(
+            _WS + "*"
+        )
+        if any(t.kind is TokenKind.LABEL for t in group):
+            pending = not words
+        elif not words or not pending:
             continue
-        if t.kind in (TokenKind.TEXT, TokenKind.NOTE):
-            length += len(t.text.strip(_WS))
-            if pending and length >= PROSE_AFTER:
-                return True
+        else:
+            pending = False
+        if words and (len(words) >= PROSE_AFTER or words[-1] in ".?!"):
+            return True
     return False
 
 
