@@ -13,10 +13,11 @@ and at most `IN_FLIGHT_PER_WORKER` documents per worker are in flight, so the pa
 holds more than that window of inputs and results. Each worker holds one document (its
 bytes, text, tokens and model) at a time.
 
-Document ids are stable: `doc_id(key)` hashes a key made from the source's name — the path
-inside the folder given (with the folder's own name in front), the member inside the archive,
-or the name of a (name, text) pair — so it is the same in every process, on every run, and
-whether the folder was named by a relative or an absolute path.
+Document ids are stable: `ids.doc_id(key)` (SHA-256, not Python's per-process `hash()`) of a
+key made from the source's name — the path inside the folder given with the folder's own
+name in front (`corpus/npr/001.txt`), the archive's file name and the member
+(`corpus.zip!npr/001.txt`), or a (name, text) pair's name — so it is the same in every
+process, on every run, and whether the folder was named by a relative or an absolute path.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ import concurrent.futures as cf
 import contextlib
 import fnmatch
 import functools
-import hashlib
 import inspect
 import multiprocessing
 import os
@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from .errors import InputError, TranscriptError
+from .ids import doc_id
 from .models import Diagnostic, Transcript
 from .parser import parse
 from .reader import read_text
@@ -115,14 +116,6 @@ class BatchResult:
 
 
 Source = str | os.PathLike[str] | tuple[str, str | bytes]
-
-
-def doc_id(key: str) -> str:
-    """The stable id of a document: 16 hex digits of BLAKE2b over its key's UTF-8.
-
-    Python's `hash()` would differ between processes and runs; this does not.
-    """
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def parse_many(

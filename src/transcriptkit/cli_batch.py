@@ -42,7 +42,7 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
-from . import _rows
+from . import tables
 from .batch import (
     MAX_BYTES,
     BatchResult,
@@ -72,10 +72,6 @@ FORMATS: Final = ("jsonl", "parquet", "csv")
 
 # Failures shown on stderr when there is no --errors file; the rest are counted.
 SHOWN_ERRORS: Final = 20
-
-# Rows buffered before a Parquet row group is written: big enough for good compression
-# and fast scans, small enough (some tens of MB) to hold in memory.
-ROW_GROUP_ROWS: Final = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +117,17 @@ def _render(result: BatchResult, fmt: str) -> Any:
         head = json.dumps({"doc_id": result.doc_id, "source": result.source}, ensure_ascii=False)
         body = transcript.model_dump_json()
         return f"{head[:-1]}, {body[1:]}\n" if body != "{}" else f"{head}\n"
-    rows = _rows.turn_rows(transcript, doc_id=result.doc_id, source=result.source)
+    rows = tables.document_rows(tables.Document(result.doc_id, result.source, transcript, None))
     if fmt == "csv":
+        # As export/csv.py writes the turns table: list columns as JSON arrays.
         out = io.StringIO()
-        csv.DictWriter(out, fieldnames=_rows.COLUMNS, lineterminator="\r\n").writerows(rows)
+        writer = csv.DictWriter(out, fieldnames=tables.COLUMNS, lineterminator="\r\n")
+        for row in rows:
+            for name in tables.LIST_COLUMNS:
+                row[name] = json.dumps(row[name], ensure_ascii=False)
+            writer.writerow(row)
         return out.getvalue()
-    return _rows.arrow_table(rows)
+    return tables.table(rows)
 
 
 # ---- writers: the output file, whole at every stop --------------------------------------
@@ -217,7 +218,7 @@ class CsvWriter(_Replacing):
                 old.seek(0)
                 shutil.copyfileobj(old, self._file)
         else:
-            csv.writer(self._file, lineterminator="\r\n").writerow(_rows.COLUMNS)
+            csv.writer(self._file, lineterminator="\r\n").writerow(tables.COLUMNS)
 
     def done(self) -> set[str]:
         return self._done
@@ -231,7 +232,7 @@ class CsvWriter(_Replacing):
 
 
 class ParquetWriter(_Replacing):
-    """Row groups of about ROW_GROUP_ROWS rows; the file's footer is written by `close()`,
+    """Row groups of about tables.ROW_GROUP rows; the file's footer is written by `close()`,
     which every stop reaches, so OUT is always a readable Parquet file."""
 
     def __init__(self, path: Path, resume: bool) -> None:
@@ -241,13 +242,13 @@ class ParquetWriter(_Replacing):
         self._done: set[str] = set()
         self._buffer: list[Any] = []
         self._rows = 0
-        self._writer = pq.ParquetWriter(self.tmp, _rows.arrow_schema())
+        self._writer = pq.ParquetWriter(self.tmp, tables.arrow_schema())
         if resume and path.exists() and path.stat().st_size:
             old = pq.ParquetFile(path)
             for i in range(old.num_row_groups):
                 group = old.read_row_group(i)
                 self._done.update(group.column("source").to_pylist())
-                self._writer.write_table(group.cast(_rows.arrow_schema()))
+                self._writer.write_table(group.cast(tables.arrow_schema()))
 
     def done(self) -> set[str]:
         return self._done
@@ -255,7 +256,7 @@ class ParquetWriter(_Replacing):
     def write(self, item: Done) -> None:
         self._buffer.append(item.output)
         self._rows += item.output.num_rows
-        if self._rows >= ROW_GROUP_ROWS:
+        if self._rows >= tables.ROW_GROUP:
             self._flush()
 
     def _flush(self) -> None:
@@ -410,7 +411,7 @@ def batch(
         try:
             import pyarrow  # noqa: F401
         except ImportError:
-            _fail("parquet needs pyarrow: pip install 'transcriptkit[dask]'", ExitCode.USAGE)
+            _fail("parquet needs pyarrow: pip install 'transcriptkit[parquet]'", ExitCode.USAGE)
     if errors is not None and errors.resolve() == output.resolve():
         _fail("--errors must name another file than OUT", ExitCode.USAGE)
     limit = int(max_size * 2**20)
