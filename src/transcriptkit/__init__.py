@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .batch import BatchResult, parse_many
 from .models import (
     Caption,
     Cue,
@@ -24,6 +25,7 @@ from .tokens import Token, TokenKind
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchResult",
     "Caption",
     "Cue",
     "Diagnostic",
@@ -40,6 +42,7 @@ __all__ = [
     "__version__",
     "parse",
     "parse_file",
+    "parse_many",
     "read_text",
     "tokenize",
     "turns_frame",
