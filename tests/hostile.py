@@ -4,7 +4,10 @@ benchmarks/bench_pathological.py. Each builder takes a size in characters.
 `NAMED` are the inputs the robustness issue names (with the size it asks for),
 `LABEL_LIKE` are 50,000-character lines that look like labels, `FOUND` are inputs found
 while hunting for super-linear time, with the size the timing test starts from and, for
-those still slow, the reason. Every line is invented.
+those still slow, the reason. `PROBED` are the findings of the second robustness probe
+(issue 11): the bookkeeping quadratics, turn- and line-dense input, flattened documents,
+HTML on one line; `FLATTENED` the one-line documents a line rule once swallowed whole.
+`BYTES` are the byte inputs the reader once got wrong. Every line is invented.
 """
 
 from __future__ import annotations
@@ -110,3 +113,139 @@ TIES: dict[str, str] = {
         "KELLY OKAFOR, HOST: Good morning.\n\nANA RUIZ, BYLINE: Hello.\n"
     ),
 }
+
+
+# ---- the second probe (issue 11) ------------------------------------------------------
+
+_CYRILLIC = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ"
+
+
+def _letters(i: int, alphabet: str, width: int = 4) -> str:
+    """The `i`-th word of `width` letters of `alphabet` (a counter written in letters)."""
+    n = len(alphabet)
+    return "".join(alphabet[(i // n**k) % n] for k in range(width))
+
+
+def _lines_of(size: int, line: Callable[[int], str]) -> str:
+    """`line(0)`, `line(1)`, ... joined until `size` characters."""
+    out, total, i = [], 0, 0
+    while total < size:
+        text = line(i)
+        out.append(text)
+        total += len(text)
+        i += 1
+    return "".join(out)[:size]
+
+
+def non_latin_speakers(size: int) -> str:
+    """`АААА ПЕТРОВ: да`, `БААА ПЕТРОВ: да`, ...: distinct speakers whose names all
+    slugify to nothing Latin (their ids once counted `speaker-N` from 1 for each)."""
+    return _lines_of(size, lambda i: f"{_letters(i, _CYRILLIC)} ПЕТРОВ: да.\n")
+
+
+def near_miss_labels(size: int) -> str:
+    """Many speakers sharing a surname, and a one-letter variant of it said often: each
+    variant was compared with every speaker of that surname."""
+
+    def line(i: int) -> str:
+        if i % 2:
+            return "OKAFER: yes.\n"
+        return f"{_letters(i // 2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')} OKAFOR: hi.\n"
+
+    return _lines_of(size, line)
+
+
+def one_speaker_many_labels(size: int) -> str:
+    """One speaker printed with a new description every time: `label not in labels`
+    scanned a growing list."""
+    return _lines_of(size, lambda i: f"KELLY OKAFOR (Director, Unit {i}): hi.\n")
+
+
+def long_teaser(size: int) -> str:
+    """A headline printed twice, then a line running it into a very long teaser."""
+    head = "Harbor Floods Again Today\nHarbor Floods Again Today\nHarbor Floods Again Today "
+    tail = "\n\nKELLY OKAFOR, HOST: Good morning.\n"
+    # The notes cut the teaser line into a piece each.
+    return repeat("The tide (ph) came in over the sea wall. ", size, head, tail)
+
+
+def long_cues(size: int) -> str:
+    """WebVTT whose cues hold hundreds of lines each."""
+
+    def cue(i: int) -> str:
+        words = "".join(f"caption line {j} of cue {i}\n" for j in range(500))
+        at = f"00:{i // 60 % 60:02d}:{i % 60:02d}"
+        return f"{at}.000 --> {at}.900\n{words}\n"
+
+    return "WEBVTT\n\n" + _lines_of(size, cue)
+
+
+def cr_lines(size: int) -> str:
+    """An ordinary transcript with classic Mac OS line ends (a CR alone)."""
+    unit = "KELLY OKAFOR, HOST: Good morning.\r\rANA RUIZ, BYLINE: The tide came in.\r\r"
+    return repeat(unit, size)
+
+
+_FLAT_TURNS = "KELLY OKAFOR, HOST: The tide came in again. ANA RUIZ, BYLINE: It did, Kelly. "
+
+# A transcript flattened onto one line, behind what a line rule recognises on its own:
+# name -> the head it starts with.
+FLATTENED_HEADS: dict[str, str] = {
+    "date": "June 12, 2025 ",
+    "iframe": '  • <iframe src="https://example.org/player/embed/1234" width="100%"></iframe> ',
+    "rush-notice": "NPR transcripts are created on a rush deadline by an invented contractor. ",
+    "webvtt": "WEBVTT ",
+    "plain": "",
+}
+
+
+def flattened(name: str, size: int) -> str:
+    return repeat(_FLAT_TURNS, size, FLATTENED_HEADS[name])
+
+
+FLATTENED: dict[str, str] = {name: flattened(name, 20_000) for name in FLATTENED_HEADS}
+
+
+def html_one_line(size: int) -> str:
+    """A scraped HTML page with the transcript in it, all on one line."""
+    head = "<!DOCTYPE html><html><head><title>Invented Show</title></head><body><article>"
+    unit = "<p>KELLY OKAFOR, HOST: The tide came in.</p><p>ANA RUIZ, BYLINE: It did.</p>"
+    return repeat(unit, size, head, "</article></body></html>")
+
+
+# name -> (build(size), size tests/test_pathological.py parses it at). Turn-dense inputs
+# are parsed smaller: every turn is a model of its own (about 2 KB).
+PROBED: dict[str, tuple[Callable[[int], str], int]] = {
+    # Quadratic until helper 8b's speaker-id fix (200 KB took 32 s): parsed at 50 KB here.
+    "non-latin-speakers": (non_latin_speakers, MB // 20),
+    "near-miss-labels": (near_miss_labels, MB // 5),
+    "one-speaker-many-labels": (one_speaker_many_labels, MB // 5),
+    "long-teaser": (long_teaser, MB),
+    "long-cues": (long_cues, MB // 2),
+    "label-lines-A:": (lambda n: "A:\n" * (n // 3), MB // 10),
+    "blank-lines": (lambda n: "\n" * n, MB // 4),
+    "cr-lines": (cr_lines, MB // 2),
+    "flattened-date": (lambda n: flattened("date", n), MB),
+    "flattened-iframe": (lambda n: flattened("iframe", n), MB),
+    "html-one-line": (html_one_line, MB // 2),
+}
+
+
+def _bytes_inputs() -> dict[str, bytes]:
+    import gzip
+
+    doc = "KELLY OKAFOR, HOST: It’s a “good” day, café.\nOKAFOR: Yes.\n"
+    return {
+        "gzip": gzip.compress(doc.encode()),
+        "utf-32-le-no-bom": doc.encode("utf-32-le"),
+        "utf-32-truncated": b"\xff\xfe\x00\x00" + doc.encode("utf-32-le")[:-3],
+        "gb18030-short": "好的。".encode("gb18030"),
+        "cp1252-last-byte": "KELLY: one more café".encode("cp1252"),
+        "mixed-utf8-cp1252": b"ANA: " + "”Á東".encode() + b" \x93one\x94 \x93two\x94 \xc1\n",
+        "one-zero-byte": b"ab\x00c",
+        "cr-lines-cp1252": b"KELLY: caf\xe9\rANA: \x81 no\r",
+    }
+
+
+# The byte inputs the reader once got wrong (tests/test_reader.py has one test each).
+BYTES: dict[str, bytes] = _bytes_inputs()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile import FOUND, LABEL_LIKE, MB, NAMED
+from hostile import BYTES, FLATTENED, FOUND, LABEL_LIKE, MB, NAMED, PROBED
 from invariants import assert_model_invariants, assert_tokens_cover, check_text
 from transcriptkit import parse_file, read_text, tokenize
 from transcriptkit.errors import DecodeError
@@ -76,3 +76,36 @@ def test_random_bytes_that_happen_to_be_mostly_text(tmp_path: Path) -> None:
 def test_found_input_parses_and_keeps_every_character(name: str) -> None:
     build, size = FOUND[name]
     check_text(build(size))
+
+
+# ---- the second probe (issue 11) --------------------------------------------------------
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", PROBED)
+def test_probed_input_parses_and_keeps_every_character(name: str) -> None:
+    build, size = PROBED[name]
+    check_text(build(size))
+
+
+@pytest.mark.parametrize("name", FLATTENED)
+def test_a_flattened_transcript_keeps_its_turns(name: str) -> None:
+    # A transcript joined onto one line, behind a date, an embed, a rush notice or a
+    # `WEBVTT` header: a line rule must not claim the whole line for its first words.
+    text = FLATTENED[name]
+    doc = check_text(text)
+    expected = text.count("KELLY OKAFOR, HOST:") + text.count("ANA RUIZ, BYLINE:")
+    assert len(doc.turns) >= expected * 0.9, (len(doc.turns), expected)
+
+
+@pytest.mark.parametrize("name", BYTES)
+def test_byte_inputs_read_or_raise_a_typed_error(name: str) -> None:
+    from transcriptkit import read_text
+    from transcriptkit.errors import InputError
+
+    try:
+        text, _, _ = read_text(BYTES[name])
+    except InputError:
+        assert name == "gzip"
+        return
+    check_text(text)

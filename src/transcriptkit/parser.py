@@ -10,7 +10,7 @@ from itertools import groupby
 from typing import cast
 
 from . import rules
-from ._normalise import normalise
+from ._boundary import normalise, paused_collector
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading
 from .conventions import ShapeDecision
 from .errors import InputTypeError
@@ -38,6 +38,7 @@ _CLOSING = frozenset(",.;:!?)")
 _PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
 
 
+@paused_collector  # issue 11: no collector rescans of the young tokens
 def parse(text: str, style: Style | str | None = None) -> Transcript:
     """Parse transcript text (a transcript, a scraped page, an article) into models.
 

@@ -22,7 +22,7 @@ and UTF-8 that went through a Windows-1252 round trip on the way (`Itâ€™s` 
    Latin script at all.
 
 Then lone carriage returns (classic Mac OS line ends) become line feeds and lone
-surrogates U+FFFD (`_normalise`, one character for one, so every offset stays where it
+surrogates U+FFFD (`_boundary.normalise`, one character for one, so every offset stays where it
 was), and, line by line, mojibake is repaired with ftfy.
 
 Nothing is silent: the encoding goes to `metadata.encoding`, and every repair and every
@@ -43,7 +43,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._normalise import normalise
+from ._boundary import normalise
 from .errors import BinaryInputError, DecodeError, InputError, InputTypeError
 from .models import Diagnostic, Level, Transcript
 from .parser import parse

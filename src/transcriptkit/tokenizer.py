@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from . import rules
-from ._normalise import normalise
+from ._boundary import normalise, paused_collector
 from .cleantext import looks_like_heading
 from .conventions import ShapeDecision, propose, settle
 from .names import canonical_name
@@ -32,12 +32,13 @@ _INLINE_MARKUP = regex.compile(
 )
 
 
+@paused_collector  # issue 11: no collector rescans of the young tokens
 def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
     """Split `text` into tokens that cover it exactly, in order.
 
     `style` is a house style (or its name) whose rules are tried before the shared ones;
     by default the style is detected from the text. Lone CRs and lone surrogates are
-    normalised first (see `_normalise`): the tokens cover that text, which has the same
+    normalised first (see `_boundary`): the tokens cover that text, which has the same
     length and the same offsets.
     """
     return tokenize_report(text, style)[0]
@@ -97,48 +98,36 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _tokenize_line(
-    lines: list[tuple[int, int, str]], index: int, style_rules: tuple[LineRule, ...]
+    lines: list[tuple[int, int, str]],
+    index: int,
+    style_rules: tuple[LineRule, ...],
+    *,
+    content: bool = False,
 ) -> tuple[int, list[Token]]:
     """Tokens for the line at `index`; returns how many lines were consumed (a label
     wrapped over two lines consumes both).
 
     Cheap character checks decide which rules can apply at all (a cue starts with a
     bracket, a label needs a colon): most lines of prose meet one or two patterns, not all.
+    With `content`, the line is the rest of a flattened line (see `_claim`): no whole-line
+    rule applies, only labels, notes and words.
     """
     start, number, line = lines[index]
     body = line.rstrip("\n").rstrip("\r")
 
     def whole(kind: TokenKind, rule: str, **fields: str) -> tuple[int, list[Token]]:
-        return 1, [Token(kind, line, start, start + len(line), number, rule, dict(fields))]
+        token = Token(kind, line, start, start + len(line), number, rule, dict(fields))
+        return 1, _claim(token, body, style_rules)
 
     stripped = body.lstrip(_WS)
     if not stripped:
         return whole(TokenKind.BLANK, "blank")
-    for style_rule in style_rules:
-        if found := _style_line(style_rule, line, body, start, number):
-            return 1, found
-    if m := rules.FURNITURE_ANY.match(body):
-        return whole(TokenKind.FURNITURE, rules.FURNITURE_NAMES[m.lastgroup or ""])
-    for name, pattern in rules.FURNITURE_TAIL:
-        if pattern.search(body, max(0, len(body) - 40)):
-            return whole(TokenKind.FURNITURE, name)
-    for name, pattern in rules.FURNITURE_EMBED:
-        if pattern.search(body, 0, 260):
-            return whole(TokenKind.FURNITURE, name)
     first = stripped[0]
-    if first in "[:" and (m := rules.CORRECTION.match(body)):
-        return whole(TokenKind.HEADER, "correction", field="correction", value=m["value"].strip())
-    if first in "([" and (cue := _cue_line(line, body, start, number)):
-        return 1, [cue]
-    if first == "h" and (m := rules.URL_LINE.match(body)):
-        return whole(TokenKind.HEADER, "url", field="url", value=m["value"])
-    if _DIGIT.search(body, 0, 80) and (
-        (m := rules.DATE_KEYWORD_LINE.match(body)) or (m := rules.DATE_BARE_LINE.match(body))
-    ):
-        return whole(TokenKind.HEADER, "date", field="date", value=m["date"])
     colon = ":" in body
-    if colon and ":" in body[:24] and (m := rules.FRONT_MATTER.match(body)):
-        return whole(TokenKind.HEADER, "front_matter", field=m["field"], value=m["value"].strip())
+    if not content:
+        found = _line_rules(lines, index, style_rules, line, body, start, number)
+        if found is not None:
+            return found
 
     at = len(body) - len(stripped)
     if first in "<[*•#" and (prefix := rules.LINE_PREFIX.match(body)):
@@ -170,6 +159,78 @@ def _tokenize_line(
             [Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix")] if at else []
         )
     return 1, lead + list(_text_pieces(line[at:], start + at, number))
+
+
+def _line_rules(
+    lines: list[tuple[int, int, str]],
+    index: int,
+    style_rules: tuple[LineRule, ...],
+    line: str,
+    body: str,
+    start: int,
+    number: int,
+) -> tuple[int, list[Token]] | None:
+    """The rules that claim a whole line (a house style's, furniture, corrections, cues,
+    URLs, dates, front matter), or None when none does."""
+    stripped = body.lstrip(_WS)
+
+    def whole(kind: TokenKind, rule: str, **fields: str) -> tuple[int, list[Token]]:
+        token = Token(kind, line, start, start + len(line), number, rule, dict(fields))
+        return 1, _claim(token, body, style_rules)
+
+    for style_rule in style_rules:
+        if found := _style_line(style_rule, line, body, start, number):
+            if len(found) == 1 and found[0].kind is not TokenKind.LABEL:
+                return 1, _claim(found[0], body, style_rules)
+            return 1, found
+    if m := rules.FURNITURE_ANY.match(body):
+        return whole(TokenKind.FURNITURE, rules.FURNITURE_NAMES[m.lastgroup or ""])
+    for name, pattern in rules.FURNITURE_TAIL:
+        if pattern.search(body, max(0, len(body) - 40)):
+            return whole(TokenKind.FURNITURE, name)
+    for name, pattern in rules.FURNITURE_EMBED:
+        if pattern.search(body, 0, 260):
+            return whole(TokenKind.FURNITURE, name)
+    first = stripped[0]
+    if first in "[:" and (m := rules.CORRECTION.match(body)):
+        return whole(TokenKind.HEADER, "correction", field="correction", value=m["value"].strip())
+    if first in "([" and (cue := _cue_line(line, body, start, number)):
+        return 1, [cue]
+    if first == "h" and (m := rules.URL_LINE.match(body)):
+        return whole(TokenKind.HEADER, "url", field="url", value=m["value"])
+    if _DIGIT.search(body, 0, 80) and (
+        (m := rules.DATE_KEYWORD_LINE.match(body)) or (m := rules.DATE_BARE_LINE.match(body))
+    ):
+        return whole(TokenKind.HEADER, "date", field="date", value=m["date"])
+    colon = ":" in body
+    if colon and ":" in body[:24] and (m := rules.FRONT_MATTER.match(body)):
+        return whole(TokenKind.HEADER, "front_matter", field=m["field"], value=m["value"].strip())
+    return None
+
+
+# A sentence ends at `.`, `!` or `?` (closing quotes and brackets after it included), or
+# an HTML tag ends, before a space: where a flattened line's furniture or header stops.
+_SENTENCE_END = regex.compile(r"""[.!?]["'”’)\]]*+(?=\s)|>(?=\s)""")
+
+
+def _claim(token: Token, body: str, style_rules: tuple[LineRule, ...]) -> list[Token]:
+    """A whole-line token, or, for a line longer than `_FLATTENED` (paragraphs run
+    together: a transcript flattened onto one line), the token cut at the end of its first
+    sentence and the rest read as speech. A rule recognises the start of a line; it must
+    not swallow the thousands of characters after it (issue 11)."""
+    if len(body) <= _FLATTENED:
+        return [token]
+    m = _SENTENCE_END.search(body, 0, _LABEL_REACH)
+    if not m or not body[m.end() :].strip(_WS):
+        return [token]
+    cut = m.end()
+    fields = dict(token.fields)
+    if fields.get("value", "") not in body[:cut]:  # a header keeps what its part holds
+        fields["value"] = body[:cut].strip(_WS)
+    line, start = token.text, token.start
+    head = Token(token.kind, line[:cut], start, start + cut, token.line, token.rule, fields)
+    tail = [(start + cut, token.line, line[cut:])]
+    return [head, *_tokenize_line(tail, 0, style_rules, content=True)[1]]
 
 
 def _style_line(
@@ -565,28 +626,44 @@ def _whole_text_lines(tokens: list[Token], limit: int) -> list[tuple[int, str]]:
 
 
 def _merge_headers(tokens: list[Token]) -> list[Token]:
-    """One HEADER token per heading line, not one per piece the line rules cut it into."""
+    """One HEADER token per heading line, not one per piece the line rules cut it into.
+
+    A run of pieces is joined once, at its end: a teaser line cut into thousands of
+    pieces (`(ph)` notes) was once rebuilt by concatenation for every piece (issue 11)."""
     merged: list[Token] = []
-    for t in tokens:
-        prev = merged[-1] if merged else None
-        if (
-            prev
-            and t.kind is TokenKind.HEADER
-            and prev.kind is TokenKind.HEADER
-            and prev.line == t.line
-            and prev.rule == t.rule
-        ):
-            merged[-1] = Token(
-                TokenKind.HEADER,
-                prev.text + t.text,
-                prev.start,
-                t.end,
-                prev.line,
-                prev.rule,
-                prev.fields,
+    run: list[Token] = []
+
+    def flush() -> None:
+        if len(run) == 1:
+            merged.append(run[0])
+        elif run:
+            first = run[0]
+            text = "".join(t.text for t in run)
+            merged.append(
+                Token(
+                    TokenKind.HEADER,
+                    text,
+                    first.start,
+                    run[-1].end,
+                    first.line,
+                    first.rule,
+                    first.fields,
+                )
             )
+        run.clear()
+
+    for t in tokens:
+        if t.kind is TokenKind.HEADER and (
+            not run or (run[-1].line == t.line and run[-1].rule == t.rule)
+        ):
+            run.append(t)
+            continue
+        flush()
+        if t.kind is TokenKind.HEADER:
+            run.append(t)
         else:
             merged.append(t)
+    flush()
     return merged
 
 

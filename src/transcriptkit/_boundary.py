@@ -13,13 +13,28 @@ the same offset into the caller's string (spans stay meaningful):
 
 Both are reported as diagnostics. `read_text` and `parse` call `normalise`; a string
 already normalised passes through untouched (and unreported), so the second call is free.
+
+`collector_paused` is the other half of the boundary: while a document is parsed, the
+cyclic garbage collector is paused. A parse allocates a few small objects per line and
+per token and keeps most of them until it ends; CPython's collector is triggered every
+700 allocations and rescans the young survivors each time, which was more than half of
+the time on turn-dense input (`A:` on 100,000 lines). A parse makes no reference cycles
+worth collecting (tokens and drafts are trees), so nothing accumulates while it is off.
 """
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import ParamSpec, TypeVar
 
 from .models import Diagnostic
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 _LONE_CR = re.compile("\r(?!\n)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -79,3 +94,29 @@ def _line_ends(text: str, mixed: bool) -> tuple[str, Diagnostic | None]:
             line=line,
         )
     return text, None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block, and back as it was after it (also
+    when the block raises). Re-entrant: an inner pause leaves an outer one alone, and a
+    caller who turned the collector off keeps it off."""
+    was_enabled = gc.isenabled()
+    if was_enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def paused_collector(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """`function` run with the collector paused (see `collector_paused`)."""
+
+    @wraps(function)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with collector_paused():
+            return function(*args, **kwargs)
+
+    return paused
