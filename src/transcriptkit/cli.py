@@ -16,7 +16,6 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.text import Text
 
 from . import __version__
 from ._atomic import write_atomic
@@ -26,8 +25,10 @@ from .export import schema as transcript_schema
 from .models import Transcript
 from .parser import parse as parse_text
 from .reader import parse_file, read_text
-from .stats import speaker_stats
-from .view import TranscriptView, speaker_table
+from .stats import measure_many
+from .stats import to_csv as stats_csv
+from .stats_view import StatsView
+from .view import TranscriptView
 
 STDIN = "-"
 
@@ -133,26 +134,34 @@ def show(
 @app.command()
 def stats(
     files: Files,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON, not a table.")] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")
+    ] = "table",
+    by: Annotated[str, typer.Option(metavar="speaker|role", help="csv: a row per …")] = "speaker",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
-    """Turns, words and share of the words per speaker, with a bar chart."""
+    """Per speaker and role: turns, words, talk and time share, words per minute; who
+    speaks after whom; interruptions, overlaps, questions (docs/analysis.md)."""
     with _user_errors():
+        fmt = "json" if as_json else fmt
+        if fmt not in ("table", "json", "csv") or by not in ("speaker", "role"):
+            _fail("choose --format table, json or csv and --by speaker or role", ExitCode.USAGE)
         docs = _load(files)
-        if as_json:
-            data = [
-                {"doc": name, "speakers": [r.model_dump(mode="json") for r in speaker_stats(t)]}
-                for name, t in docs
-            ]
+        per_doc, overall = measure_many(docs)
+        if fmt == "json":
+            data = [s.model_dump(mode="json") for s in per_doc]
             typer.echo(json.dumps(data[0] if len(data) == 1 else data, indent=2))
             return
+        if fmt == "csv":
+            sys.stdout.write(stats_csv(per_doc, "role" if by == "role" else "speaker"))
+            return
         console = _Console()
-        for name, transcript in docs:
-            heading = Text(name, style="bold")
-            if transcript.metadata.title:
-                heading.append(f"  {transcript.metadata.title}", style="dim")
-            console.print(heading)
-            console.print(speaker_table(transcript, bars=True) if transcript.turns else "no turns")
+        for s, (name, t) in zip(per_doc, docs, strict=True):
+            heading = f"{name}  {t.metadata.title}" if t.metadata.title else name
+            console.print(StatsView(s, title=heading))
             console.print()
+        if len(per_doc) > 1:
+            console.print(StatsView(overall, title=f"All {len(per_doc)} documents"))
 
 
 @app.command()
