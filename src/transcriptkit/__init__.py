@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .hf import to_dataset
 from .models import (
     Caption,
     Cue,
@@ -41,6 +42,7 @@ __all__ = [
     "parse",
     "parse_file",
     "read_text",
+    "to_dataset",
     "tokenize",
     "turns_frame",
     "turns_table",
