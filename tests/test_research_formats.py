@@ -231,3 +231,27 @@ def test_every_timed_corpus_document_reads_back(tmp_path: Path) -> None:
         assert 0 < sum(len(tier.entries) for tier in tiers) <= n, name
         doc = elan.Eaf(str(eaf))
         assert sum(len(doc.get_annotation_data_for_tier(x)) for x in doc.get_tier_names()) == n
+
+
+# ---- the command line -------------------------------------------------------------------
+
+
+def test_cli_writes_parquet_and_convokit_with_o(tmp_path: Path, convokit) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from transcriptkit.cli import app
+
+    pq = pytest.importorskip("pyarrow.parquet")
+    runner = CliRunner()
+    out = tmp_path / "turns.parquet"
+    result = runner.invoke(app, ["parse", str(STUDIO), str(FERRY), "-f", "parquet", "-o", str(out)])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert pq.read_table(out).num_rows == 12
+    folder = tmp_path / "ck"
+    result = runner.invoke(app, ["parse", str(STUDIO), "-f", "convokit", "-o", str(folder)])
+    assert result.exit_code == 0
+    assert len(list(convokit.Corpus(filename=str(folder)).iter_utterances())) == 7
+    result = runner.invoke(app, ["parse", str(STUDIO), "-f", "parquet"])
+    assert result.exit_code == 2 and "give it with -o" in result.stderr
+    result = runner.invoke(app, ["parse", str(STUDIO), "-f", "rttm"])
+    assert result.exit_code == 1 and "rttm needs turn times" in result.stderr

@@ -7,11 +7,11 @@ no traceback reaches a user.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Iterator
 from enum import IntEnum
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -20,14 +20,12 @@ from rich.console import Console
 from . import __version__
 from ._atomic import write_atomic
 from .errors import DecodeError, TranscriptError
-from .export import FORMATS, Options, export_many
+from .export import FORMATS, WRITERS, Options, export_many
 from .export import schema as transcript_schema
 from .models import Transcript
 from .parser import parse as parse_text
 from .reader import parse_file, read_text
-from .stats import measure_many
-from .stats import to_csv as stats_csv
-from .stats_view import StatsView
+from .stats_view import stats_renderables, stats_text
 from .view import TranscriptView
 
 STDIN = "-"
@@ -79,8 +77,8 @@ def parse(
             "--format",
             "-f",
             metavar="FORMAT",
-            help=f"Output format: {', '.join(FORMATS)}.",
-            autocompletion=lambda: list(FORMATS),
+            help=f"Output format: {', '.join([*FORMATS, *WRITERS])} (the last two need -o).",
+            autocompletion=lambda: [*FORMATS, *WRITERS],
         ),
     ] = "json",
     output: Annotated[
@@ -100,9 +98,19 @@ def parse(
 ) -> None:
     """Parse FILEs and write them in one format (several JSON documents make an array)."""
     with _user_errors():
-        if fmt not in FORMATS:
-            _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", ExitCode.USAGE)
+        known = [*FORMATS, *WRITERS]
+        if fmt not in known:
+            _fail(f"unknown format {fmt!r}; choose one of {', '.join(known)}", ExitCode.USAGE)
+        if fmt in WRITERS and output is None:
+            _fail(f"{fmt} writes a file or folder: give it with -o", ExitCode.USAGE)
         options = Options(indent=indent or None, labels=labels, cues=cues, notes=notes)
+        if fmt in WRITERS and output is not None:
+            docs = _load(files)
+            try:
+                WRITERS[fmt](docs, Path(output), options)
+            except OSError as exc:
+                _fail(f"{output}: cannot write ({exc.strerror or exc})", ExitCode.OUTPUT)
+            return
         text = export_many(_load(files), fmt, options)
         if output is None:
             sys.stdout.write(text)
@@ -147,21 +155,12 @@ def stats(
         if fmt not in ("table", "json", "csv") or by not in ("speaker", "role"):
             _fail("choose --format table, json or csv and --by speaker or role", ExitCode.USAGE)
         docs = _load(files)
-        per_doc, overall = measure_many(docs)
-        if fmt == "json":
-            data = [s.model_dump(mode="json") for s in per_doc]
-            typer.echo(json.dumps(data[0] if len(data) == 1 else data, indent=2))
-            return
-        if fmt == "csv":
-            sys.stdout.write(stats_csv(per_doc, "role" if by == "role" else "speaker"))
+        if fmt in ("json", "csv"):
+            sys.stdout.write(stats_text(docs, fmt, by))
             return
         console = _Console()
-        for s, (name, t) in zip(per_doc, docs, strict=True):
-            heading = f"{name}  {t.metadata.title}" if t.metadata.title else name
-            console.print(StatsView(s, title=heading))
-            console.print()
-        if len(per_doc) > 1:
-            console.print(StatsView(overall, title=f"All {len(per_doc)} documents"))
+        for renderable in stats_renderables(docs):
+            console.print(renderable)
 
 
 @app.command()

@@ -6,7 +6,9 @@ and `transcriptkit stats` show the same thing; in a pipe rich drops the colour.
 
 from __future__ import annotations
 
+import json
 import zlib
+from collections.abc import Sequence
 
 from rich import box
 from rich.bar import Bar
@@ -14,7 +16,9 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from .stats import DocumentStats
+from .models import Transcript
+from .stats import DocumentStats, measure_many
+from .stats import to_csv as stats_csv
 from .view import PALETTE, UNLABELED
 
 # Width of a bar in characters: wide enough to tell 5% steps apart, narrow enough that the
@@ -166,3 +170,26 @@ def _duration(seconds: float | None) -> str:
         return ""
     minutes, rest = divmod(round(seconds), 60)
     return f"{minutes}:{rest:02d}"
+
+
+def stats_text(docs: Sequence[tuple[str, Transcript]], fmt: str, by: str = "speaker") -> str:
+    """`transcriptkit stats --format json|csv`: JSON (an object for one document, an array
+    for several) or a CSV row per document and speaker (`by="role"`: per role)."""
+    if fmt not in ("json", "csv") or by not in ("speaker", "role"):
+        raise ValueError(f"stats as {fmt!r} by {by!r}: choose json or csv, speaker or role")
+    per_doc, _ = measure_many(docs)
+    if fmt == "csv":
+        return stats_csv(per_doc, "role" if by == "role" else "speaker")
+    data = [s.model_dump(mode="json") for s in per_doc]
+    return json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False) + "\n"
+
+
+def stats_renderables(docs: Sequence[tuple[str, Transcript]]) -> list[RenderableType]:
+    """`transcriptkit stats`: each document's tables, then all documents' together."""
+    per_doc, overall = measure_many(docs)
+    out: list[RenderableType] = []
+    for s, (name, t) in zip(per_doc, docs, strict=True):
+        out += [StatsView(s, title=f"{name}  {t.metadata.title}" if t.metadata.title else name), ""]
+    if len(per_doc) > 1:
+        out.append(StatsView(overall, title=f"All {len(per_doc)} documents"))
+    return out
