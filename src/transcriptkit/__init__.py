@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .batch import BatchResult, parse_many
 from .hf import to_dataset
 from .models import (
     Caption,
@@ -25,6 +26,7 @@ from .tokens import Token, TokenKind
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchResult",
     "Caption",
     "Cue",
     "Diagnostic",
@@ -41,6 +43,7 @@ __all__ = [
     "__version__",
     "parse",
     "parse_file",
+    "parse_many",
     "read_text",
     "to_dataset",
     "tokenize",

@@ -19,6 +19,7 @@ from rich.console import Console
 
 from . import __version__
 from ._atomic import write_atomic
+from .cli_batch import batch as batch_command
 from .errors import DecodeError, TranscriptError
 from .export import FORMATS, WRITERS, Options, export_many
 from .export import schema as transcript_schema
@@ -161,6 +162,9 @@ def stats(
         console = _Console()
         for renderable in stats_renderables(docs):
             console.print(renderable)
+
+
+app.command("batch")(batch_command)  # issue 13's command lives in cli_batch.py
 
 
 @app.command()

@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import cast
 
 from . import rules
+from ._normalise import normalise
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading
 from .errors import InputTypeError
 from .metadata import header_metadata, program_said
@@ -47,10 +48,12 @@ def parse(text: str, style: Style | str | None = None) -> Transcript:
             f"parse() takes text (str), not {type(text).__name__}; "
             "decode bytes first, or use transcriptkit.parse_file(path)"
         )
+    text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates
     chosen, confidence = resolve_style(text, style)
     transcript = build(tokenize(text, chosen), chosen)
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
+    transcript.diagnostics[:0] = boundary_notes
     return transcript
 
 

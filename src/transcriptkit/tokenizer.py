@@ -15,6 +15,7 @@ from itertools import pairwise
 import regex
 
 from . import rules
+from ._normalise import normalise
 from .cleantext import looks_like_heading
 from .names import canonical_name
 from .styles import Style, detect, get
@@ -36,8 +37,11 @@ def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
     """Split `text` into tokens that cover it exactly, in order.
 
     `style` is a house style (or its name) whose rules are tried before the shared ones;
-    by default the style is detected from the text.
+    by default the style is detected from the text. Lone CRs and lone surrogates are
+    normalised first (see `_normalise`): the tokens cover that text, which has the same
+    length and the same offsets.
     """
+    text = normalise(text)[0]  # issue 11: the text boundary
     chosen = resolve_style(text, style)[0]
     lines = list(_lines(text))
     tokens: list[Token] = []
