@@ -15,7 +15,7 @@ import pytest
 import transcriptkit
 from analysis_data import FERRY, OMAR, ROSA, STUDIO, TIMED
 from transcriptkit import Transcript
-from transcriptkit.export import FORMATS, WRITERS, NotTimedError, Options
+from transcriptkit.export import FORMATS, WRITERS, Options, untimed_note
 from transcriptkit.ids import doc_id
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -206,10 +206,23 @@ def test_eaf_reads_back_with_pympi(tmp_path: Path) -> None:
     assert omar[0][2] == " ".join(["word"] * 12)
 
 
-@pytest.mark.parametrize("fmt", ["rttm", "textgrid", "eaf"])
-def test_an_untimed_transcript_is_refused_with_a_typed_error(fmt: str) -> None:
-    with pytest.raises(NotTimedError, match=f"{fmt} needs turn times"):
-        FORMATS[fmt](transcriptkit.parse_file(STUDIO), Options(doc="studio.txt"))
+def test_an_untimed_transcript_gives_valid_empty_files_and_a_note(tmp_path: Path) -> None:
+    util = pytest.importorskip("pyannote.database.util")
+    textgrid = pytest.importorskip("praatio.textgrid")
+    elan = pytest.importorskip("pympi.Elan")
+    t = transcriptkit.parse_file(STUDIO)
+    assert FORMATS["rttm"](t, Options()) == ""
+    (tmp_path / "e.rttm").write_text("", encoding="utf-8")
+    assert util.load_rttm(str(tmp_path / "e.rttm")) == {}
+    (tmp_path / "e.TextGrid").write_text(FORMATS["textgrid"](t, Options()), encoding="utf-8")
+    assert textgrid.openTextgrid(str(tmp_path / "e.TextGrid"), False).tierNames == ()
+    (tmp_path / "e.eaf").write_text(FORMATS["eaf"](t, Options()), encoding="utf-8")
+    assert elan.Eaf(str(tmp_path / "e.eaf")).get_tier_names() == {}.keys()
+    assert untimed_note(t, "rttm") == "no turn has times, so the rttm output holds none"
+    half = TIMED.model_copy(deep=True)
+    half.turns[1].start = None
+    assert untimed_note(half, "eaf") == "1 of 6 turns have no times and are not in the eaf output"
+    assert untimed_note(TIMED, "rttm") is untimed_note(t, "csv") is None
 
 
 @needs_corpus
@@ -254,4 +267,7 @@ def test_cli_writes_parquet_and_convokit_with_o(tmp_path: Path, convokit) -> Non
     result = runner.invoke(app, ["parse", str(STUDIO), "-f", "parquet"])
     assert result.exit_code == 2 and "give it with -o" in result.stderr
     result = runner.invoke(app, ["parse", str(STUDIO), "-f", "rttm"])
-    assert result.exit_code == 1 and "rttm needs turn times" in result.stderr
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "warning: " in result.stderr and "no turn has times" in result.stderr
+    result = runner.invoke(app, ["parse", str(STUDIO), str(FERRY), "-f", "textgrid"])
+    assert result.exit_code == 2 and "one document" in result.stderr

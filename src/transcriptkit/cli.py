@@ -21,7 +21,7 @@ from . import __version__
 from ._atomic import write_atomic
 from .cli_batch import batch as batch_command
 from .errors import DecodeError, TranscriptError
-from .export import FORMATS, WRITERS, Options, export_many
+from .export import FORMATS, WRITERS, Options, export_many, untimed_note
 from .export import schema as transcript_schema
 from .models import Transcript
 from .parser import parse as parse_text
@@ -112,7 +112,13 @@ def parse(
             except OSError as exc:
                 _fail(f"{output}: cannot write ({exc.strerror or exc})", ExitCode.OUTPUT)
             return
-        text = export_many(_load(files), fmt, options)
+        docs = _load(files)
+        if fmt in ("textgrid", "eaf") and len(docs) > 1:
+            _fail(f"{fmt} holds one document: export one FILE at a time", ExitCode.USAGE)
+        for name, t in docs:  # what a timed format leaves out, one line each
+            if note := untimed_note(t, fmt):
+                typer.echo(f"transcriptkit: warning: {name}: {note}", err=True)
+        text = export_many(docs, fmt, options)
         if output is None:
             sys.stdout.write(text)
             sys.stdout.flush()

@@ -25,7 +25,7 @@ from .options import DEFAULT, Options
 from .parquet import parquet_writer
 from .speech import to_speech
 from .text import to_text
-from .timed import NotTimedError, to_eaf, to_rttm, to_textgrid
+from .timed import TIMED_FORMATS, to_eaf, to_rttm, to_textgrid, untimed_note
 
 Exporter = Callable[[Transcript, Options], str]
 Writer = Callable[[Sequence[tuple[str, Transcript]], Path, Options], None]
@@ -72,9 +72,9 @@ def export_many(
 
 __all__ = [
     "FORMATS",
+    "TIMED_FORMATS",
     "WRITERS",
     "Exporter",
-    "NotTimedError",
     "Options",
     "Writer",
     "export",
@@ -90,5 +90,6 @@ __all__ = [
     "to_speech",
     "to_text",
     "to_textgrid",
+    "untimed_note",
     "write_convokit",
 ]

@@ -1,9 +1,9 @@
 """Research formats for timed transcripts: RTTM, Praat TextGrid and ELAN (.eaf).
 
-Each needs turn times (captions, speech recognition, timestamped exports); a transcript
-with no timed turn is a `NotTimedError`, not an empty file. Turns without times in an
-otherwise timed transcript are left out (there is nowhere to put them), which the
-exporters' docs say.
+Each needs turn times (captions, speech recognition, timestamped exports). Like every
+exporter these are total functions: turns without times are left out (there is nowhere to
+put them), so an untimed transcript gives a valid, empty file of the format. `untimed_note`
+says so in one line, and the CLI prints it on stderr, so nothing is dropped silently.
 
 - **RTTM** (NIST Rich Transcription Time Marked, as diarization tools read it): a
   `SPEAKER` line per timed turn, `SPEAKER <file> 1 <onset> <duration> <NA> <NA> <speaker>
@@ -22,7 +22,6 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import PurePath
 
-from ..errors import TranscriptError
 from ..ids import content_id
 from ..models import Transcript, Turn
 from .options import DEFAULT, Options
@@ -30,24 +29,30 @@ from .options import DEFAULT, Options
 UNLABELED = "(unlabeled)"
 
 
-class NotTimedError(TranscriptError, ValueError):
-    """A time-based format was asked of a transcript none of whose turns has times."""
+TIMED_FORMATS = frozenset({"rttm", "textgrid", "eaf"})
 
 
-def _timed(transcript: Transcript, fmt: str, doc: str) -> list[Turn]:
-    turns = [
+def timed_turns(transcript: Transcript) -> list[Turn]:
+    """The turns with a start and an end (not before it): what the timed formats write."""
+    return [
         t
         for t in transcript.turns
         if t.start is not None and t.end is not None and t.end >= t.start
     ]
-    if not turns:
-        raise NotTimedError(
-            f"{fmt} needs turn times and this transcript has none",
-            path=doc or None,
-            hint="export captions, speech recognition output or a timestamped transcript, "
-            "or choose another format",
-        )
-    return turns
+
+
+def untimed_note(transcript: Transcript, fmt: str) -> str | None:
+    """A line saying which turns a timed format leaves out, or None when it leaves none."""
+    if fmt not in TIMED_FORMATS:
+        return None
+    left_out = len(transcript.turns) - len(timed_turns(transcript))
+    if not left_out:
+        return None
+    if left_out == len(transcript.turns):
+        return f"no turn has times, so the {fmt} output holds none"
+    return (
+        f"{left_out} of {len(transcript.turns)} turns have no times and are not in the {fmt} output"
+    )
 
 
 def _speaker_names(transcript: Transcript) -> dict[str | None, str]:
@@ -63,7 +68,7 @@ _NO_SPACE = re.compile(r"\s+")
 
 def to_rttm(transcript: Transcript, options: Options = DEFAULT) -> str:
     """A `SPEAKER` line per timed turn, in turn order (times to the millisecond)."""
-    turns = _timed(transcript, "rttm", options.doc)
+    turns = timed_turns(transcript)
     uri = _token(PurePath(options.doc).stem if options.doc else content_id(transcript))
     lines = []
     for t in turns:
@@ -72,7 +77,7 @@ def to_rttm(transcript: Transcript, options: Options = DEFAULT) -> str:
         lines.append(
             f"SPEAKER {uri} 1 {t.start:.3f} {t.end - t.start:.3f} <NA> <NA> {speaker} <NA> <NA>"
         )
-    return "\n".join(lines) + "\n"
+    return "".join(line + "\n" for line in lines)
 
 
 def _token(text: str) -> str:
@@ -85,7 +90,7 @@ def _token(text: str) -> str:
 
 def to_textgrid(transcript: Transcript, options: Options = DEFAULT) -> str:
     """Praat's long TextGrid format, an interval tier per speaker in order of appearance."""
-    turns = _timed(transcript, "textgrid", options.doc)
+    turns = timed_turns(transcript)
     names = _speaker_names(transcript)
     tiers: dict[str, list[tuple[float, float, str]]] = {}
     for t in turns:
@@ -98,7 +103,7 @@ def to_textgrid(transcript: Transcript, options: Options = DEFAULT) -> str:
             tier.append((prev[0], max(prev[1], t.end), f"{prev[2]} {text}".strip()))
             continue
         tier.append((start, t.end, text))
-    xmax = max(t.end for t in turns if t.end is not None)
+    xmax = max((t.end for t in turns if t.end is not None), default=0.0)
     out = [
         'File type = "ooTextFile"',
         'Object class = "TextGrid"',
@@ -110,7 +115,7 @@ def to_textgrid(transcript: Transcript, options: Options = DEFAULT) -> str:
         "item []:",
     ]
     for i, (name, intervals) in enumerate(tiers.items(), 1):
-        tiled = _tile(intervals, xmax)
+        tiled = _tile(intervals, xmax)  # a tier has a turn, so it is never empty
         out += [
             f"    item [{i}]:",
             '        class = "IntervalTier"',
@@ -138,7 +143,7 @@ def _tile(intervals: list[tuple[float, float, str]], xmax: float) -> list[tuple[
             out.append((at, start, ""))
         out.append((start, end, text))
         at = end
-    if at < xmax or not out:
+    if at < xmax:
         out.append((at, xmax, ""))
     return out
 
@@ -159,7 +164,7 @@ def to_eaf(transcript: Transcript, options: Options = DEFAULT) -> str:
     """ELAN's XML: a time slot per turn boundary, a tier per speaker, an annotation a turn.
     The document's date (or 1970-01-01) stands in the DATE attribute, so the output is
     the same on every run."""
-    turns = _timed(transcript, "eaf", options.doc)
+    turns = timed_turns(transcript)
     names = _speaker_names(transcript)
     date = transcript.metadata.date or dt.date(1970, 1, 1)
     root = ET.Element(
