@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from .batch import BatchResult, parse_many
+from .chunking import Chunk, chunks
+from .hf import to_dataset
 from .models import (
     Caption,
     Cue,
@@ -27,6 +29,7 @@ __version__ = "0.1.0"
 __all__ = [
     "BatchResult",
     "Caption",
+    "Chunk",
     "Cue",
     "Diagnostic",
     "InlineCue",
@@ -40,10 +43,12 @@ __all__ = [
     "Turn",
     "Word",
     "__version__",
+    "chunks",
     "parse",
     "parse_file",
     "parse_many",
     "read_text",
+    "to_dataset",
     "tokenize",
     "turns_frame",
     "turns_table",
