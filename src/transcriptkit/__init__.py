@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from .errors import (
+    BinaryInputError,
+    DecodeError,
+    DirectoryError,
+    InputError,
+    InputTypeError,
+    MissingFileError,
+    OutputError,
+    TranscriptError,
+)
 from .models import (
     Caption,
     Cue,
@@ -23,17 +33,25 @@ from .tokens import Token, TokenKind
 __version__ = "0.1.0"
 
 __all__ = [
+    "BinaryInputError",
     "Caption",
     "Cue",
+    "DecodeError",
     "Diagnostic",
+    "DirectoryError",
     "InlineCue",
+    "InputError",
+    "InputTypeError",
     "Metadata",
+    "MissingFileError",
+    "OutputError",
     "Paragraph",
     "Span",
     "Speaker",
     "Token",
     "TokenKind",
     "Transcript",
+    "TranscriptError",
     "Turn",
     "Word",
     "__version__",
