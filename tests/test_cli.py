@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import os
 import re
@@ -61,11 +63,11 @@ def test_parse_defaults_to_json() -> None:
     ("fmt", "start"),
     [
         ("json", '{"kind": "transcript"'),
-        ("jsonl", '{"doc": "'),
+        ("jsonl", '{"doc_id": "'),
         ("text", "Transcript\n\nPAULINE ROCHE, HOST: A museum in Vell Harbor"),
         ("speech", "A museum in Vell Harbor has reopened"),
         ("markdown", "**PAULINE ROCHE, HOST:** A museum"),
-        ("csv", "doc,index,line,speaker,role,label,text\r\n"),
+        ("csv", "doc_id,source,title,date,program,turn,speaker_id,speaker,role,label,"),
     ],
 )
 def test_parse_every_format(fmt: str, start: str) -> None:
@@ -85,10 +87,16 @@ def test_parse_several_files() -> None:
     _, out, _ = _run("parse", EXAMPLE, CRLF)
     assert [d["kind"] for d in json.loads(out)] == ["transcript", "transcript"]
     _, out, _ = _run("parse", EXAMPLE, CRLF, "-f", "csv")
-    rows = out.splitlines()
-    assert rows.count("doc,index,line,speaker,role,label,text") == 1
-    assert len(rows) == 1 + 21 + 5
-    assert rows[-1].startswith(f"{CRLF},4,11,PAULINE ROCHE,host,")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 21 + 5
+    last = rows[-1]
+    assert (last["source"], last["turn"], last["line"], last["speaker"], last["role"]) == (
+        CRLF,
+        "4",
+        "11",
+        "PAULINE ROCHE",
+        "host",
+    )
 
 
 def test_parse_reads_stdin() -> None:
@@ -96,7 +104,7 @@ def test_parse_reads_stdin() -> None:
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["speaker"] for r in rows][:2] == ["PAULINE ROCHE", "OSKAR LINDGREN"]
-    assert {r["doc"] for r in rows} == {"-"}
+    assert {r["source"] for r in rows} == {"-"}
 
 
 def test_show() -> None:
@@ -193,9 +201,9 @@ def test_a_control_byte_is_repaired_and_reported(tmp_path: Path) -> None:
     ("data", "looks_like"),
     [
         (BINARY, "PNG image"),
-        (b"\x7fELF\x02\x01\x01\x00" + bytes(56) + b"text", "ELF"),
+        (b"\x7fELF\x02\x01\x01\x00" + bytes(56) + b"text", "an ELF executable"),
         (b"PK\x03\x04\x14\x00\x00\x00" + b"word/document.xml", "zip archive"),
-        (b"ANA RUIZ, HOST: Hi.\n\x00\x00\x01\x02 data", "NUL"),
+        (b"ANA RUIZ, HOST: Hi.\n\x00\x00\x01\x02 data", "a NUL byte at byte offset 20"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
     ],
 )
@@ -207,13 +215,13 @@ def test_binary_input_is_refused_by_what_it_looks_like(
     for strict in ((), ("--strict",)):
         code, out, err = _run("parse", str(path), *strict)
         assert (code, out) == (1, "")
-        _one_error_line(err, "thing.txt", "looks like", looks_like)
+        _one_error_line(err, "thing.txt", "this is", looks_like, "not text")
 
 
 def test_binary_stdin() -> None:
     code, _, err = _run("parse", "-", stdin=BINARY)
     assert code == 1
-    _one_error_line(err, "<stdin>", "PNG image")
+    _one_error_line(err, "<stdin>", "a PNG image")
 
 
 def test_utf16_text_is_not_binary(tmp_path: Path) -> None:
@@ -410,8 +418,8 @@ def test_style_forces_a_house_style_in_any_case() -> None:
 @pytest.mark.parametrize(
     ("name", "start"),
     [
-        ("turns.csv", b"doc,index,line,speaker,role,label,text\r\n"),
-        ("turns.JSONL", b'{"doc": "'),
+        ("turns.csv", b"doc_id,source,title,date,program,turn,"),
+        ("turns.JSONL", b'{"doc_id": "'),
         ("story.md", b"**PAULINE ROCHE, HOST:**"),
         ("story.txt", b"Transcript\n\nPAULINE ROCHE, HOST:"),
         ("story.json", b'{\n  "kind"'),

@@ -27,6 +27,7 @@ from .models import (
 )
 from .parser import parse
 from .reader import parse_file, read_text
+from .tables import turns_frame, turns_table, write_parquet
 from .tokenizer import tokenize
 from .tokens import Token, TokenKind
 
@@ -59,4 +60,7 @@ __all__ = [
     "parse_file",
     "read_text",
     "tokenize",
+    "turns_frame",
+    "turns_table",
+    "write_parquet",
 ]

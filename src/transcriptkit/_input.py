@@ -3,8 +3,9 @@ gzip-compressed file of either, read leniently (repaired and reported) or strict
 
 The library's `parse_file` reads a path; the command line also reads standard input and
 `.gz` files, and refuses binary files before the lenient reader turns them into an
-"article" of mojibake. Everything else is the library's: `read_text` decodes and repairs,
-`parse` parses.
+"article" of mojibake (`read_text` names the formats it knows by their magic bytes;
+`_sniff` adds NULs no text encoding explains). Everything else is the library's:
+`read_text` decodes and repairs, `parse` parses.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ._safe import control_diagnostics, strip_controls
-from ._sniff import binary_kind
+from ._sniff import nul_binary
 from .errors import BinaryInputError, InputError
 from .models import Diagnostic, Transcript
 from .parser import parse
-from .reader import _read_bytes, read_text
+from .reader import _read_bytes, _refuse_known_binary, read_text
 from .styles import Style
 
 STDIN = "-"
@@ -55,9 +56,10 @@ def read_input(
         data = _read_bytes(Path(name))
     if data.startswith(GZIP_MAGIC):
         data = gunzip(data, shown)
-    kind = binary_kind(data)
-    if kind:
-        raise BinaryInputError(kind, path=shown)
+    _refuse_known_binary(data, shown)  # by magic bytes first: they name the format
+    described = nul_binary(data)
+    if described:
+        raise BinaryInputError(shown, "binary", described=described)
     text, encoding, notes = read_text(data, name=shown, strict=strict)
     # Escapes out before the tokenizer looks for labels (`ESC]0;title BEL` in front of
     # `ANA RUIZ, HOST:` would hide the label); `parse` alone can only clean the words.

@@ -5,9 +5,10 @@
     │   ├── MissingFileError     no such file (also FileNotFoundError)
     │   ├── DirectoryError       a directory, not a file (also IsADirectoryError)
     │   ├── InputTypeError       the input is not of a type the function takes (also TypeError)
-    │   ├── BinaryInputError     the bytes are a binary format (ELF, gzip, zip, PDF, NULs ...)
-    │   └── DecodeError          strict mode: the bytes are not valid in their encoding, or
-    │                            not text at all (also UnicodeDecodeError)
+    │   ├── DecodeError          strict mode: the bytes are not valid in their encoding, or
+    │   │                        not text at all (also UnicodeDecodeError)
+    │   └── BinaryInputError     the bytes are a known binary format (gzip, zip, PDF, an
+    │                            image, ...), found by their magic bytes, in any mode
     └── OutputError              the output cannot be written, or writing it would do damage
                                  (a read-only file, one of the inputs)
 
@@ -105,27 +106,6 @@ class DirectoryError(InputError, IsADirectoryError):
     """The path names a directory where a file was expected. Also an `IsADirectoryError`."""
 
 
-class BinaryInputError(InputError):
-    """The bytes are a binary format, not text: `looks_like` names it (`an ELF executable`,
-    `gzip-compressed data`, `binary data (NUL bytes)`)."""
-
-    def __init__(
-        self,
-        looks_like: str,
-        *,
-        path: str | None = None,
-        offset: int | None = None,
-        hint: str | None = None,
-    ) -> None:
-        self.looks_like = looks_like
-        super().__init__(
-            f"this looks like {looks_like}, not a transcript",
-            path=path,
-            offset=offset,
-            hint=hint or "pass a text file (UTF-8 or another text encoding, or .gz of one)",
-        )
-
-
 class OutputError(TranscriptError):
     """The output cannot be written where it was asked to go (no such directory, no
     permission, disk full), or writing there would destroy something (a read-only file,
@@ -189,6 +169,38 @@ class DecodeError(InputError, UnicodeDecodeError):
             self, self._file_encoding, self.bad, 0, len(self.bad), self.what
         )
         self.args = (self.message,)
+
+
+class BinaryInputError(InputError):
+    """The bytes are a known binary format, recognised by the magic bytes it starts with
+    (gzip, zip, ELF, PDF, PNG, JPEG, GIF), before any decoding is tried. Raised in lenient
+    and strict mode alike: no reading of a compressed file or an image is a transcript.
+
+    `kind` names the format (`"gzip"`, `"PNG"`, ...), `described` says it in words
+    (`"a gzip archive"`), `magic` holds the bytes that gave it away; `offset` is 0.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        kind: str,
+        *,
+        described: str | None = None,
+        magic: bytes = b"",
+        hint: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.magic = magic
+        shown = " ".join(f"0x{b:02X}" for b in magic)
+        super().__init__(
+            f"this is {described or f'a {kind} file'}, not text"
+            + (f" (it starts with the bytes {shown})" if shown else ""),
+            path=path,
+            offset=0,
+            hint=hint
+            or "check that this is the transcript you meant; decompress or extract it "
+            "first, or export the document as plain text",
+        )
 
 
 __all__ = [

@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import cast
 
 from . import rules
+from ._normalise import normalise
 from ._safe import control_diagnostics
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading, normalizing
 from .errors import InputTypeError
@@ -49,12 +50,14 @@ def parse(text: str, style: Style | str | None = None, *, normalize: bool = True
             f"parse() takes text (str), not {type(text).__name__}; "
             "decode bytes first, or use transcriptkit.parse_file(path)"
         )
+    text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates
     chosen, confidence = resolve_style(text, style)
     with normalizing(normalize):
         transcript = build(tokenize(text, chosen), chosen)
     transcript.diagnostics += control_diagnostics(text)  # issue 12: what clean() removed
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
+    transcript.diagnostics[:0] = boundary_notes
     return transcript
 
 
