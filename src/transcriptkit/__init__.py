@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .batch import BatchResult, parse_many
 from .errors import (
     BinaryInputError,
     DecodeError,
@@ -34,6 +35,7 @@ from .tokens import Token, TokenKind
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchResult",
     "BinaryInputError",
     "Caption",
     "Cue",
@@ -58,6 +60,7 @@ __all__ = [
     "__version__",
     "parse",
     "parse_file",
+    "parse_many",
     "read_text",
     "tokenize",
     "turns_frame",

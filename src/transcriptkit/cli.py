@@ -34,6 +34,7 @@ from . import styles as style_registry
 from ._input import STDIN, display_name, read_input
 from ._output import STDOUT, silence_stdout, write_output
 from ._safe import one_line
+from .cli_batch import batch as batch_command
 from .errors import OutputError, TranscriptError
 from .export import FORMATS, Options, export_many
 from .export import schema as transcript_schema
@@ -422,6 +423,9 @@ def list_styles() -> None:
         known = style_registry.styles()
         wide = max(len(s.name) for s in known)
         write_output(None, "".join(f"{s.name:<{wide}}  {one_line(s.description)}\n" for s in known))
+
+
+app.command("batch")(batch_command)  # issue 13's command lives in cli_batch.py
 
 
 @app.command()
