@@ -464,7 +464,7 @@ def test_a_writer_format_is_called_with_the_output_path(
     assert seen == [([CRLF], target)]
     code, _, err = _run("parse", CRLF, "-f", "parquet")
     assert code == 2
-    _one_error_line(err, "writes files", "-o")
+    _one_error_line(err, "writes a file or folder", "give it with -o")
 
 
 def test_no_file_reads_standard_input() -> None:

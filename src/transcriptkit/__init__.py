@@ -13,6 +13,7 @@ from .errors import (
     OutputError,
     TranscriptError,
 )
+from .hf import to_dataset
 from .models import (
     Caption,
     Cue,
@@ -62,6 +63,7 @@ __all__ = [
     "parse_file",
     "parse_many",
     "read_text",
+    "to_dataset",
     "tokenize",
     "turns_frame",
     "turns_table",

@@ -14,7 +14,6 @@ Other commands (`batch`, `stats --format`) reuse the pieces here: the option typ
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -24,7 +23,6 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.text import Text
 from typer._click.exceptions import ClickException, NoArgsIsHelpError  # typer vendors click
 from typer._click.globals import get_current_context
 from typer.core import TyperGroup
@@ -36,11 +34,11 @@ from ._output import STDOUT, silence_stdout, write_output
 from ._safe import one_line
 from .cli_batch import batch as batch_command
 from .errors import OutputError, TranscriptError
-from .export import FORMATS, Options, export_many
+from .export import FORMATS, Options, export_many, untimed_note
 from .export import schema as transcript_schema
 from .models import Diagnostic, Transcript
-from .stats import speaker_stats
-from .view import TranscriptView, speaker_table
+from .stats_view import stats_renderables, stats_text
+from .view import TranscriptView
 
 
 class ExitCode(IntEnum):
@@ -203,16 +201,19 @@ EXTENSIONS: dict[str, str] = {
     ".parquet": "parquet",
     ".rttm": "rttm",
     ".textgrid": "textgrid",
+    ".eaf": "eaf",
 }
 ALIASES: dict[str, str] = {"md": "markdown", "txt": "text", "ndjson": "jsonl"}
 DEFAULT_FORMAT = "json"
+# Formats that hold one document (issue 14): several FILEs are a usage error.
+SINGLE_DOCUMENT = frozenset({"textgrid", "eaf"})
 
 Writer = Callable[[Sequence[tuple[str, Transcript]], Path, Options], None]
 
 
 def writers() -> dict[str, Writer]:
     """Formats that write files or folders themselves (parquet, convokit), by name."""
-    found: dict[str, Writer] = getattr(export, "WRITERS", {})
+    found: dict[str, Writer] = export.WRITERS
     return found
 
 
@@ -266,7 +267,7 @@ def parse(
             "--format",
             "-f",
             metavar="FORMAT",
-            help=f"Output format: {', '.join(FORMATS)} (any case; default: from -o's "
+            help=f"Output format: {', '.join(format_names())} (any case; default: from -o's "
             "extension, else json).",
             autocompletion=format_names,
             show_default=False,
@@ -302,11 +303,16 @@ def parse(
         names = input_names(files)
         options = Options(indent=indent or None, labels=labels, cues=cues, notes=notes)
         docs = load_inputs(names, strict=strict, style=style, quiet=quiet, verbatim=verbatim)
+        if name in SINGLE_DOCUMENT and len(docs) > 1:
+            usage_error(f"{name} holds one document: export one FILE at a time")
+        for doc, t in docs:  # what a timed format leaves out, one line each
+            if not quiet and (note := untimed_note(t, name)):
+                typer.echo(f"{PROG}: warning: {one_line(doc)}: {note}", err=True)
         if name in FORMATS:
             write_output(output, export_many(docs, name, options), force=force, inputs=names)
             return
         if output is None or output == STDOUT:
-            usage_error(f"format {name} writes files: give -o PATH")
+            usage_error(f"{name} writes a file or folder: give it with -o")
         _refuse_input_as_output(output, names, force)
         try:
             writers()[name](docs, Path(output), options)
@@ -387,33 +393,38 @@ def show(
     epilog="""\b
 Examples:
   transcriptkit stats story.txt
-  transcriptkit stats *.txt --json""",
+  transcriptkit stats *.txt -f csv --by role -o roles.csv
+  transcriptkit stats story.txt --json""",
 )
 def stats(
     files: FilesArg = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON, not a table.")] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")
+    ] = "table",
+    by: Annotated[str, typer.Option(metavar="speaker|role", help="csv: a row per …")] = "speaker",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
     strict: StrictOpt = False,
     style: StyleOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Turns, words and share of the words per speaker, with a bar chart."""
+    """Per speaker and role: turns, words, talk and time share, words per minute; who
+    speaks after whom; interruptions, overlaps, questions (docs/analysis.md)."""
     with user_errors():
-        docs = load_inputs(input_names(files), strict=strict, style=style, quiet=quiet)
-        if as_json:
-            data = [
-                {"doc": name, "speakers": [r.model_dump(mode="json") for r in speaker_stats(t)]}
-                for name, t in docs
-            ]
-            write_output(None, json.dumps(data[0] if len(data) == 1 else data, indent=2) + "\n")
+        fmt = "json" if as_json else fmt.lower()
+        if fmt not in ("table", "json", "csv") or by.lower() not in ("speaker", "role"):
+            usage_error("choose --format table, json or csv and --by speaker or role")
+        names = input_names(files)
+        docs = load_inputs(names, strict=strict, style=style, quiet=quiet)
+        if fmt in ("json", "csv"):
+            write_output(output, stats_text(docs, fmt, by.lower()), force=force, inputs=names)
             return
+        if output not in (None, STDOUT):
+            usage_error("the table is for the terminal: give -f json or -f csv with -o")
         console = _Console()
-        for name, transcript in docs:
-            heading = Text(one_line(name), style="bold")
-            if transcript.metadata.title:
-                heading.append(f"  {one_line(transcript.metadata.title)}", style="dim")
-            console.print(heading)
-            console.print(speaker_table(transcript, bars=True) if transcript.turns else "no turns")
-            console.print()
+        for renderable in stats_renderables(docs):
+            console.print(renderable)
 
 
 @app.command("styles")

@@ -217,6 +217,8 @@ def _body_start(lines: list[_Line]) -> int | None:
         elif ln.only(_WORDY):
             if rules.OPENER.match(ln.text):
                 return i
+            if ln.tokens[0].kind is TokenKind.TIMESTAMP and len(ln.text) >= _PROSE:
+                return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
             if after_heading and not looks_like_heading(ln.text):
                 return i
             if after_player and blanks >= 2:
