@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .batch import BatchResult, parse_many
+from .chunking import Chunk, chunks
 from .errors import (
     BinaryInputError,
     DecodeError,
@@ -39,6 +40,7 @@ __all__ = [
     "BatchResult",
     "BinaryInputError",
     "Caption",
+    "Chunk",
     "Cue",
     "DecodeError",
     "Diagnostic",
@@ -59,6 +61,7 @@ __all__ = [
     "Turn",
     "Word",
     "__version__",
+    "chunks",
     "parse",
     "parse_file",
     "parse_many",
