@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from . import rules
-from ._boundary import normalise, paused_collector
+from ._normalise import normalise, paused_collector
 from .cleantext import looks_like_heading
 from .conventions import ShapeDecision, propose, settle
 from .names import canonical_name
@@ -38,7 +38,7 @@ def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
 
     `style` is a house style (or its name) whose rules are tried before the shared ones;
     by default the style is detected from the text. Lone CRs and lone surrogates are
-    normalised first (see `_boundary`): the tokens cover that text, which has the same
+    normalised first (see `_normalise`): the tokens cover that text, which has the same
     length and the same offsets.
     """
     return tokenize_report(text, style)[0]
