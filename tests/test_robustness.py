@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from hostile import TIES
+from hostile import FLATTENED, TIES, html_one_line
 from invariants import check_text
+from test_properties import transcripts
 from transcriptkit import Transcript, parse, tokenize
 from transcriptkit.export import FORMATS, Options
+from transcriptkit.export.text import to_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -127,3 +134,137 @@ def test_ties_parse_the_same_under_every_hash_seed(name: str) -> None:
         for seed in range(8)
     }
     assert len(dumps) == 1, f"{len(dumps)} different dumps from 8 hash seeds"
+
+
+# ---- the text export reads back ---------------------------------------------------------
+
+_FIRST = st.sampled_from(["KELLY", "ANA", "BO", "MARGIT", "TOVA", "JAD", "NOOR"])
+_LAST = st.sampled_from(["OKAFOR", "RUIZ", "BRANNIGAN", "AL-HADDAD", "O'RORKE", "WEN"])
+_ROLE = st.sampled_from(["", ", HOST", ", BYLINE"])
+_WORDS = st.lists(
+    st.sampled_from(
+        ["the", "tide", "came", "in", "again", "and", "the", "sea", "wall", "held", "café"]
+    ),
+    min_size=2,
+    max_size=12,
+).map(lambda ws: " ".join(ws).capitalize() + ".")
+
+
+@st.composite
+def _exported_documents(draw: st.DrawFn) -> str:
+    """Transcripts as exporters meet them: full names then surnames, roles, several
+    paragraphs, cues, labels hard-wrapped onto the next line, repeated lines, and any of
+    LF, CRLF or a lone CR as the line end."""
+    people = draw(st.lists(st.tuples(_FIRST, _LAST, _ROLE), min_size=1, max_size=4, unique=True))
+    lines: list[str] = []
+    said: set[tuple[str, str]] = set()
+    for _ in range(draw(st.integers(1, 8))):
+        first, last, role = draw(st.sampled_from(people))
+        label = f"{last}:" if (first, last) in said else f"{first} {last}{role}:"
+        said.add((first, last))
+        words = draw(_WORDS)
+        shape = draw(st.sampled_from(["inline", "inline", "alone", "wrapped"]))
+        if shape == "inline":
+            lines.append(f"{label} {words}")
+        elif shape == "alone":
+            lines += [label, "", words]
+        else:  # the label's words wrapped onto the next line
+            lines += [label, words]
+        for _ in range(draw(st.integers(0, 2))):
+            lines += ["", draw(_WORDS)]
+        if draw(st.booleans()):
+            lines += ["", draw(st.sampled_from(["(SOUNDBITE OF MUSIC)", "(LAUGHTER)"]))]
+        if draw(st.integers(0, 5)) == 0 and lines:
+            lines += ["", lines[-1]]  # a line said twice
+        lines.append("")
+    end = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    return end.join(lines)
+
+
+@given(_exported_documents())
+@example("KELLY OKAFOR, HOST:\rThe tide came in.\r\rOKAFOR: Again.\r")
+@example("ANA RUIZ:\nThe sea wall held.\n\nANA RUIZ:\nThe sea wall held.\n")
+def test_the_text_export_reads_back(text: str) -> None:
+    doc = parse(text)
+    back = parse(to_text(doc))
+    assert [back.speaker_name(t) for t in back.turns] == [doc.speaker_name(t) for t in doc.turns]
+    assert [t.text for t in back.turns] == [t.text for t in doc.turns]
+    assert [c.text for c in back.cues] == [c.text for c in doc.cues]
+
+
+# ---- nothing lost -------------------------------------------------------------------------
+
+
+def test_identical_labelled_lines_at_the_start_are_turns() -> None:
+    text = "ANA RUIZ: Quiet, please.\nANA RUIZ: Quiet, please.\n\nKELLY OKAFOR: Thank you.\n"
+    doc = check_text(text)
+    assert [t.text for t in doc.turns] == ["Quiet, please.", "Quiet, please.", "Thank you."]
+    assert doc.metadata.title is None
+
+
+_WORD = regex.compile(r"\p{L}{2,}")  # a word: two or more letters
+# What a turn's text never holds: terminal escape sequences and control characters other
+# than tab and line breaks (VT and FF are spaces to `str.split`).
+_CONTROL = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]{0,64}[\x20-\x2f]{0,8}[\x40-\x7e]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])(?:[^\x07\x1b\x9c\n]{0,512}(?:\x07|\x1b\\|\x9c))?"
+    r"|\x1b[\x20-\x7e]?|[\x00-\x08\x0e-\x1f\x7f-\x9f]"
+)
+
+
+def _words(text: str | None) -> Counter[str]:
+    return Counter(w.casefold() for w in _WORD.findall(text or ""))
+
+
+def _kept_words(doc: Transcript) -> Counter[str]:
+    """Words the models hold: turns (text, label, notes), cues, paragraphs, metadata."""
+    kept: Counter[str] = Counter()
+    for turn in doc.turns:
+        kept += _words(turn.text) + _words(turn.label)
+        for note in turn.cues:
+            kept += _words(note.text)
+    for item in (*doc.cues, *doc.paragraphs):
+        kept += _words(item.text)
+    meta = doc.metadata
+    for value in (meta.title, meta.program, meta.url, *meta.corrections):
+        kept += _words(value)
+    return kept
+
+
+def _counted(doc: Transcript) -> int:
+    notes = [d for d in doc.diagnostics if d.code == "left-out"]
+    assert len(notes) <= 1
+    return int(notes[0].message.split(" ", 1)[0]) if notes else 0
+
+
+def assert_nothing_lost(text: str, doc: Transcript) -> None:
+    """Every word of the input is in a turn, a paragraph, a cue, the metadata, or counted
+    by the `left-out` diagnostic."""
+    # Control characters are taken out of the words (and reported, by issue 12's check):
+    # `AA\x1fA` reads `AAA`.
+    text = _CONTROL.sub("", text)
+    missing = _words(text) - _kept_words(doc)
+    assert sum(missing.values()) <= _counted(doc), (
+        f"{sum(missing.values())} word(s) lost, {_counted(doc)} counted: "
+        f"{list(missing.elements())[:20]}"
+    )
+
+
+@given(transcripts())
+@example("NPR logo\n  • Download\nKELLY OKAFOR, HOST: Hi.\n")
+@example("Harbor Floods Again\nHarbor Floods Again\nHarbor Floods Again The tide rose.\n")
+def test_every_word_is_kept_or_counted(text: str) -> None:
+    assert_nothing_lost(text.replace("\r", "\n"), parse(text))
+
+
+@pytest.mark.parametrize("name", FLATTENED)
+def test_a_flattened_document_loses_no_word(name: str) -> None:
+    assert_nothing_lost(FLATTENED[name], parse(FLATTENED[name]))
+
+
+def test_an_html_page_on_one_line_is_said_to_be_html() -> None:
+    doc = parse(html_one_line(5_000))
+    [note] = [d for d in doc.diagnostics if d.code == "html-page"]
+    assert note.level == "warning" and "convert the page to text first" in note.message
+    assert_nothing_lost(html_one_line(5_000), doc)
+    assert not [d for d in parse("KELLY: I typed <p> once.\n").diagnostics if d.code == "html-page"]

@@ -66,6 +66,8 @@ def normalise(text: str, *, mixed_line_ends: bool = False) -> tuple[str, list[Di
                 line=line,
             )
         )
+    if note := html_note(text):
+        notes.append(note)
     return text, notes
 
 
@@ -120,3 +122,42 @@ def paused_collector(function: Callable[_P, _R]) -> Callable[_P, _R]:
             return function(*args, **kwargs)
 
     return paused
+
+
+# An HTML tag of the kinds pages are made of, up to 500 characters long.
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|div|p|br|span|a|li|ul|ol|h[1-6]|article|section|main|header|"
+    r"footer|nav|script|style|meta|link|table|tr|td|img|figure|button|form|input)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+_HTML_START = re.compile(r"\A[\s\ufeff]*<(?:!doctype\s+html|html\b)", re.IGNORECASE)
+# Tags in the first this many characters decide whether a text is an HTML page.
+_HTML_WINDOW = 100_000
+# ... at least this many of them (a transcript quoting `<p>` once or twice is not a page),
+_HTML_MIN_TAGS = 20
+# ... making up at least this share of the characters.
+_HTML_SHARE = 0.05
+
+
+def html_note(text: str) -> Diagnostic | None:
+    """A warning when `text` is an HTML page, not text: it starts with `<!DOCTYPE html>` or
+    `<html>`, or page tags make up a good share of it. The tags are read as they stand
+    (the words between them still become turns); the diagnostic says to extract the text
+    first for a full reading."""
+    window = text[:_HTML_WINDOW]
+    if "<" not in window:
+        return None
+    tags = _HTML_TAG.findall(window)
+    share = sum(map(len, tags)) / max(1, len(window))
+    if not _HTML_START.match(window) and (len(tags) < _HTML_MIN_TAGS or share < _HTML_SHARE):
+        return None
+    shown = ", ".join(dict.fromkeys(t.split()[0].rstrip(">") + ">" for t in tags[:50]).keys())
+    return Diagnostic(
+        level="warning",
+        code="html-page",
+        message=f"this text is an HTML page ({len(tags)} tags in its first "
+        f"{len(window):,} characters, such as {shown[:80]}): the words between the tags are "
+        "read, the tags stay in the spans; convert the page to text first (an HTML-to-text "
+        "tool) for a reading that keeps its paragraphs",
+        line=1,
+    )

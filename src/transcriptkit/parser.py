@@ -10,6 +10,7 @@ from itertools import groupby
 from typing import cast
 
 from . import rules
+from ._accounting import left_out
 from ._normalise import normalise, paused_collector
 from ._safe import control_diagnostics
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading, normalizing
@@ -53,7 +54,7 @@ def parse(text: str, style: Style | str | None = None, *, normalize: bool = True
             f"parse() takes text (str), not {type(text).__name__}; "
             "decode bytes first, or use transcriptkit.parse_file(path)"
         )
-    text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates
+    text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates, HTML
     chosen, confidence = resolve_style(text, style)
     tokens, shapes = tokenize_report(text, chosen)
     with normalizing(normalize):
@@ -62,6 +63,8 @@ def parse(text: str, style: Style | str | None = None, *, normalize: bool = True
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
     transcript.diagnostics[:0] = boundary_notes
+    if note := left_out(tokens, transcript):  # issue 11: nothing lost silently
+        transcript.diagnostics.append(note)
     return transcript
 
 
