@@ -154,6 +154,9 @@ def stats(
     ] = "table",
     by: Annotated[str, typer.Option(metavar="speaker|role", help="csv: a row per …")] = "speaker",
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    overall: Annotated[
+        bool, typer.Option("--overall", help="json, csv: all FILEs together, not each.")
+    ] = False,
 ) -> None:
     """Per speaker and role: turns, words, talk and time share, words per minute; who
     speaks after whom; interruptions, overlaps, questions (docs/analysis.md)."""
@@ -163,7 +166,7 @@ def stats(
             _fail("choose --format table, json or csv and --by speaker or role", ExitCode.USAGE)
         docs = _load(files)
         if fmt in ("json", "csv"):
-            sys.stdout.write(stats_text(docs, fmt, by))
+            sys.stdout.write(stats_text(docs, fmt, by, overall=overall))
             return
         console = _Console()
         for renderable in stats_renderables(docs):
