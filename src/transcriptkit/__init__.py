@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .asr import AsrFormatError
 from .models import (
     Caption,
     Cue,
@@ -23,6 +24,7 @@ from .tokens import Token, TokenKind
 __version__ = "0.1.0"
 
 __all__ = [
+    "AsrFormatError",
     "Caption",
     "Cue",
     "Diagnostic",
