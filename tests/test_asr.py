@@ -469,8 +469,19 @@ def test_every_exporter_takes_asr_transcripts(name: str, fmt: str) -> None:
     doc = parse_file(FIXTURES / name)
     out = export(doc, fmt)
     assert isinstance(out, str)
-    if doc.turns[1].text:
-        assert doc.turns[1].text.split()[0] in out
+    second = doc.turns[1]
+    if fmt == "rttm":  # speaker ids and times, no words
+        assert f" {second.speaker_id} " in out
+    elif second.text:
+        assert second.text.split()[0] in out
+
+
+def test_the_rttm_export_reads_back_as_the_same_speaker_turns() -> None:
+    doc = parse_file(FIXTURES / "whisperx.json")
+    back = parse(export(doc, "rttm"))
+    assert back.metadata.source_format == "rttm"
+    labelled = [(t.speaker_id, t.start) for t in doc.turns if t.label]  # ids are written
+    assert [(t.label, t.start) for t in back.turns if t.label != "unlabeled"] == labelled
 
 
 def test_the_json_export_keeps_times_and_words() -> None:

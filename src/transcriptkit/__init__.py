@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from .asr import AsrFormatError
+from .batch import BatchResult, parse_many
+from .hf import to_dataset
 from .models import (
     Caption,
     Cue,
@@ -18,6 +20,7 @@ from .models import (
 )
 from .parser import parse
 from .reader import parse_file, read_text
+from .tables import turns_frame, turns_table, write_parquet
 from .tokenizer import tokenize
 from .tokens import Token, TokenKind
 
@@ -25,6 +28,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AsrFormatError",
+    "BatchResult",
     "Caption",
     "Cue",
     "Diagnostic",
@@ -41,6 +45,11 @@ __all__ = [
     "__version__",
     "parse",
     "parse_file",
+    "parse_many",
     "read_text",
+    "to_dataset",
     "tokenize",
+    "turns_frame",
+    "turns_table",
+    "write_parquet",
 ]
