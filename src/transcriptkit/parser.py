@@ -11,8 +11,9 @@ from typing import Any, cast
 
 from . import rules
 from ._normalise import normalise
+from ._safe import control_diagnostics
 from .asr import read_asr
-from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading
+from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading, normalizing
 from .conventions import ShapeDecision
 from .errors import InputTypeError
 from .metadata import header_metadata, program_said
@@ -43,12 +44,14 @@ def parse(
     text: str | dict[str, Any] | list[Any],
     style: Style | str | None = None,
     *,
+    normalize: bool = True,
     split_pause: float | None = None,
 ) -> Transcript:
     """Parse transcript text (a transcript, a scraped page, an article) into models.
 
     `style` forces a house style (a `Style` or its name, see `transcriptkit.styles`);
-    by default it is detected and recorded in `metadata.style`. Bytes are not text:
+    by default it is detected and recorded in `metadata.style`. `normalize=False` keeps
+    quotes and backticks as printed instead of straightening them. Bytes are not text:
     `parse_file` (or `read_text`) decodes them. Speech-recognition output (JSON text or a
     loaded dict, RTTM, Whisper TSV) is read by `transcriptkit.asr`; `split_pause` cuts its
     turns at longer silences (docs/asr.md).
@@ -64,7 +67,9 @@ def parse(
     text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates
     chosen, confidence = resolve_style(text, style)
     tokens, shapes = tokenize_report(text, chosen)
-    transcript = build(tokens, chosen, shapes)
+    with normalizing(normalize):
+        transcript = build(tokens, chosen, shapes)
+    transcript.diagnostics += control_diagnostics(text)  # issue 12: what clean() removed
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
     transcript.diagnostics[:0] = boundary_notes
