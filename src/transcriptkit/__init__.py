@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .batch import BatchResult, parse_many
+from .chunking import Chunk, chunks
 from .hf import to_dataset
 from .models import (
     Caption,
@@ -28,6 +29,7 @@ __version__ = "0.1.0"
 __all__ = [
     "BatchResult",
     "Caption",
+    "Chunk",
     "Cue",
     "Diagnostic",
     "InlineCue",
@@ -41,6 +43,7 @@ __all__ = [
     "Turn",
     "Word",
     "__version__",
+    "chunks",
     "parse",
     "parse_file",
     "parse_many",
