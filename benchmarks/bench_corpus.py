@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'tree':22} {'parse s':>9} {'MB/s':>8} {'detect s':>9} {'detect share':>13}")
     for name, r in ((f"baseline {a.baseline}", o), ("this tree", n)):
         share = r["detect"] / r["parse"]
-        print(f"{name:22} {r['parse']:9.3f} {size / r['parse']:8.2f} {r['detect']:9.3f} {share:13.1%}")
+        speed = size / r["parse"]
+        print(f"{name:22} {r['parse']:9.3f} {speed:8.2f} {r['detect']:9.3f} {share:13.1%}")
     print(f"throughput ratio (this tree / baseline): {o['parse'] / n['parse']:.2f}x")
     return 0
 
