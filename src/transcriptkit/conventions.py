@@ -360,7 +360,8 @@ def _after_label(tokens: list[Token], i: int) -> str:
     """The words after the label `tokens[i]` on its line, stripped."""
     line = tokens[i].line
     parts = []
-    for t in tokens[i + 1 :]:
+    for j in range(i + 1, len(tokens)):  # no slice: a slice per label is quadratic
+        t = tokens[j]
         if t.line != line:
             break
         if t.kind in _WORDS:
@@ -375,7 +376,8 @@ def _next_words(tokens: list[Token], i: int) -> str:
     while j < len(tokens) and tokens[j].line == line:
         j += 1
     parts: list[str] = []
-    for t in tokens[j:]:
+    for k in range(j, len(tokens)):
+        t = tokens[k]
         if parts and t.line != line:
             break
         if t.kind in _WORDS and t.text.strip(_WS):
