@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import cast
 
 from . import rules
+from .captions import caption_format, read_captions
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading
 from .errors import InputTypeError
 from .metadata import header_metadata, program_said
@@ -47,6 +48,8 @@ def parse(text: str, style: Style | str | None = None) -> Transcript:
             f"parse() takes text (str), not {type(text).__name__}; "
             "decode bytes first, or use transcriptkit.parse_file(path)"
         )
+    if (fmt := caption_format(text, style)) is not None:  # cue blocks: the caption reader
+        return read_captions(text, fmt)
     chosen, confidence = resolve_style(text, style)
     transcript = build(tokenize(text, chosen), chosen)
     transcript.metadata.style = chosen.name
