@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import stat
@@ -60,11 +62,11 @@ def test_parse_defaults_to_json() -> None:
     ("fmt", "start"),
     [
         ("json", '{"kind": "transcript"'),
-        ("jsonl", '{"doc": "'),
+        ("jsonl", '{"doc_id": "'),
         ("text", "Transcript\n\nPAULINE ROCHE, HOST: A museum in Vell Harbor"),
         ("speech", "A museum in Vell Harbor has reopened"),
         ("markdown", "**PAULINE ROCHE, HOST:** A museum"),
-        ("csv", "doc,index,line,speaker,role,label,text\r\n"),
+        ("csv", "doc_id,source,title,date,program,turn,speaker_id,speaker,role,label,"),
     ],
 )
 def test_parse_every_format(fmt: str, start: str) -> None:
@@ -84,10 +86,16 @@ def test_parse_several_files() -> None:
     _, out, _ = _run("parse", EXAMPLE, CRLF)
     assert [d["kind"] for d in json.loads(out)] == ["transcript", "transcript"]
     _, out, _ = _run("parse", EXAMPLE, CRLF, "-f", "csv")
-    rows = out.splitlines()
-    assert rows.count("doc,index,line,speaker,role,label,text") == 1
-    assert len(rows) == 1 + 21 + 5
-    assert rows[-1].startswith(f"{CRLF},4,11,PAULINE ROCHE,host,")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 21 + 5
+    last = rows[-1]
+    assert (last["source"], last["turn"], last["line"], last["speaker"], last["role"]) == (
+        CRLF,
+        "4",
+        "11",
+        "PAULINE ROCHE",
+        "host",
+    )
 
 
 def test_parse_reads_stdin() -> None:
@@ -95,7 +103,7 @@ def test_parse_reads_stdin() -> None:
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["speaker"] for r in rows][:2] == ["PAULINE ROCHE", "OSKAR LINDGREN"]
-    assert {r["doc"] for r in rows} == {"-"}
+    assert {r["source"] for r in rows} == {"-"}
 
 
 def test_show() -> None:
@@ -200,7 +208,7 @@ def test_output_file(tmp_path: Path) -> None:
     target = tmp_path / "turns.csv"
     code, out, _ = _run("parse", CRLF, "-f", "csv", "-o", str(target))
     assert (code, out) == (0, "")
-    assert target.read_bytes().startswith(b"doc,index,line,speaker,role,label,text\r\n")
+    assert target.read_bytes().startswith(b"doc_id,source,title,date,program,turn,")
     assert [p.name for p in tmp_path.iterdir()] == ["turns.csv"]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .batch import BatchResult, parse_many
 from .models import (
     Caption,
     Cue,
@@ -17,12 +18,14 @@ from .models import (
 )
 from .parser import parse
 from .reader import parse_file, read_text
+from .tables import turns_frame, turns_table, write_parquet
 from .tokenizer import tokenize
 from .tokens import Token, TokenKind
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchResult",
     "Caption",
     "Cue",
     "Diagnostic",
@@ -39,6 +42,10 @@ __all__ = [
     "__version__",
     "parse",
     "parse_file",
+    "parse_many",
     "read_text",
     "tokenize",
+    "turns_frame",
+    "turns_table",
+    "write_parquet",
 ]

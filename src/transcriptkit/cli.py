@@ -20,6 +20,7 @@ from rich.text import Text
 
 from . import __version__
 from ._atomic import write_atomic
+from .cli_batch import batch as batch_command
 from .errors import DecodeError, TranscriptError
 from .export import FORMATS, Options, export_many
 from .export import schema as transcript_schema
@@ -153,6 +154,9 @@ def stats(
             console.print(heading)
             console.print(speaker_table(transcript, bars=True) if transcript.turns else "no turns")
             console.print()
+
+
+app.command("batch")(batch_command)  # issue 13's command lives in cli_batch.py
 
 
 @app.command()

@@ -3,8 +3,10 @@
     TranscriptError              anything transcriptkit raises on purpose
     └── InputError               the input cannot be read as a transcript at all
         ├── InputTypeError       the input is not of a type the function takes (also TypeError)
-        └── DecodeError          strict mode: the bytes are not valid in their encoding, or
-                                 not text at all (NUL and other control bytes)
+        ├── DecodeError          strict mode: the bytes are not valid in their encoding, or
+        │                        not text at all (NUL and other control bytes)
+        └── BinaryInputError     the bytes are a known binary format (gzip, zip, PDF, an
+                                 image, ...), found by their magic bytes, in any mode
 
 `parse(text)` never raises on a `str`: damage in the text is reported in
 `Transcript.diagnostics`, not thrown. Errors come from reading files and bytes.
@@ -132,4 +134,36 @@ class DecodeError(InputError):
         )
 
 
-__all__ = ["DecodeError", "InputError", "InputTypeError", "TranscriptError"]
+class BinaryInputError(InputError):
+    """The bytes are a known binary format, recognised by the magic bytes it starts with
+    (gzip, zip, ELF, PDF, PNG, JPEG, GIF), before any decoding is tried. Raised in lenient
+    and strict mode alike: no reading of a compressed file or an image is a transcript.
+
+    `kind` names the format (`"gzip"`, `"PNG"`, ...), `described` says it in words
+    (`"a gzip archive"`), `magic` holds the bytes that gave it away; `offset` is 0.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        kind: str,
+        *,
+        described: str | None = None,
+        magic: bytes = b"",
+        hint: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.magic = magic
+        shown = " ".join(f"0x{b:02X}" for b in magic)
+        super().__init__(
+            f"this is {described or f'a {kind} file'}, not text"
+            + (f" (it starts with the bytes {shown})" if shown else ""),
+            path=path,
+            offset=0,
+            hint=hint
+            or "check that this is the transcript you meant; decompress or extract it "
+            "first, or export the document as plain text",
+        )
+
+
+__all__ = ["BinaryInputError", "DecodeError", "InputError", "InputTypeError", "TranscriptError"]

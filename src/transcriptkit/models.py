@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
     from .view import TranscriptView
 
 Kind = Literal["transcript", "article", "other"]
@@ -175,6 +178,19 @@ class Transcript(_Model):
     def words(self) -> list[str]:
         """Every spoken word, in order (whitespace split of the turn texts)."""
         return [w for t in self.turns for w in t.text.split()]
+
+    def to_pandas(self, *, source: str | None = None, doc_id: str | None = None) -> pd.DataFrame:
+        """The turns as a pandas DataFrame with the stable columns of `transcriptkit.tables`
+        (needs the `pandas` extra; imported on use, so the models do not depend on it)."""
+        from .tables import transcript_frame
+
+        return transcript_frame(self, source=source, doc_id=doc_id)
+
+    def to_arrow(self, *, source: str | None = None, doc_id: str | None = None) -> pa.Table:
+        """The turns as a pyarrow Table, the same columns (needs the `parquet` extra)."""
+        from .tables import transcript_table
+
+        return transcript_table(self, source=source, doc_id=doc_id)
 
     def __rich__(self) -> TranscriptView:
         """`rich.print(transcript)` renders the terminal view; imported here, on use, so

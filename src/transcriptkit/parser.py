@@ -4,13 +4,16 @@ whether the document is a transcript at all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import cast
 
 from . import rules
+from ._normalise import normalise
 from .captions import caption_format, read_captions
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading
+from .conventions import ShapeDecision
 from .errors import InputTypeError
 from .metadata import header_metadata, program_said
 from .models import (
@@ -27,7 +30,7 @@ from .models import (
 )
 from .speakers import SpeakerBook
 from .styles import GENERIC, Style
-from .tokenizer import resolve_style, tokenize
+from .tokenizer import resolve_style, tokenize_report
 from .tokens import Token, TokenKind
 
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
@@ -48,12 +51,17 @@ def parse(text: str, style: Style | str | None = None) -> Transcript:
             f"parse() takes text (str), not {type(text).__name__}; "
             "decode bytes first, or use transcriptkit.parse_file(path)"
         )
+    text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates
     if (fmt := caption_format(text, style)) is not None:  # cue blocks: the caption reader
-        return read_captions(text, fmt)
+        captions = read_captions(text, fmt)
+        captions.diagnostics[:0] = boundary_notes
+        return captions
     chosen, confidence = resolve_style(text, style)
-    transcript = build(tokenize(text, chosen), chosen)
+    tokens, shapes = tokenize_report(text, chosen)
+    transcript = build(tokens, chosen, shapes)
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
+    transcript.diagnostics[:0] = boundary_notes
     return transcript
 
 
@@ -103,8 +111,11 @@ class _TurnDraft:
             self.paragraphs.append([])
 
 
-def build(tokens: list[Token], style: Style = GENERIC) -> Transcript:
-    """The models for a token stream (see `tokenize`)."""
+def build(
+    tokens: list[Token], style: Style = GENERIC, shapes: Sequence[ShapeDecision] = ()
+) -> Transcript:
+    """The models for a token stream (see `tokenize`); `shapes` are the label shapes the
+    document's evidence accepted or rejected, reported in the diagnostics."""
     lines = [_Line(n, list(group)) for n, group in groupby(tokens, key=lambda t: t.line)]
     diagnostics: list[Diagnostic] = []
     book = SpeakerBook()
@@ -157,6 +168,7 @@ def build(tokens: list[Token], style: Style = GENERIC) -> Transcript:
                 line=first,
             )
         )
+    diagnostics.extend(_shape_diagnostics(shapes))
     return Transcript(
         kind=kind,
         metadata=meta,
@@ -166,6 +178,19 @@ def build(tokens: list[Token], style: Style = GENERIC) -> Transcript:
         paragraphs=paragraphs,
         diagnostics=diagnostics + book.diagnostics,
     )
+
+
+def _shape_diagnostics(shapes: Sequence[ShapeDecision]) -> list[Diagnostic]:
+    """One `label-shapes` diagnostic per label shape the document used: accepted and
+    rejected counts, and where the first rejected candidate stood."""
+    return [
+        Diagnostic(
+            code="label-shapes",
+            message=d.message(),
+            line=d.first_rejected,
+        )
+        for d in shapes
+    ]
 
 
 def _body_start(lines: list[_Line]) -> int | None:

@@ -19,11 +19,14 @@ _F = regex.VERBOSE | regex.V1
 # ---------------------------------------------------------------------------------------
 
 # Markup or an id scraped in front of a label: `<p>IRA WELLS, HOST:`, `[s0011] ROB KLINE:`;
-# the bullet a page lists each caption behind: `  • ODA PELLINGER: Good evening.`.
+# the bullet a page lists each caption behind: `  • ODA PELLINGER: Good evening.`; the marks
+# a markdown export puts around a label: `**Dana Reyes:**`, `### Interviewer:` (a heading
+# is a label only alone on its line: `# Harbour Lights: a talk` is a title).
 LINE_PREFIX: Final = regex.compile(
     r"""
     [ \t\ufeff]*+
-    (?: (?: </?[A-Za-z][^<>\n]{0,200}+> | \[s\d{1,6}+\] | \*\*(?=[^\n*]{1,200}+:) | •(?=[ \t]) ) [ \t]*+ )*+
+    (?: (?: </?[A-Za-z][^<>\n]{0,200}+> | \[s\d{1,6}+\] | \*\*(?=[^\n:]{1,200}+:) | •(?=[ \t])
+          | \#{1,6}+ (?=[ \t]++[^\n:]{1,200}+:[ \t*]*+\r?+$) ) [ \t]*+ )*+
     """,
     _F,
 )
@@ -66,8 +69,9 @@ _GENERIC = r"""
 
 # A name in Title Case (`Garrison Keillor:`, `Jad Abumrad:`): two to four words. Weak on
 # its own; the parser accepts it only where the document labels that way more than once.
-_TITLE_NAME = r"""
-    \p{Lu}[\p{Ll}'’\-]{1,20}+ (?: [ ] (?: \p{Lu}\.(?:\p{Lu}\.)? | \p{Lu}[\p{Ll}'’\-]{1,20}+ ) ){1,3}+
+_TITLE_WORD = r"""\p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+"""  # `Nora`, `McAdam`, `DeShawn`, `O'Neil`
+_TITLE_NAME = rf"""
+    {_TITLE_WORD} (?: [ ] (?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {_TITLE_WORD} | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ ) ){{1,3}}+
 """
 
 # Given names in mixed case before a surname in capitals (`Stephen J. DUBNER:`,
@@ -128,18 +132,23 @@ LABEL: Final = regex.compile(
           {_GENERIC}
         | {_CAPS_WORD} (?: [ \t\xa0\ufffd]{{1,3}}+ (?: {_CAPS_WORD} | \p{{Nd}}{{1,3}}+ ) ){{0,7}}+
         | {_GIVEN_CAPS}
-        | (?P<titlename> {_TITLE_NAME} )
+        | (?P<titlename> {_TITLE_NAME} | (?P<titleword> {_TITLE_WORD} ) )
       )
       {_PARTY}?+
       {_ROLE}?+
       {_DESCRIPTION}?+
       (?: [ \t]*+ \( (?P<aside> [^()\n:]{{1,40}}+ ) \) )?+
     )
+    # Markup closed around the name: `<b>MR. VINSON</b>:`, `**Dana Reyes**:`.
+    (?P<close> [ \t]*+ (?: </(?:b|strong|em|i)> | \*\* | __ ) )?+
     [ \t]*+ :
+    # ... or after the colon: `**Dana Reyes:**`.
+    (?(close)|(?: \*\* | __ | </(?:b|strong|em|i)> )?+ )
     # Words follow after a space; or, glued on by a scraper, a capitalised word follows a
     # label in capitals (`CHUCK TODD:Can we`, `ANA RUIZ:I'm`), but not a run of capitals
-    # (`SRCCON:POWER Talks`) and never after a Title Case name.
-    (?= [ \t\xa0]++ | \*\* | $ | \r | (?(titlename)(?!)| \p{{Lu}} (?: \p{{Ll}} | ['’] | [ ] ) ) )
+    # (`SRCCON:POWER Talks`). After a Title Case name (`Ada Quist:Welcome`) the label is a
+    # weak candidate, which the document's own convention must confirm (conventions.py).
+    (?= [ \t\xa0]++ | \*\* | $ | \r | \p{{Lu}} (?: \p{{Ll}} | ['’] | [ ] ) )
     """,
     _F,
 )
@@ -184,6 +193,18 @@ ROLE_WORDS: Final = (
     ("caller", regex.compile(r"\b(?i:caller)\b")),
 )
 UNIDENTIFIED: Final = regex.compile(r"^(?i:unidentified|unknown)\b")
+
+# HTML left in a scraped page's text (`... and others. </p>`, `<br>`, `<i>Gebhart</i>`):
+# markup, never words. Only the tag names of HTML's text and block elements, so an aside in
+# angle brackets (`<laughs>`) stays what the speaker did.
+HTML_TAG: Final = regex.compile(
+    r"""
+    </?+ (?i: p | br | div | span | blockquote | strong | em | b | i | u | a | font | small
+            | sup | sub | h[1-6] | li | ul | ol | td | tr | th | table | hr | center
+            | section | article | header | footer | nav ) (?= [\s/>] ) [^<>\n]{0,300}+ >
+    """,
+    _F,
+)
 
 # ---------------------------------------------------------------------------------------
 # Standalone cues and inline notes

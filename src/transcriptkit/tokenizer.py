@@ -14,7 +14,9 @@ from collections.abc import Iterator
 import regex
 
 from . import rules
+from ._normalise import normalise
 from .cleantext import looks_like_heading
+from .conventions import ShapeDecision, propose, settle
 from .names import canonical_name
 from .styles import Style, detect, get
 from .styles.base import LineRule
@@ -24,14 +26,28 @@ from .tokens import Token, TokenKind
 _WS = " \t\r\n\xa0\ufeff"
 _DIGIT = regex.compile(r"\d")
 _STAMP_START = frozenset("[(0123456789")
+# Caption markup and HTML tags inside a line, in one pass.
+_INLINE_MARKUP = regex.compile(
+    f"{INLINE_TAG.pattern} | {rules.HTML_TAG.pattern}", regex.VERBOSE | regex.V1
+)
 
 
 def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
     """Split `text` into tokens that cover it exactly, in order.
 
     `style` is a house style (or its name) whose rules are tried before the shared ones;
-    by default the style is detected from the text.
+    by default the style is detected from the text. Lone CRs and lone surrogates are
+    normalised first (see `_normalise`): the tokens cover that text, which has the same
+    length and the same offsets.
     """
+    return tokenize_report(text, style)[0]
+
+
+def tokenize_report(
+    text: str, style: Style | str | None = None
+) -> tuple[list[Token], list[ShapeDecision]]:
+    """`tokenize`, and the label shapes the document's evidence accepted or rejected."""
+    text = normalise(text)[0]  # issue 11: the text boundary
     chosen = resolve_style(text, style)[0]
     lines = list(_lines(text))
     tokens: list[Token] = []
@@ -50,9 +66,10 @@ def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
     tokens = _caption_blocks(tokens)
     if chosen.captions:
         tokens = _inline_speaker_changes(tokens)
+    tokens = propose(tokens, _text_pieces)
     tokens = _mark_repeated_headings(tokens)
-    tokens = _accept_weak_labels(tokens)
-    return _split_run_together_turns(tokens)
+    tokens, shapes = settle(tokens)
+    return _split_run_together_turns(tokens), shapes
 
 
 def resolve_style(text: str, style: Style | str | None) -> tuple[Style, float]:
@@ -124,7 +141,7 @@ def _tokenize_line(
         return whole(TokenKind.HEADER, "front_matter", field=m["field"], value=m["value"].strip())
 
     at = len(body) - len(stripped)
-    if first in "<[*•" and (prefix := rules.LINE_PREFIX.match(body)):
+    if first in "<[*•#" and (prefix := rules.LINE_PREFIX.match(body)):
         at = prefix.end()
     lead: list[Token] = []
     if at:
@@ -147,6 +164,11 @@ def _tokenize_line(
         return 1, lead + _label_line(line, start, number, at, label)
     if not lead and ("(" in body or "," in body) and (wrapped := _wrapped_label(lines, index, at)):
         return 2, wrapped
+    if first in "#*":  # markdown marks are markup only around a label: `# A heading: here`
+        at = len(body) - len(stripped)
+        lead = (
+            [Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix")] if at else []
+        )
     return 1, lead + list(_text_pieces(line[at:], start + at, number))
 
 
@@ -230,7 +252,11 @@ def _label_fields(m: regex.Match[str]) -> dict[str, str]:
     for key in ("honorific", "role", "description", "aside"):
         if m[key]:
             fields[key] = " ".join(m[key].split())
-    if m["titlename"]:
+    if m["titlename"] and m.end() < len(m.string) and not m.string[m.end()].isspace():
+        fields["weak"] = "title-glued"
+    elif m["titleword"]:
+        fields["weak"] = "title-word"
+    elif m["titlename"]:
         fields["weak"] = "title-case"
     return fields
 
@@ -275,7 +301,7 @@ def _text_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
         yield from _note_pieces(piece, start, number)
         return
     cursor = 0
-    for m in INLINE_TAG.finditer(piece):
+    for m in _INLINE_MARKUP.finditer(piece):
         if m.start() > cursor:
             yield from _note_pieces(piece[cursor : m.start()], start + cursor, number)
         at, end = start + m.start(), start + m.end()
@@ -346,59 +372,6 @@ def cue_kind(inner: str) -> str:
 
 
 # ---- document passes --------------------------------------------------------------------
-
-
-def _accept_weak_labels(tokens: list[Token]) -> list[Token]:
-    """Keep Title Case labels (`Garrison Keillor:`) only where the document labels that way:
-    some such name recurs, or capitalised labels abound. A page's `Job Title:` and
-    `Twitter Handle:` fields are text."""
-    if not any(t.kind is TokenKind.LABEL and "weak" in t.fields for t in tokens):
-        return tokens
-    # `Cairo Protests Grow: Crowds Fill The Square` is a headline, not a speaker.
-    headings = {
-        n
-        for n, text in _whole_text_lines(tokens, len(tokens) + 1)
-        if looks_like_heading(text) and len(text.partition(":")[2].split()) >= 3
-    }
-    weak = Counter(
-        t.fields["name"]
-        for t in tokens
-        if t.kind is TokenKind.LABEL and "weak" in t.fields and t.line not in headings
-    )
-    strong = sum(t.kind is TokenKind.LABEL and "weak" not in t.fields for t in tokens)
-    keep = bool(weak) and (strong >= 3 or max(weak.values()) >= 2)
-    return _merge_lines(
-        [
-            _as_text(t)
-            if t.kind is TokenKind.LABEL and "weak" in t.fields and (t.line in headings or not keep)
-            else t
-            for t in tokens
-        ]
-    )
-
-
-def _as_text(token: Token) -> Token:
-    return Token(TokenKind.TEXT, token.text, token.start, token.end, token.line, "text")
-
-
-def _merge_lines(tokens: list[Token]) -> list[Token]:
-    """One TEXT token for words that follow each other on a line (a label demoted to text
-    and the words after it)."""
-    merged: list[Token] = []
-    for t in tokens:
-        prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and prev.line == t.line
-            and prev.kind is TokenKind.TEXT
-            and t.kind is TokenKind.TEXT
-        ):
-            merged[-1] = Token(
-                TokenKind.TEXT, prev.text + t.text, prev.start, t.end, prev.line, "text"
-            )
-        else:
-            merged.append(t)
-    return merged
 
 
 def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
@@ -489,15 +462,18 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     # Only lines before the first label that is not itself part of a repeated headline
     # (`CDC: New Guidance On Flu` looks like a label) can be headings.
     # A label alone on its line (`Ira Glass`, `SPEAKER 2:`) recurs without being a headline.
-    labelled = {t.line: t.text.strip(_WS) for t in tokens if t.kind is TokenKind.LABEL}
-    repeated = [text for text, n in counts.items() if n >= 2]
+    labelled = {t.line for t in tokens if t.kind is TokenKind.LABEL}
+    alone = _label_alone_lines(tokens)
+    # A labelled line said twice (`ANA: Quiet, please.`) is speech, unless it reads as a
+    # headline (`CDC: New Guidance On Flu`).
+    repeated = [text for text, n in counts.items() if n >= 2 and looks_like_heading(text)]
     limit = next(
         (
             n
             for n, text in lines
             if n in labelled
             and (
-                text == labelled[n]
+                n in alone
                 or (text not in repeated and not any(text.startswith(r + " ") for r in repeated))
             )
         ),
@@ -559,6 +535,18 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
         else:
             out.append(t)
     return _merge_headers(out)
+
+
+def _label_alone_lines(tokens: list[Token]) -> set[int]:
+    """Lines holding a label and nothing else but markup (`### Interviewer:`)."""
+    found: set[int] = set()
+    words: set[int] = set()
+    for t in tokens:
+        if t.kind is TokenKind.LABEL:
+            found.add(t.line)
+        elif t.kind is not TokenKind.MARKUP and t.text.strip(_WS):
+            words.add(t.line)
+    return found - words
 
 
 def _whole_text_lines(tokens: list[Token], limit: int) -> list[tuple[int, str]]:

@@ -2,12 +2,17 @@
 
 `FORMATS` maps a format's name to its function; every function takes the transcript and
 an `Options`, and reads only the options that apply to it.
+
+`WRITERS` holds the formats that write a file or a folder rather than text (Parquet, a
+ConvoKit corpus): each takes every (name, transcript) document at once, the target path and
+the options.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Final
 
 from ..models import Transcript
@@ -16,10 +21,12 @@ from .json import schema, to_json, to_json_array
 from .jsonl import to_jsonl
 from .markdown import to_markdown
 from .options import DEFAULT, Options
+from .parquet import parquet_writer
 from .speech import to_speech
 from .text import to_text
 
 Exporter = Callable[[Transcript, Options], str]
+Writer = Callable[[Sequence[tuple[str, Transcript]], Path, Options], None]
 
 FORMATS: Final[dict[str, Exporter]] = {
     "json": to_json,
@@ -28,6 +35,10 @@ FORMATS: Final[dict[str, Exporter]] = {
     "speech": to_speech,
     "markdown": to_markdown,
     "csv": to_csv,
+}
+
+WRITERS: Final[dict[str, Writer]] = {
+    "parquet": parquet_writer,
 }
 
 # Formats whose output is rows: several documents' rows run on without a gap.
@@ -55,8 +66,10 @@ def export_many(
 
 __all__ = [
     "FORMATS",
+    "WRITERS",
     "Exporter",
     "Options",
+    "Writer",
     "export",
     "export_many",
     "schema",
