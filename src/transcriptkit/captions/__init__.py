@@ -27,7 +27,8 @@ FORMATS: Final = ("webvtt", "srt", "sbv", "ttml", "sami", "scc", "ass", "microdv
 _ALIASES: Final = {"vtt": "webvtt", "dfxp": "ttml", "ssa": "ass", "sub": "microdvd", "smi": "sami"}
 
 _SAMPLE: Final = 20_000  # characters read to tell the format
-# Two timing lines make a file captions (one could be a quoted example in prose).
+# Two timing lines make a file captions (one could be a quoted example in prose); one
+# does when an SRT cue number stands above it.
 _MIN_TIMINGS: Final = 2
 
 _VTT_HEADER: Final = re.compile(r"^\ufeff?[ \t]*WEBVTT(?=[ \t\r\n-]|$)", re.M)
@@ -69,7 +70,7 @@ def detect_format(text: str) -> str | None:
     vtt = _VTT_HEADER.search(head) is not None
     if vtt and ("-->" in head or timings):
         return "webvtt"
-    if len(timings) >= _MIN_TIMINGS:
+    if len(timings) >= _MIN_TIMINGS or (timings and _SRT_ID.search(head)):
         # SRT: numbered cues and commas before the milliseconds.
         commas = sum(1 for m in _TIMING_LINE.finditer(head) if "," in m[0] or "，" in m[0])
         if _SRT_ID.search(head) or commas * 2 > len(timings):

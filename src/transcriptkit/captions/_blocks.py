@@ -96,17 +96,19 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
             stray.clear()
 
     pending: list[tuple[int, int, str]] = []  # pieces of a line whose newlines were lost
+    whole = True
     i = 0
     while i < count or pending:
         if pending:
             number, at, s = pending.pop(0)
-            nxt = ""
+            nxt, whole = "", False
         else:
             raw = lines[i]
             number, at = i + 1, offset
             offset += len(raw) + 1
             i += 1
             s = raw[:-1] if raw.endswith("\r") else raw
+            whole = True
             if number == 1 and s.startswith("\ufeff"):
                 s, at = s[1:], at + 1
             nxt = lines[i] if i < count else ""
@@ -149,12 +151,14 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
             cue = RawCue(previous_end, previous_end, number)
             reading.cues.append(cue)
             continue
-        next_times = _could_time(nxt, fmt) and _timing(nxt.rstrip("\r"), fmt) is not None
+        next_times = _could_time(nxt, fmt) and (
+            _timing(nxt.rstrip("\r"), fmt) is not None or "-->" in nxt
+        )
         if cue is not None:
             if next_times and stripped.isdigit():  # an SRT number with no blank line before
                 continue
             lead = len(s) - len(s.lstrip())
-            cue.lines.append(SourceLine(number, at + lead, s.rstrip()[lead:]))
+            cue.lines.append(SourceLine(number, at + lead, s.rstrip()[lead:], whole))
             continue
         if next_times:  # a cue identifier
             flush_stray()

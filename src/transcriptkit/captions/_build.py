@@ -98,6 +98,7 @@ class _Piece:
     alone: bool = False
     sound: str | None = None
     stop: int = 0  # where the piece ends in its raw line (tags included)
+    unlabeled: tuple[int, str] | None = None  # (at, text) with a candidate label kept
 
 
 @dataclass(slots=True)
@@ -129,6 +130,7 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment]) -> list[_Piec
         first = stripped[0]
         if (
             first in "[("
+            and line.whole
             and (sound := _SOUND.match(text))
             and not CUE_NOT.match(sound[1] or sound[2])
         ):
@@ -140,6 +142,11 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment]) -> list[_Piec
                 continue
             p.change, p.dash = m["change"] is not None, m["dash"] is not None
             rest = text[m.end() :]
+            # Where the words would start if the label is not taken for one.
+            after = m.start("label") if m["label"] is not None else m.end()
+            if m["bracket"] is not None:
+                after = m.start("bracket") - 1
+            p.unlabeled = (_raw_index(line.text, seg.at, text, after), text[after:])
             if m["bracket"] is not None:
                 p.kind, p.label = "bracket", m["bracket"].strip()
                 p.name = canonical_name(p.label)
@@ -149,7 +156,7 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment]) -> list[_Piec
                 p.desc = m["desc"]
                 p.alone = not rest.strip()
                 p.quoted = rest.lstrip()[:1] in _QUOTES
-            p.at += m.end()
+            p.at = _raw_index(line.text, seg.at, text, m.end())
             p.text = rest
             if p.chunks is not None:  # the marker was in the first (untimed) chunk
                 t, c = p.chunks[0]
@@ -157,6 +164,15 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment]) -> list[_Piec
             if rest.strip() and (sound := _SOUND.match(rest)):
                 p.sound = (sound[1] or sound[2]).strip()
     return out
+
+
+def _raw_index(raw: str, at: int, text: str, k: int) -> int:
+    """Where index `k` of a segment's words (markup removed) stands in the raw line."""
+    if raw.startswith(text, at):  # no markup in the segment: the same offsets
+        return at + k
+    head = text[:k].rstrip()
+    j = raw.find(head, at) if head else -1
+    return j + len(head) + (k - len(text[:k].rstrip())) if j >= 0 else at
 
 
 def _accepted(pieces: list[_Piece]) -> set[tuple[str, str]]:
@@ -257,6 +273,10 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
                 pieces.append(p)
                 owner.append(index)
     accepted = _accepted(pieces)
+    for p in pieces:  # a candidate label the file does not use as one is words
+        if p.kind and (p.kind, p.name) not in accepted and p.unlabeled is not None:
+            p.at, p.text = p.unlabeled
+            p.kind, p.label, p.name, p.sound = "", None, None, None
     book = SpeakerBook()
     drafts: list[_Draft] = []
     cues: list[Cue] = []
@@ -266,7 +286,8 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
     every_cue = len(named_cues) >= EVERY_CUE * max(1, len(worded_cues))
 
     def open_turn(p: _Piece, label: str | None, speaker: Speaker | None, at: int) -> _Draft:
-        d = _Draft(p.line.number, at, label, speaker, stop=at)
+        # The span holds the label even before any words come.
+        d = _Draft(p.line.number, at, label, speaker, stop=max(at, p.line.offset + p.stop))
         d.start = p.cue.start
         d.end = p.cue.end
         drafts.append(d)
@@ -297,16 +318,18 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
         name: str | None = None
         label: str | None = None
         fields: dict[str, str] = {}
+        marker = line_start + _marker_start(p)
         if p.voice:
             label = p.voice
             name = canonical_name(p.voice)
+            if p.voice is p.cue.speaker and p.cue.label_at >= 0:  # the format's own field
+                label, marker = p.cue.speaker_label or p.voice, p.cue.label_at
             fields = {"name": name, "label": label}
         if (p.kind, p.name) in accepted and p.name and p.label:
             label, name = p.label, p.name
             fields = {"name": name, "label": label}
             if p.desc:
                 fields["description"] = p.desc
-        marker = line_start + _marker_start(p)
         if name is not None:
             speaker = book.resolve(fields, p.line.number)
             if not (every_cue and current is not None and current.speaker is speaker):
@@ -397,7 +420,11 @@ def _assemble(pieces: list[_Piece]) -> tuple[str, list[tuple[int, InlineCue]]]:
                 after_note = False
             if m is not None:
                 inner = m["inner"].strip()
-                span = Span(start=base + m.start(), end=base + m.end())
+                j = p.line.text.find(m[0], p.at)
+                if j < 0:  # a tag inside the note: the piece's own stretch of its line
+                    span = Span(start=base, end=p.line.offset + p.stop)
+                else:
+                    span = Span(start=p.line.offset + j, end=p.line.offset + j + len(m[0]))
                 cue = InlineCue(kind=_cue_kind(inner), text=inner, offset=0, span=span)
                 notes.append((len(text), cue))
                 after_note = True

@@ -24,6 +24,7 @@ class SourceLine:
     number: int
     offset: int
     text: str
+    whole: bool = True  # False for a piece of a line whose newlines were lost
 
 
 @dataclass(slots=True)
@@ -37,7 +38,9 @@ class RawCue:
     line: int
     lines: list[SourceLine] = field(default_factory=list)
     placement: str = ""
-    speaker: str | None = None  # a speaker the format itself names (ASS's Name field)
+    speaker: str | None = None  # a speaker the format itself names (ASS Name, TTML agent)
+    speaker_label: str | None = None  # that speaker as printed there (a TTML agent's id)
+    label_at: int = -1  # where the cue's source starts, the speaker field included
 
 
 @dataclass(slots=True)

@@ -111,6 +111,8 @@ def read_ass(text: str, *, strict: bool = False) -> Reading:
         if stripped.startswith("[") and stripped.endswith("]"):
             section = stripped[1:-1].strip().lower()
             continue
+        if section == "script info" and stripped.lower().startswith("title:"):
+            reading.title = stripped[6:].strip() or None
         if section != "events" or not stripped or stripped.startswith(";"):
             continue
         key, _, value = s.partition(":")
@@ -137,6 +139,7 @@ def read_ass(text: str, *, strict: bool = False) -> Reading:
             continue
         start, end = (clock(*t.groups()) for t in times if t is not None)
         cue = RawCue(start, end, number, speaker=row.get("name", "").strip() or None)
+        cue.label_at = at
         body_at = at + len(s) - len(row["text"]) if "text" in row else at
         cursor = 0
         body = row.get("text", "")
@@ -250,7 +253,9 @@ def read_ttml(text: str, *, strict: bool = False) -> Reading:
             cue = RawCue(here, stop, number)
             who = values.get("agent")
             if who:
-                cue.speaker = agents.get(who.split()[0], who.split()[0])
+                cue.speaker_label = who.split()[0]
+                cue.speaker = agents.get(cue.speaker_label, cue.speaker_label)
+                cue.label_at = offsets.at(parser.CurrentByteIndex)
             state["depth"] = len(begins)
             line_start[0] = number
             line_start[1] = offsets.at(parser.CurrentByteIndex)
@@ -278,6 +283,10 @@ def read_ttml(text: str, *, strict: bool = False) -> Reading:
         if cue is not None:
             if not line_text and not chunk.strip():
                 return
+            if not line_text:  # the line's words start here
+                line_start[0] = parser.CurrentLineNumber
+                lead = len(chunk) - len(chunk.lstrip())
+                line_start[1] = offsets.at(parser.CurrentByteIndex) + lead
             line_text.append(chunk)
         elif in_title[0]:
             title.append(chunk)
