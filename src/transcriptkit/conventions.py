@@ -25,6 +25,7 @@ from typing import Final
 
 import regex
 
+from . import rules
 from .cleantext import looks_like_heading
 from .names import canonical_name
 from .tokens import Token, TokenKind
@@ -42,6 +43,10 @@ STRONG_FOR_TITLE_CASE: Final = 3
 # A document that labels with a colon this often does not also label by a name alone on its
 # line: there such a line is a heading (a program name, a section).
 STRONG_RIVAL: Final = 3
+# A page's header fields (`Host: ...`, `Guest: ...`, `Title: ...`): this many label lines in
+# a row with short values and no sentence; and what "short" is, in words.
+FIELD_RUN: Final = 3
+FIELD_WORDS: Final = 8
 # The words after a name alone on its line are a paragraph of speech, not another heading.
 PROSE_AFTER: Final = 40
 # Headlines that look like labels (`Cairo Protests Grow: Crowds Fill The Square`) stand
@@ -127,6 +132,10 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     labels = [t for t in tokens if t.kind is TokenKind.LABEL]
     if not labels:
         return tokens, []
+    fields = _field_block(tokens)
+    if fields:
+        tokens = _field_headers(tokens, set(fields.values()))
+        labels = [t for t in tokens if t.kind is TokenKind.LABEL]
     weak = [t for t in labels if "weak" in t.fields]
     strong = [t for t in labels if "weak" not in t.fields]
     decisions: dict[str, ShapeDecision] = {}
@@ -141,6 +150,10 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             d.rejected += 1
             d.first_rejected = d.first_rejected or t.line
 
+    if fields:
+        decisions["field-block"] = ShapeDecision(
+            "field-block", rejected=len(fields), first_rejected=min(fields.values())
+        )
     for t in strong:
         decide(t, True)
     if not weak:
@@ -350,6 +363,65 @@ def _speaks(tokens: list[Token]) -> bool:
         if words and (len(words) >= PROSE_AFTER or words[-1] in ".?!"):
             return True
     return False
+
+
+def _field_block(tokens: list[Token]) -> dict[int, int]:
+    """Labels of a page's field block (`Host: Ada Quist` / `Guest: Noor Belcastro` /
+    `Title: ...` on consecutive lines, short values, no sentence): id -> line.
+
+    Speech ends sentences; `FIELD_RUN` short unpunctuated label lines in a row, with no
+    blank line between, are a header's fields, whatever their names."""
+    out: dict[int, int] = {}
+    run: list[Token] = []
+
+    def close() -> None:
+        if len(run) >= FIELD_RUN:
+            out.update((id(t), t.line) for t in run)
+        run.clear()
+
+    for group in _lines(tokens):
+        label = next((t for t in group if t.kind is TokenKind.LABEL), None)
+        words = "".join(t.text for t in group if t.kind in (TokenKind.TEXT, TokenKind.NOTE))
+        words = words.strip(_WS)
+        if (
+            label is not None
+            and group[0].kind in (TokenKind.LABEL, TokenKind.MARKUP)
+            and words
+            and len(words.split()) <= FIELD_WORDS
+            and words[-1] not in ".?!"
+        ):
+            run.append(label)
+        else:
+            close()
+    close()
+    return out
+
+
+def _field_headers(tokens: list[Token], lines: set[int]) -> list[Token]:
+    """Each line of a field block as one HEADER token: `Title: ...` names the title, a
+    value with a date dates the page, other fields are kept as `field`."""
+    out: list[Token] = []
+    for group in _lines(tokens):
+        if group[0].line not in lines:
+            out.extend(group)
+            continue
+        label = next(t for t in group if t.kind is TokenKind.LABEL)
+        text = "".join(t.text for t in group)
+        value = text[label.end - group[0].start :].strip(_WS)
+        name = label.fields["name"]
+        field = "title" if name == "TITLE" else "date" if rules.DATE.search(value) else "field"
+        out.append(
+            Token(
+                TokenKind.HEADER,
+                text,
+                group[0].start,
+                group[-1].end,
+                group[0].line,
+                "field-block",
+                {"field": field, "value": value, "name": name},
+            )
+        )
+    return out
 
 
 def _quoted_lines(tokens: list[Token]) -> set[int]:
