@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from .asr import AsrFormatError
 from .batch import BatchResult, parse_many
 from .chunking import Chunk, chunks
+from .errors import (
+    BinaryInputError,
+    DecodeError,
+    DirectoryError,
+    InputError,
+    InputTypeError,
+    MissingFileError,
+    OutputError,
+    TranscriptError,
+)
 from .hf import to_dataset
 from .models import (
     Caption,
@@ -27,19 +38,28 @@ from .tokens import Token, TokenKind
 __version__ = "0.1.0"
 
 __all__ = [
+    "AsrFormatError",
     "BatchResult",
+    "BinaryInputError",
     "Caption",
     "Chunk",
     "Cue",
+    "DecodeError",
     "Diagnostic",
+    "DirectoryError",
     "InlineCue",
+    "InputError",
+    "InputTypeError",
     "Metadata",
+    "MissingFileError",
+    "OutputError",
     "Paragraph",
     "Span",
     "Speaker",
     "Token",
     "TokenKind",
     "Transcript",
+    "TranscriptError",
     "Turn",
     "Word",
     "__version__",

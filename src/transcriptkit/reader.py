@@ -44,7 +44,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._normalise import normalise
-from .errors import BinaryInputError, DecodeError, InputError, InputTypeError
+from .asr import read_asr
+from .errors import (
+    BinaryInputError,
+    DecodeError,
+    DirectoryError,
+    InputError,
+    InputTypeError,
+    MissingFileError,
+)
 from .models import Diagnostic, Level, Transcript
 from .parser import parse
 
@@ -193,12 +201,21 @@ def read_text(
     return text, decoded.encoding, decoded.notes + notes
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Transcript:
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    speakers: str | os.PathLike[str] | None = None,
+    split_pause: float | None = None,
+) -> Transcript:
     """Read a transcript file in any common encoding and parse it.
 
     `metadata.encoding` says how the file was read; `diagnostics` start with what reading
     noticed (see `read_text`). Raises `InputError` when the file cannot be read and, with
-    `strict`, `DecodeError` when its bytes are not valid text.
+    `strict`, `DecodeError` when its bytes are not valid text. Speech-recognition output
+    is recognised by content (docs/asr.md): `speakers` names an RTTM diarization to join to
+    its words, `split_pause` cuts turns at longer silences; JSON of no known shape raises
+    `AsrFormatError`.
     """
     if not isinstance(path, str | os.PathLike):
         raise InputTypeError(
@@ -208,7 +225,9 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Transcr
     p = Path(path)
     data = _read_bytes(p)
     text, encoding, notes = read_text(data, name=str(p), strict=strict)
-    transcript = parse(text)
+    transcript = read_asr(text, name=str(p), speakers=speakers, split_pause=split_pause)
+    if transcript is None:
+        transcript = parse(text)
     transcript.metadata.encoding = encoding
     transcript.diagnostics[:0] = notes
     return transcript
@@ -220,14 +239,16 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Transcr
 def _read_bytes(p: Path) -> bytes:
     try:
         if p.is_dir():
-            raise InputError(
+            raise DirectoryError(
                 "is a directory, not a transcript file",
                 path=str(p),
                 hint="pass one file; for a folder, call parse_file on each file in it",
             )
         return p.read_bytes()
+    except InputError:  # DirectoryError is an OSError too: not to be caught below
+        raise
     except FileNotFoundError:
-        raise InputError(
+        raise MissingFileError(
             "no such file",
             path=str(p),
             hint=f"check the path (relative paths start at {Path.cwd()})",
@@ -708,8 +729,8 @@ def _repair(text: str) -> tuple[str, list[Diagnostic]]:
                 level="warning",
                 code="control-characters",
                 message=f"line {line}, column {column}: {len(controls)} control character(s) "
-                f"such as U+{ord(text[at]):04X}, which text files do not hold; kept as they "
-                "are (is this a binary file, or UTF-16 without a byte order mark?)",
+                f"such as U+{ord(text[at]):04X}, which text files do not hold (is this a "
+                "binary file, or UTF-16 without a byte order mark?)",
                 line=line,
             )
         )
