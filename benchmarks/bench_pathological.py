@@ -172,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         per_mb_memory = traced_per_mb(build(sizes[0]))
         for size in sizes:
             if per_mb_memory * size / MB > a.memory_budget:
-                print(f"{name:40} {size // KB:>5}KB skipped: {per_mb_memory * size / MB:.0f} MB projected")
+                projected_mb = per_mb_memory * size / MB
+                print(f"{name:40} {size // KB:>5}KB skipped: {projected_mb:.0f} MB projected")
                 break
             if done_sizes:
                 k = max(1.0, exponent(done_sizes, done_times) if len(done_sizes) > 1 else 1.0)
