@@ -268,3 +268,20 @@ def test_an_html_page_on_one_line_is_said_to_be_html() -> None:
     assert note.level == "warning" and "convert the page to text first" in note.message
     assert_nothing_lost(html_one_line(5_000), doc)
     assert not [d for d in parse("KELLY: I typed <p> once.\n").diagnostics if d.code == "html-page"]
+
+
+# ---- what the fuzzer found (issue 11 runs; see fuzz/README.md) ---------------------------
+
+
+@pytest.mark.timeout(120)
+def test_fuzz_finding_label_lines_after_a_page_head_parse_in_time() -> None:
+    # Runs 1 and 2 stopped on inputs (mutated from the corpus and the hostile seeds) of a
+    # page head, an embed line cut off into `A:`, then thousands of `A:` or `KELLY:
+    # (LAUGHTER) ...` lines: turn-dense input, slow (the harness exports each twice) but
+    # linear. Invented here at the same shape, ten times the size.
+    head = "Harbor Floods Again Today The tide rose.\nNPR logo\n\nHarbor Floods Again Today\n\n"
+    embed = '  • <iframe src="https://example.org/player/embed/1234/11A:\n'
+    text = head + embed + "A:\n" * 30_000 + "KELLY: " + "(LAUGHTER) " * 3_000 + "\n"
+    doc = check_text(text)
+    assert len(doc.turns) >= 30_000
+    assert_nothing_lost(text, doc)

@@ -50,14 +50,14 @@ def left_out(tokens: Sequence[Token], transcript: Transcript) -> Diagnostic | No
     for t in tokens:
         if t.kind is TokenKind.BLANK:
             continue
-        # Words as `clean` leaves them: escapes and controls out (`AA\x1fA` reads `AAA`).
-        count = len(WORD.findall(strip_controls(t.text)))
-        if not count:
-            continue
         while j < len(spans) and spans[j][1] <= t.start:
             j += 1
         inside = j < len(spans) and spans[j][0] <= t.start + len(t.text) - len(t.text.lstrip())
         if t.kind in _IN_SPANS and inside:
+            continue  # most tokens: no words counted at all
+        # Words as `clean` leaves them: escapes and controls out (`AA\x1fA` reads `AAA`).
+        count = len(WORD.findall(strip_controls(t.text)))
+        if not count:
             continue
         if t.kind is TokenKind.HEADER:
             key = (t.fields.get("field", ""), t.fields.get("value"))
