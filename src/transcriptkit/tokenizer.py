@@ -511,7 +511,8 @@ _HEADING_REGION = 80  # scraped page headers repeat the headline within the firs
 
 def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     """The headline that scraped pages print two or more times, before the transcript
-    starts, becomes a HEADER (`field=title`); a line that runs the headline into its teaser
+    starts, becomes a HEADER (`field=heading`, with `repeats` and `teaser` facts: which one
+    is the title is decided in metadata.py); a line that runs the headline into its teaser
     (`Headline Teaser sentence...`) becomes a HEADER (`field=teaser`)."""
     # Caption files repeat lines on purpose (rolling captions): headings come before the
     # first cue.
@@ -524,8 +525,12 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     # Only lines before the first label that is not itself part of a repeated headline
     # (`CDC: New Guidance On Flu` looks like a label) can be headings.
     # A label alone on its line (`Ira Glass`, `SPEAKER 2:`) recurs without being a headline.
-    labelled = {t.line for t in tokens if t.kind is TokenKind.LABEL}
+    # A weak label with words after it (`Note: the audio is below`) is not settled yet: it
+    # does not end the region where headlines repeat.
     alone = _label_alone_lines(tokens)
+    labelled = alone | {
+        t.line for t in tokens if t.kind is TokenKind.LABEL and "weak" not in t.fields
+    }
     # A labelled line said twice (`ANA: Quiet, please.`) is speech, unless it reads as a
     # headline (`CDC: New Guidance On Flu`).
     repeated = [text for text, n in counts.items() if n >= 2 and looks_like_heading(text)]
@@ -559,15 +564,9 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
         for number, text in lines
         if text not in titles and any(text.startswith(t + " ") for t in titles)
     }
-    # The headline is the repeated line a teaser runs on from, else the most repeated.
-    best = max(
-        titles,
-        key=lambda t: (
-            any(x.startswith(t + " ") for x in teaser_lines.values()),
-            counts[t],
-            -len(t),
-        ),
-    )
+    # Facts for metadata.py, which picks the title: how often each headline repeats and
+    # whether a teaser runs on from it.
+    run_on = {t for t in titles if any(x.startswith(t + " ") for x in teaser_lines.values())}
     wordy = (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP)
     heading_lines = {number: text for number, text in lines if text in titles}
     out: list[Token] = []
@@ -576,18 +575,10 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
             out.append(t)
         elif t.line in heading_lines:
             text = heading_lines[t.line]
-            field = "title" if text == best else "heading"
-            out.append(
-                Token(
-                    TokenKind.HEADER,
-                    t.text,
-                    t.start,
-                    t.end,
-                    t.line,
-                    field,
-                    {"field": field, "value": text},
-                )
-            )
+            facts = {"field": "heading", "value": text, "repeats": str(counts[text])}
+            if text in run_on:
+                facts["teaser"] = "1"
+            out.append(Token(TokenKind.HEADER, t.text, t.start, t.end, t.line, "heading", facts))
         elif t.line in teaser_lines:
             out.append(
                 Token(
