@@ -12,9 +12,12 @@ STAMP  := $(VENV)/.installed
 .venv: $(STAMP)
 venv: $(STAMP)
 
+# ConvoKit is installed without its dependencies: the tests only open a corpus folder with
+# it (`convokit.Corpus`), which needs what the dev extra lists, not spaCy or torch.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --no-deps 'convokit>=3.0'
 	touch $(STAMP)
 
 # The bundled, invented example in the rich terminal view.

@@ -5,10 +5,11 @@
     python fuzz/fuzz_parse.py fuzz/corpus fuzz/seeds -max_total_time=900 -jobs=2
 
 A crash is any exception other than the ones the API promises (`DecodeError` from strict
-reading), and any broken invariant from `tests/invariants.py` (tokens that do not give
-the input back, spans out of order, ...). libFuzzer writes the input that crashed to
-`fuzz/crashes/` (override with `-artifact_prefix=`); `tests/test_fuzz_regressions.py`
-replays every file there. See fuzz/README.md.
+reading, `BinaryInputError` for bytes that start like a binary format), any broken
+invariant from `tests/invariants.py` (tokens that do not give the input back, spans out
+of order, ...), and a JSON dump that does not encode or load back. libFuzzer writes the
+input that crashed to `fuzz/crashes/` (override with `-artifact_prefix=`);
+`tests/test_fuzz_regressions.py` replays every file there. See fuzz/README.md.
 """
 
 from __future__ import annotations
@@ -105,11 +106,15 @@ class Harness:
 
     def check(self, data: bytes) -> None:
         from transcriptkit import read_text
-        from transcriptkit.errors import DecodeError
+        from transcriptkit.errors import BinaryInputError, DecodeError
 
         mode, body = (data[0] % 3, data[1:]) if data else (0, b"")
         if mode == 0:  # bytes, as a file holds them
-            text, _, _ = read_text(body)
+            try:
+                text, _, _ = read_text(body)
+            except BinaryInputError as exc:  # promised: it starts with a binary magic
+                assert exc.magic and body.startswith(exc.magic), exc
+                return
             try:
                 strict_text, _, _ = read_text(body, strict=True)
             except DecodeError as exc:
@@ -127,6 +132,7 @@ class Harness:
         for name, export, options in self.exporters:
             out = export(doc, options)
             assert isinstance(out, str), f"{name} returned {type(out).__name__}"
+            out.encode("utf-8")  # every export can be written
 
 
 def main(argv: list[str]) -> None:

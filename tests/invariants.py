@@ -7,6 +7,7 @@ from transcriptkit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -16,6 +17,12 @@ from transcriptkit import Span, Token, Transcript, parse, tokenize
 class _Spanned(Protocol):
     line: int
     span: Span
+
+
+def as_parsed(text: str) -> str:
+    """The text `tokenize` and `parse` work on: a lone CR is a line end (LF) and a lone
+    surrogate U+FFFD, one character for one, so offsets into it are offsets into `text`."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", re.sub("\r(?!\n)", "\n", text))
 
 
 def squeeze(text: str) -> str:
@@ -118,7 +125,17 @@ def assert_model_invariants(text: str, doc: Transcript) -> None:
 
 def check_text(text: str, style: str | None = None) -> Transcript:
     """Tokenize and parse `text`, assert every invariant, return the transcript."""
-    assert_tokens_cover(text, tokenize(text, style))
+    seen = as_parsed(text)
+    assert len(seen) == len(text)
+    assert_tokens_cover(seen, tokenize(text, style))
     doc = parse(text, style)
-    assert_model_invariants(text, doc)
+    assert_model_invariants(seen, doc)
+    assert_dumps_load_back(doc)
     return doc
+
+
+def assert_dumps_load_back(doc: Transcript) -> None:
+    """The JSON dump encodes as UTF-8 and loads back to an equal transcript."""
+    dumped = doc.model_dump_json()
+    dumped.encode("utf-8")
+    assert Transcript.model_validate_json(dumped) == doc

@@ -17,6 +17,7 @@ from transcriptkit import Cue, InlineCue, Metadata, Paragraph, Span, Speaker, Tr
 from transcriptkit._reading import with_notes
 from transcriptkit.export import (
     FORMATS,
+    WRITERS,
     Options,
     export_many,
     schema,
@@ -163,7 +164,10 @@ def _reading(t: Transcript) -> tuple[list[str | None], list[str], list[str]]:
 
 
 def test_registry_names_every_format() -> None:
-    assert list(FORMATS) == ["json", "jsonl", "text", "speech", "markdown", "csv"]
+    assert list(FORMATS) == [
+        *("json", "jsonl", "text", "speech", "markdown", "csv", "rttm", "textgrid", "eaf")
+    ]
+    assert list(WRITERS) == ["parquet", "convokit"]
 
 
 def test_text_exact() -> None:
@@ -270,47 +274,101 @@ def test_markdown_notes_in_italics() -> None:
     assert "TRACTOR" not in out
 
 
+# The stable columns, written out here rather than imported, so a rename fails a test.
+STABLE = [
+    "doc_id", "source", "title", "date", "program", "turn", "speaker_id", "speaker", "role",
+    "label", "start", "end", "text", "n_words", "line", "span_start", "span_end", "notes",
+]  # fmt: skip
+# sha256("show.txt")[:16], computed once by `printf show.txt | sha256sum`.
+SHOW_ID = "d38565214a0f2743"
+
+
 def test_jsonl_exact() -> None:
     rows = [json.loads(line) for line in to_jsonl(SAMPLE, Options(doc="show.txt")).splitlines()]
+    common = {
+        "doc_id": SHOW_ID,
+        "source": "show.txt",
+        "title": "Invented Title",
+        "date": "2025-03-04",
+        "program": "Morning Notes",
+        "kind": "transcript",
+        "outlet": "NPR",
+        "url": None,
+        "error": None,
+        "start": None,
+        "end": None,
+    }
     assert rows[0] == {
-        "doc": "show.txt",
-        "index": 0,
+        **common,
+        "turn": 0,
+        "speaker_id": None,
         "speaker": None,
         "role": None,
         "label": None,
         "text": "This is MORNING NOTES. I'm Ana Ruiz.",
+        "n_words": 7,
         "line": 5,
+        "span_start": 50,
+        "span_end": 51,
+        "notes": [],
+        "cues": [],
     }
-    assert rows[4] == {
-        "doc": "show.txt",
-        "index": 4,
-        "speaker": "DEE",
-        "role": "caller",
-        "label": "DEE (Caller)",
-        "text": "Hi.",
-        "line": 17,
+    assert rows[2] == {
+        **common,
+        "turn": 2,
+        "speaker_id": "cleo-park",
+        "speaker": "CLEO PARK",
+        "role": None,
+        "label": "Ms. CLEO PARK (Farmer)",
+        "text": "We grow beans. Lots of them.",
+        "n_words": 6,
+        "line": 11,
+        "span_start": 110,
+        "span_end": 111,
+        "notes": ["LAUGHTER"],
+        "cues": ["SOUNDBITE OF TRACTOR"],
     }
-    assert [list(r) for r in rows] == [
-        ["doc", "index", "speaker", "role", "label", "text", "line"]
-    ] * 6
+    assert rows[4]["speaker"] == "DEE" and rows[4]["label"] == "DEE (Caller)"
+    assert rows[5]["cues"] == ["SOUNDBITE OF MUSIC"]
+    assert all(list(r)[: len(STABLE)] == STABLE for r in rows)
+    assert len(rows) == 6
+
+
+def test_jsonl_notes_inline_on_request() -> None:
+    rows = [json.loads(line) for line in to_jsonl(SAMPLE, Options(notes=True)).splitlines()]
+    assert rows[2]["text"] == "We grow beans. (LAUGHTER) Lots of them."
+    assert rows[2]["n_words"] == 6 and rows[2]["notes"] == ["LAUGHTER"]
 
 
 def test_csv_exact() -> None:
     out = to_csv(SAMPLE, Options(doc="show.txt"))
     lines = out.split("\r\n")
-    assert lines[0] == "doc,index,line,speaker,role,label,text"
-    assert lines[1] == "show.txt,0,5,,,,This is MORNING NOTES. I'm Ana Ruiz."
-    assert (
-        lines[2]
-        == 'show.txt,1,7,ANA RUIZ,host,"ANA RUIZ, HOST","First part.\n\n1999. That was the year."'
+    assert lines[0].split(",")[: len(STABLE)] == STABLE
+    head = f"{SHOW_ID},show.txt,Invented Title,2025-03-04,Morning Notes"
+    assert lines[1] == (
+        f"{head},0,,,,,,,This is MORNING NOTES. I'm Ana Ruiz.,7,5,50,51,[],transcript,NPR,,[],"
+    )
+    assert lines[2] == (
+        f'{head},1,ana-ruiz,ANA RUIZ,host,"ANA RUIZ, HOST",,,'
+        '"First part.\n\n1999. That was the year.",7,7,70,71,[],transcript,NPR,,[],'
     )
     assert lines[4] == (
-        'show.txt,3,15,BEN OKORO,reporter,"BEN OKORO, BYLINE",'
-        '"Park says ""two dollars *each*"", firmly."'
+        f'{head},3,ben-okoro,BEN OKORO,reporter,"BEN OKORO, BYLINE",,,'
+        '"Park says ""two dollars *each*"", firmly.",6,15,150,151,[],transcript,NPR,,[],'
     )
+    assert '"[""LAUGHTER""]"' in lines[3]
     assert out.endswith("\r\n")
     assert len(list(csv.reader(io.StringIO(out, newline="")))) == 7
-    assert not to_csv(SAMPLE, Options(header=False)).startswith("doc,")
+    assert not to_csv(SAMPLE, Options(header=False)).startswith("doc_id,")
+
+
+def test_csv_loads_into_pandas_with_every_turn() -> None:
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(io.StringIO(to_csv(SAMPLE, Options(doc="show.txt"))))
+    assert list(df.columns[: len(STABLE)]) == STABLE
+    assert list(df["turn"]) == [0, 1, 2, 3, 4, 5]
+    assert list(df["n_words"]) == [7, 7, 6, 6, 1, 1]
+    assert [json.loads(n) for n in df["notes"]] == [[], [], ["LAUGHTER"], [], [], []]
 
 
 def test_json_is_the_model_dump() -> None:
@@ -331,25 +389,33 @@ def test_article_exports_its_paragraphs() -> None:
         '# Dry Year\n\nThe river ran low.\n\n"We wait," one farmer said.\n'
     )
     rows = [json.loads(line) for line in to_jsonl(ARTICLE, Options(doc="a.txt")).splitlines()]
-    assert rows == [
-        {"doc": "a.txt", "index": 0, "speaker": None, "role": None, "label": None,
-         "text": "The river ran low.", "line": 3},
-        {"doc": "a.txt", "index": 1, "speaker": None, "role": None, "label": None,
-         "text": '"We wait," one farmer said.', "line": 5},
-    ]  # fmt: skip
-    assert to_csv(ARTICLE, Options(doc="a.txt")).split("\r\n")[1:] == [
-        "a.txt,0,3,,,,The river ran low.",
-        'a.txt,1,5,,,,"""We wait,"" one farmer said."',
-        "",
+    assert [
+        (r["turn"], r["speaker"], r["role"], r["label"], r["text"], r["line"]) for r in rows
+    ] == [
+        (0, None, None, None, "The river ran low.", 3),
+        (1, None, None, None, '"We wait," one farmer said.', 5),
+    ]
+    assert {r["kind"] for r in rows} == {"article"}
+    table = list(csv.DictReader(io.StringIO(to_csv(ARTICLE, Options(doc="a.txt")), newline="")))
+    assert [(r["turn"], r["speaker"], r["text"]) for r in table] == [
+        ("0", "", "The river ran low."),
+        ("1", "", '"We wait," one farmer said.'),
     ]
 
 
-def test_a_document_that_is_neither_exports_nearly_nothing() -> None:
+def test_a_document_that_is_neither_is_one_row_with_its_kind() -> None:
     other = Transcript(kind="other")
-    assert [FORMATS[f](other, Options()) for f in ("text", "speech", "markdown", "jsonl")] == [
-        ""
-    ] * 4
-    assert to_csv(other) == "doc,index,line,speaker,role,label,text\r\n"
+    assert [FORMATS[f](other, Options()) for f in ("text", "speech", "markdown")] == [""] * 3
+    (row,) = [json.loads(line) for line in to_jsonl(other, Options(doc="x.txt")).splitlines()]
+    assert (row["kind"], row["source"], row["turn"], row["text"], row["n_words"]) == (
+        "other",
+        "x.txt",
+        None,
+        "",
+        0,
+    )
+    header, line, end = to_csv(other, Options(doc="x.txt")).split("\r\n")
+    assert header.startswith("doc_id,") and ",other," in line and end == ""
 
 
 def test_export_many_joins_by_format() -> None:
@@ -358,7 +424,7 @@ def test_export_many_joins_by_format() -> None:
     assert [d["kind"] for d in array] == ["transcript", "article"]
     assert json.loads(export_many(docs[:1], "json"))["kind"] == "transcript"
     rows = list(csv.DictReader(io.StringIO(export_many(docs, "csv"), newline="")))
-    assert [(r["doc"], r["index"]) for r in rows] == [("a.txt", str(i)) for i in range(6)] + [
+    assert [(r["source"], r["turn"]) for r in rows] == [("a.txt", str(i)) for i in range(6)] + [
         ("b.txt", "0"),
         ("b.txt", "1"),
     ]
@@ -393,6 +459,11 @@ def test_rows_follow_the_fixture(name: str) -> None:
         assert jsonl and all(r["speaker"] is r["label"] is r["role"] is None for r in jsonl)
         assert all(r["speaker"] == r["label"] == r["role"] == "" for r in table)
         return
+    assert {r["kind"] for r in jsonl} == {expected["kind"]}
+    if not expected["turns"]:  # kept as one row with its kind
+        assert [(r["turn"], r["text"]) for r in jsonl] == [(None, "")]
+        assert [(r["turn"], r["text"]) for r in table] == [("", "")]
+        return
     want = [(e["line"], e["label"], e["speaker"], e["role"]) for e in expected["turns"]]
     assert [(r["line"], r["label"], r["speaker"], r["role"]) for r in jsonl] == want
     as_csv = [
@@ -400,7 +471,7 @@ def test_rows_follow_the_fixture(name: str) -> None:
     ]
     assert [(r["line"], r["label"], r["speaker"], r["role"]) for r in table] == as_csv
     for row, csv_row, e in zip(jsonl, table, expected["turns"], strict=True):
-        assert row["doc"] == csv_row["doc"] == name
+        assert row["source"] == csv_row["source"] == name
         assert row["text"].startswith(e["text_start"])
         assert csv_row["text"] == row["text"]
 

@@ -11,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transcriptkit import parse_file, read_text
-from transcriptkit.errors import DecodeError, InputError, InputTypeError, TranscriptError
+from transcriptkit.errors import (
+    BinaryInputError,
+    DecodeError,
+    InputError,
+    InputTypeError,
+    TranscriptError,
+)
 from transcriptkit.reader import MAX_PLACES
 
 DOC = "KELLY OKAFOR, HOST: It’s a “good” day — really… café.\nOKAFOR: Yes.\n"
@@ -223,8 +229,9 @@ def test_parse_file_reports_the_encoding_and_puts_reading_notes_first(tmp_path: 
 def test_strict_mode_refuses_a_binary_file_where_its_first_control_byte_is(
     tmp_path: Path,
 ) -> None:
-    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\xff\xfe\x00\x80"
-    path = write(tmp_path, png, "photo.png")
+    # A binary format without a magic transcriptkit knows: refused at its first control byte.
+    blob = b"\x8aRAW\r\n\x1a\n\x00\x00\x00\rHEAD\x00\x00\x00\x10\xff\xfe\x00\x80"
+    path = write(tmp_path, blob, "photo.raw")
     with pytest.raises(DecodeError) as raised:
         parse_file(path, strict=True)
     error = raised.value
@@ -240,6 +247,144 @@ def test_strict_mode_finds_the_byte_offset_of_a_nul_in_utf16() -> None:
         read_text(data, strict=True)
     assert (raised.value.offset, raised.value.line, raised.value.column) == (24, 2, 2)
     assert raised.value.bad == b"\x00\x00"
+
+
+# ---- encodings the robustness probe got wrong (issue 11) ------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_a_byte_order_mark_is_recognised(codec: str) -> None:
+    text, encoding, notes = read_text(DOC.encode(codec))
+    assert (text, encoding) == (DOC, codec)
+    assert codes(notes) == ["encoding-detected"]
+    assert read_text(DOC.encode(codec), strict=True)[0] == DOC
+
+
+def test_truncated_utf32_with_a_byte_order_mark_stays_utf32() -> None:
+    data = codecs.BOM_UTF32_LE + "KELLY: hi\nANA: yo".encode("utf-32-le")[:-2]
+    text, encoding, notes = read_text(data)
+    assert (text, encoding) == ("KELLY: hi\nANA: y\ufffd", "utf-32-le")
+    assert [(n.code, n.line) for n in notes] == [("byte-order-mark", 1), ("undecodable-bytes", 2)]
+    with pytest.raises(DecodeError) as raised:
+        read_text(data, strict=True)
+    assert (raised.value.offset, raised.value.line, raised.value.column) == (4 + 4 * 16, 2, 7)
+
+
+def test_short_gb18030_text_is_not_mojibake() -> None:
+    data = "好的。".encode("gb18030")
+    assert read_text(data)[:2] == ("好的。", "gb18030")
+    assert read_text(data, strict=True)[:2] == ("好的。", "gb18030")
+    line = "主持人：好的，我们明天见。\n"
+    assert read_text(line.encode("gb18030"), strict=True)[0] == line
+
+
+def test_short_cyrillic_is_not_taken_for_gb18030() -> None:
+    text, encoding, _ = read_text("ИВАН: Добрый вечер.".encode("cp1251"))
+    assert (text, encoding) == ("ИВАН: Добрый вечер.", "cp1251")
+
+
+def test_a_single_byte_file_whose_only_high_byte_is_its_last_is_not_cut_off_utf8() -> None:
+    data = "KELLY: one more café".encode("cp1252")
+    text, encoding, notes = read_text(data)
+    assert text == "KELLY: one more café"
+    assert encoding in ("cp1252", "iso-8859-1")
+    assert "undecodable-bytes" not in codes(notes)
+    assert read_text(data, strict=True)[0] == text
+
+
+def test_utf8_cut_off_after_its_lead_and_a_continuation_byte_is_still_utf8() -> None:
+    data = "KELLY: fine ’".encode()[:-1]  # two of the three bytes of `’`
+    text, encoding, _ = read_text(data)
+    assert (text, encoding) == ("KELLY: fine \ufffd", "utf-8")
+
+
+def test_mixed_utf8_and_windows_1252_keeps_both_whichever_is_the_majority() -> None:
+    # UTF-8 `”`, `Á`, `東` (whose bytes 0x9D and 0x81 Windows-1252 does not have) among
+    # more Windows-1252 bytes than UTF-8 ones.
+    data = b"ANA: " + "”Á東".encode() + b" \x93one\x94 \x93two\x94 \x96 \x93three\x94 \xc1\xe9\n"
+    text, encoding, notes = read_text(data)
+    assert text == "ANA: ”Á東 “one” “two” – “three” Áé\n"
+    assert encoding == "utf-8"
+    assert codes(notes) == ["mixed-encoding"]
+
+
+def test_windows_1252_that_happens_to_hold_a_two_byte_utf8_sequence_stays_windows_1252() -> None:
+    data = b"JOS\xc9\x92S TURN: \x93Hi\x94 \x96 and bye\x85\n"  # `É’` is 0xC9 0x92
+    text, encoding, _ = read_text(data)
+    assert (text, encoding) == ("JOSÉ’S TURN: “Hi” – and bye…\n", "cp1252")
+
+
+def test_strict_mode_does_not_take_one_zero_byte_for_utf16() -> None:
+    with pytest.raises(DecodeError) as raised:
+        read_text(b"ab\x00c", strict=True)
+    assert (raised.value.offset, raised.value.bad) == (2, b"\x00")
+    assert read_text(b"ab\x00c")[:2] == ("ab\x00c", "utf-8")
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_decode_error_lines_and_columns_count_every_line_end(ending: str) -> None:
+    data = f"KELLY: one{ending}ANA: two{ending}KELLY: x".encode() + b"\x81" + b" \xe9"
+    with pytest.raises(DecodeError) as raised:
+        read_text(data, strict=True)
+    assert (raised.value.line, raised.value.column) == (3, 9)
+    text, _, notes = read_text(data)
+    damage = [n for n in notes if n.code == "undecodable-bytes"]
+    assert [n.line for n in damage] == [3] and "line 3, column 9" in damage[0].message
+    assert text.split("\n")[2].startswith("KELLY: x")
+
+
+def test_a_control_byte_after_a_lone_cr_is_on_the_next_line() -> None:
+    with pytest.raises(DecodeError) as raised:
+        read_text(b"KELLY: one\rANA: t\x00wo\r\n", strict=True)
+    assert (raised.value.line, raised.value.column, raised.value.offset) == (2, 7, 17)
+
+
+def _zip_bytes() -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("show.txt", "KELLY: hi\n")
+    return out.getvalue()
+
+
+def _gzip_bytes() -> bytes:
+    import gzip
+
+    return gzip.compress(b"KELLY: hi\n")
+
+
+BINARIES = {
+    "gzip": _gzip_bytes,
+    "zip": _zip_bytes,
+    "ELF": lambda: b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x02\x00>\x00",
+    "PDF": lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n",
+    "PNG": lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+    "JPEG": lambda: b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01",
+    "GIF": lambda: b"GIF89a\x01\x00\x01\x00\x80\x00\x00",
+}
+
+
+@pytest.mark.parametrize("kind", BINARIES)
+@pytest.mark.parametrize("strict", [False, True])
+def test_binary_files_are_recognised_by_their_magic_bytes(
+    tmp_path: Path, kind: str, strict: bool
+) -> None:
+    data = BINARIES[kind]()
+    path = write(tmp_path, data, "upload.txt")
+    with pytest.raises(BinaryInputError) as raised:
+        parse_file(path, strict=strict)
+    error = raised.value
+    assert isinstance(error, InputError)
+    assert error.kind == kind and error.offset == 0 and data.startswith(error.magic)
+    assert str(path) in str(error) and "not text" in str(error)
+    assert "Windows-1252" not in str(error)
+
+
+def test_text_that_merely_mentions_a_magic_is_text() -> None:
+    for line in (b"PK: hello there\n", b"%PDF is a format\n", b"GIF: a picture\n"):
+        assert read_text(line, strict=True)[0] == line.decode()
 
 
 # ---- errors -----------------------------------------------------------------------------
@@ -311,7 +456,11 @@ def test_unicode_encodings_round_trip(text: str, codec: str) -> None:
 
 @given(st.binary(max_size=2_000))
 def test_any_bytes_are_read_and_damage_has_a_line(data: bytes) -> None:
-    text, encoding, notes = read_text(data)
+    try:
+        text, encoding, notes = read_text(data)
+    except BinaryInputError as error:  # starts with a binary format's magic bytes
+        assert data.startswith(error.magic) and error.magic
+        return
     assert codecs.lookup(encoding)
     lines = text.count("\n") + 1
     for note in notes:

@@ -408,7 +408,7 @@ def _repeated(head: list[_Line]) -> list[_Candidate]:
     for n in numbers:
         h = marked[n]
         text = h["value"]
-        if n in consumed or _furniture_line(text) or text.islower():
+        if n in consumed or _furniture_line(text) or text.islower() or _date_field(text):
             continue  # `speaker` over every turn of a call: a headline has a capital
         after = _next_nonblank(head, by_number[n])
         if after is not None and after.number in marked and _runs_on(text):
@@ -482,14 +482,24 @@ def _beside(head: list[_Line], i: int) -> _Line | None:
     return None
 
 
+def _date_field(text: str) -> bool:
+    """`Day & Time: Friday, ...`, `Original Air Date: May 4, 2023`, `Page last updated
+    ...`: a date as a field's value or after a date word, not part of a headline."""
+    found = _find_date(text, False, False)
+    if not found:
+        return False
+    before = text[: found[1]]
+    return before.rstrip().endswith(":") or bool(_DATE_WORD.search(before))
+
+
 def _dated_heading(ln: _Line) -> bool:
     """A headline that holds a date: `25 Aug 2008: Today's Show`."""
     found = _find_date(ln.text, False, False)
     if not found or not (ln.wordy or ln.date_header is not None):
         return False
     before = ln.text[: found[1]]
-    if before.rstrip().endswith(":") or _DATE_WORD.search(before):
-        return False  # `Day & Time: Friday, ...`, `Page last updated ...`: a field, a dateline
+    if _date_field(ln.text):
+        return False
     rest = (before + " " + ln.text[found[2] :]).strip(" :-—–,|")
     return _words(rest) >= _DATED_HEADING_WORDS and _heading(ln.text)
 

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
     from .view import TranscriptView
 
 Kind = Literal["transcript", "article", "other"]
@@ -164,17 +167,37 @@ class Transcript(_Model):
         return speaker.name if speaker else None
 
     def turns_by(self, name_or_id: str) -> list[Turn]:
-        """Every turn of one speaker, given by id or canonical name (any case)."""
+        """Every turn of one speaker, given by id, canonical name or any label the
+        document used for them (`KELLY` for `MARY LOUISE KELLY`), in any case."""
+        key = name_or_id.strip().rstrip(":").strip().casefold()
         wanted = {
             s.id
             for s in self.speakers
-            if name_or_id in (s.id, s.name) or s.name == name_or_id.upper()
+            if key in {s.id.casefold(), s.name.casefold(), *(x.casefold() for x in s.labels)}
+        }
+        wanted |= {
+            t.speaker_id
+            for t in self.turns
+            if t.speaker_id and t.label and t.label.casefold() == key
         }
         return [t for t in self.turns if t.speaker_id in wanted]
 
     def words(self) -> list[str]:
         """Every spoken word, in order (whitespace split of the turn texts)."""
         return [w for t in self.turns for w in t.text.split()]
+
+    def to_pandas(self, *, source: str | None = None, doc_id: str | None = None) -> pd.DataFrame:
+        """The turns as a pandas DataFrame with the stable columns of `transcriptkit.tables`
+        (needs the `pandas` extra; imported on use, so the models do not depend on it)."""
+        from .tables import transcript_frame
+
+        return transcript_frame(self, source=source, doc_id=doc_id)
+
+    def to_arrow(self, *, source: str | None = None, doc_id: str | None = None) -> pa.Table:
+        """The turns as a pyarrow Table, the same columns (needs the `parquet` extra)."""
+        from .tables import transcript_table
+
+        return transcript_table(self, source=source, doc_id=doc_id)
 
     def __rich__(self) -> TranscriptView:
         """`rich.print(transcript)` renders the terminal view; imported here, on use, so

@@ -1,41 +1,18 @@
-"""One flat record per turn (or per article paragraph): the rows of jsonl and csv."""
+"""The turns table's rows for one exported document (jsonl, csv): see `transcriptkit.tables`."""
 
 from __future__ import annotations
 
 from ..models import Transcript
-
-Record = dict[str, str | int | None]
-
-
-def records(transcript: Transcript, doc: str) -> list[Record]:
-    """Records keyed doc, index, speaker, role, label, text, line; an article's paragraphs
-    have no speaker, role or label."""
-    if transcript.kind == "article":
-        return [
-            _record(doc, i, None, None, None, p.text, p.line)
-            for i, p in enumerate(transcript.paragraphs)
-        ]
-    return [
-        _record(doc, t.index, transcript.speaker_name(t), t.role, t.label, t.text, t.line)
-        for t in transcript.turns
-    ]
+from ..tables import Row, document, document_rows, iso_date
+from .options import Options
 
 
-def _record(
-    doc: str,
-    index: int,
-    speaker: str | None,
-    role: str | None,
-    label: str | None,
-    text: str,
-    line: int,
-) -> Record:
-    return {
-        "doc": doc,
-        "index": index,
-        "speaker": speaker,
-        "role": role,
-        "label": label,
-        "text": text,
-        "line": line,
-    }
+def records(transcript: Transcript, options: Options) -> list[Row]:
+    """The document's rows, `source` from `options.doc` (a document without a name gets
+    an id from its content), dates as ISO text; `options.notes` puts inline notes back
+    into `text`."""
+    doc = document(transcript, source=options.doc or None)
+    out = document_rows(doc, notes_inline=options.notes)
+    for row in out:
+        row["date"] = iso_date(row["date"])
+    return out

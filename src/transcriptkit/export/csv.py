@@ -1,22 +1,29 @@
-"""CSV, one row per turn, quoted as RFC 4180 says (CRLF line ends, doubled quotes)."""
+"""CSV, one row per turn, quoted as RFC 4180 says (CRLF line ends, doubled quotes).
+
+The columns are the turns table's (`transcriptkit.tables.COLUMNS`); a missing value is an
+empty field, and list columns (`notes`, `cues`) hold a JSON array.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 
 from ..models import Transcript
+from ..tables import COLUMNS, LIST_COLUMNS
 from ._records import records
 from .options import DEFAULT, Options
 
-COLUMNS = ("doc", "index", "line", "speaker", "role", "label", "text")
-
 
 def to_csv(transcript: Transcript, options: Options = DEFAULT) -> str:
-    """Columns doc, index, line, speaker, role, label, text; empty where a value is None."""
+    """The turns table as CSV, with a header row unless `options.header` is off."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     if options.header:
         writer.writeheader()
-    writer.writerows(records(transcript, options.doc))
+    for row in records(transcript, options):
+        for name in LIST_COLUMNS:
+            row[name] = json.dumps(row[name], ensure_ascii=False)
+        writer.writerow(row)
     return out.getvalue()

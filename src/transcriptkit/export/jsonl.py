@@ -1,4 +1,7 @@
-"""JSON Lines, one object per turn: easy to stream, grep and load into data frames."""
+"""JSON Lines, one object per turn: easy to stream, grep and load into data frames.
+
+The keys are the turns table's columns (`transcriptkit.tables.COLUMNS`), in that order.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,5 @@ from .options import DEFAULT, Options
 
 
 def to_jsonl(transcript: Transcript, options: Options = DEFAULT) -> str:
-    """Objects with keys doc, index, speaker, role, label, text, line."""
-    return "".join(
-        json.dumps(r, ensure_ascii=False) + "\n" for r in records(transcript, options.doc)
-    )
+    """An object per row of the turns table; `null` where a value is missing."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(transcript, options))
