@@ -11,7 +11,11 @@ and time stamps, podcast `Name Surname:` labels under a front-matter header, and
 lengths drawn around broadcast length), then runs the command as a user would
 (`python -m transcriptkit batch DIR -o OUT --workers N`) and reports, per run: documents/s,
 MB/s, the 2-worker speed-up over 1 worker, and the peak RSS of the whole process tree
-(the parent and its workers, sampled from /proc every 20 ms). Memory per input MB is measured
+(the parent and its workers, sampled from /proc every 50 ms), and the CPU seconds of the
+tree (workers are joined, so their time is in RUSAGE_CHILDREN): with other work on the
+machine, wall-clock speed-up understates what two free cores give, and CPU time shows the
+parallel overhead whatever the load (`cpu_1 / (cpu_2 / 2)` is the speed-up two free cores
+would give, if the workers are kept evenly busy). Memory per input MB is measured
 in one process with tracemalloc: what a parsed transcript keeps, and what parsing needed at
 its peak, against the document's size. Last, a projection of a MediaSum-sized run (463,596
 transcripts, about 4.5 GB) from the measured 2-worker throughput.
@@ -27,6 +31,7 @@ import gc
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -200,6 +205,7 @@ class Run:
     seconds: float
     peak_rss: int
     exit_code: int
+    cpu_seconds: float  # user + system time of the whole process tree
 
     @property
     def docs_per_s(self) -> float:
@@ -213,17 +219,20 @@ class Run:
 def run_batch(folder: Path, out: Path, workers: int, docs: int, mb: float) -> Run:
     cmd = [sys.executable, "-m", "transcriptkit", "batch", str(folder), "-o", str(out)]
     cmd += ["--workers", str(workers)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
     while proc.poll() is None:
         peak = max(peak, _tree_rss(proc.pid))
-        time.sleep(0.02)
+        time.sleep(0.05)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     stderr = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         print(stderr, file=sys.stderr)
-    return Run(docs, mb, workers, seconds, peak, proc.returncode)
+    return Run(docs, mb, workers, seconds, peak, proc.returncode, cpu)
 
 
 # ---- memory of one parsed document ------------------------------------------------------
@@ -294,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"  {size:>7,} docs {w} worker(s): {run.seconds:7.1f} s  "
                     f"{run.docs_per_s:7.1f} docs/s  {run.mb_per_s:5.2f} MB/s  "
-                    f"peak RSS {run.peak_rss / 2**20:6.0f} MiB  exit {run.exit_code}  "
+                    f"peak RSS {run.peak_rss / 2**20:6.0f} MiB  CPU {run.cpu_seconds:7.1f} s  "
+                    f"exit {run.exit_code}  "
                     f"(load {os.getloadavg()[0]:.1f})"
                 )
                 out.unlink(missing_ok=True)
@@ -307,7 +317,12 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         by = {r.workers: r for r in runs if r.docs == size}
         if 1 in by and 2 in by:
-            print(f"2-worker speed-up at {size:,} docs: {by[1].seconds / by[2].seconds:.2f}x")
+            wall = by[1].seconds / by[2].seconds
+            free = by[1].cpu_seconds / (by[2].cpu_seconds / 2)
+            print(
+                f"2-worker speed-up at {size:,} docs: {wall:.2f}x wall clock; "
+                f"{free:.2f}x from CPU time (what two free cores would give)"
+            )
     for w in workers:
         by_size = {r.docs: r for r in runs if r.workers == w}
         if len(sizes) > 1 and sizes[0] in by_size and sizes[-1] in by_size:

@@ -376,3 +376,41 @@ def test_errors_go_to_stderr_without_an_errors_file(corpus: Path, tmp_path: Path
     failures = [ln for ln in stderr.splitlines() if ln.startswith("transcriptkit: error: ")]
     assert len(failures) == 3 and all("Traceback" not in ln for ln in failures)
     assert not io.StringIO(stderr).read().count("\x1b[")  # no progress bar when piped
+
+
+class _KillsTheWorker:
+    """An option that, unpickled in a worker process, ends that process at once — as the
+    kernel's out-of-memory killer or a crash in native code would."""
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return (os._exit, (9,))
+
+
+def test_a_worker_that_dies_fails_its_documents_and_the_batch_goes_on() -> None:
+    results = list(
+        parse_many([("a", "HOST: hi."), ("b", "HOST: yes.")], workers=2, style=_KillsTheWorker())
+    )
+    assert [r.source for r in results] == ["a", "b"]
+    for r in results:
+        assert isinstance(r.error, batch.InternalError)
+        assert "worker process died" in str(r.error)
+
+
+def test_the_progress_bar_shows_files_speed_and_failures(corpus: Path) -> None:
+    from rich.console import Console
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=120)
+    progress = cli_batch._Progress(console, lambda: (7, 10_000))
+    time.sleep(0.2)  # the census thread
+    for r in parse_many([corpus], workers=1):
+        progress.advance(cli_batch._failed(r))
+    progress.stop()
+    screen = out.getvalue()
+    assert "7/7 files" in screen and "3 failed" in screen and "/s" in screen
+
+
+def test_one_folder_may_be_given_without_a_list(corpus: Path) -> None:
+    assert {r.source for r in parse_many(str(corpus), workers=1)} == {
+        r.source for r in parse_many([corpus], workers=1)
+    }

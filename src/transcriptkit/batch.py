@@ -34,7 +34,7 @@ import stat
 import tarfile
 import zipfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -119,7 +119,7 @@ Source = str | os.PathLike[str] | tuple[str, str | bytes]
 
 
 def parse_many(
-    sources: Iterable[Source],
+    sources: Iterable[Source] | str | os.PathLike[str],
     *,
     workers: int | None = None,
     ordered: bool = True,
@@ -150,6 +150,8 @@ def parse_many(
     # Checked here, not in the generator, so a bad argument raises at the call.
     work = functools.partial(_parse_job, options=_check_options(parse_options), limit=max_bytes)
     _check_workers(workers)
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]  # one folder or file, not its name's characters
     return _run(_jobs(sources, glob=glob, limit=max_bytes), work, workers, ordered)
 
 
@@ -503,7 +505,7 @@ def _run(
     workers: int | None,
     ordered: bool,
     failed: Callable[[BatchResult], R] | None = None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """`work(job)` for every job, in `workers` processes; results already failed while
     expanding the sources pass through `failed` (by default, as they are)."""
     passthrough: Callable[[BatchResult], Any] = failed or (lambda r: r)

@@ -353,6 +353,15 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> NoReturn:
     raise _Interrupted
 
 
+def _catch_sigterm() -> Any:
+    """SIGTERM handled as Ctrl-C is; the previous handler, or None off the main thread
+    (where Python lets no one set a handler)."""
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:
+        return None
+
+
 def batch(
     inputs: Annotated[
         list[str],
@@ -429,12 +438,13 @@ def batch(
     work = functools.partial(_export_job, options=options, limit=limit, fmt=chosen)
     progress = _Progress(console, lambda: _census(inputs, glob, limit, skip))
     listing: IO[str] | None = None
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous = _catch_sigterm()
     interrupted = False
+    results = _run(jobs, work, workers, ordered=True, failed=_failed)
     try:
         if errors is not None:
             listing = open(errors, "w", encoding="utf-8")  # noqa: SIM115
-        for item in _run(jobs, work, workers, ordered=True, failed=_failed):
+        for item in results:
             if item.error is None:
                 writer.write(item)
             else:
@@ -443,10 +453,13 @@ def batch(
     except (KeyboardInterrupt, _Interrupted):
         interrupted = True
     except OSError as exc:
+        results.close()
         _close(writer, progress, listing)
         _fail(f"{output}: cannot write ({exc.strerror or exc})", ExitCode.OUTPUT)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        results.close()  # the workers stop (after their current document) before OUT closes
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     _close(writer, progress, listing)
     _summary(progress, output, errors, len(done), interrupted)
     if interrupted:
