@@ -17,6 +17,7 @@ from transcriptkit import Cue, InlineCue, Metadata, Paragraph, Span, Speaker, Tr
 from transcriptkit._reading import with_notes
 from transcriptkit.export import (
     FORMATS,
+    WRITERS,
     Options,
     export_many,
     schema,
@@ -163,7 +164,10 @@ def _reading(t: Transcript) -> tuple[list[str | None], list[str], list[str]]:
 
 
 def test_registry_names_every_format() -> None:
-    assert list(FORMATS) == ["json", "jsonl", "text", "speech", "markdown", "csv"]
+    assert list(FORMATS) == [
+        *("json", "jsonl", "text", "speech", "markdown", "csv", "rttm", "textgrid", "eaf")
+    ]
+    assert list(WRITERS) == ["parquet", "convokit"]
 
 
 def test_text_exact() -> None:

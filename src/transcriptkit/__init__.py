@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .batch import BatchResult, parse_many
+from .hf import to_dataset
 from .models import (
     Caption,
     Cue,
@@ -44,6 +45,7 @@ __all__ = [
     "parse_file",
     "parse_many",
     "read_text",
+    "to_dataset",
     "tokenize",
     "turns_frame",
     "turns_table",

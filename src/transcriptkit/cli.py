@@ -7,28 +7,27 @@ no traceback reaches a user.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Iterator
 from enum import IntEnum
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.text import Text
 
 from . import __version__
 from ._atomic import write_atomic
 from .cli_batch import batch as batch_command
 from .errors import DecodeError, TranscriptError
-from .export import FORMATS, Options, export_many
+from .export import FORMATS, WRITERS, Options, export_many, untimed_note
 from .export import schema as transcript_schema
 from .models import Transcript
 from .parser import parse as parse_text
 from .reader import parse_file, read_text
-from .stats import speaker_stats
-from .view import TranscriptView, speaker_table
+from .stats_view import stats_renderables, stats_text
+from .view import TranscriptView
 
 STDIN = "-"
 
@@ -79,8 +78,8 @@ def parse(
             "--format",
             "-f",
             metavar="FORMAT",
-            help=f"Output format: {', '.join(FORMATS)}.",
-            autocompletion=lambda: list(FORMATS),
+            help=f"Output format: {', '.join([*FORMATS, *WRITERS])} (the last two need -o).",
+            autocompletion=lambda: [*FORMATS, *WRITERS],
         ),
     ] = "json",
     output: Annotated[
@@ -100,10 +99,26 @@ def parse(
 ) -> None:
     """Parse FILEs and write them in one format (several JSON documents make an array)."""
     with _user_errors():
-        if fmt not in FORMATS:
-            _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", ExitCode.USAGE)
+        known = [*FORMATS, *WRITERS]
+        if fmt not in known:
+            _fail(f"unknown format {fmt!r}; choose one of {', '.join(known)}", ExitCode.USAGE)
+        if fmt in WRITERS and output is None:
+            _fail(f"{fmt} writes a file or folder: give it with -o", ExitCode.USAGE)
         options = Options(indent=indent or None, labels=labels, cues=cues, notes=notes)
-        text = export_many(_load(files), fmt, options)
+        if fmt in WRITERS and output is not None:
+            docs = _load(files)
+            try:
+                WRITERS[fmt](docs, Path(output), options)
+            except OSError as exc:
+                _fail(f"{output}: cannot write ({exc.strerror or exc})", ExitCode.OUTPUT)
+            return
+        docs = _load(files)
+        if fmt in ("textgrid", "eaf") and len(docs) > 1:
+            _fail(f"{fmt} holds one document: export one FILE at a time", ExitCode.USAGE)
+        for name, t in docs:  # what a timed format leaves out, one line each
+            if note := untimed_note(t, fmt):
+                typer.echo(f"transcriptkit: warning: {name}: {note}", err=True)
+        text = export_many(docs, fmt, options)
         if output is None:
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -134,26 +149,25 @@ def show(
 @app.command()
 def stats(
     files: Files,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON, not a table.")] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")
+    ] = "table",
+    by: Annotated[str, typer.Option(metavar="speaker|role", help="csv: a row per …")] = "speaker",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
-    """Turns, words and share of the words per speaker, with a bar chart."""
+    """Per speaker and role: turns, words, talk and time share, words per minute; who
+    speaks after whom; interruptions, overlaps, questions (docs/analysis.md)."""
     with _user_errors():
+        fmt = "json" if as_json else fmt
+        if fmt not in ("table", "json", "csv") or by not in ("speaker", "role"):
+            _fail("choose --format table, json or csv and --by speaker or role", ExitCode.USAGE)
         docs = _load(files)
-        if as_json:
-            data = [
-                {"doc": name, "speakers": [r.model_dump(mode="json") for r in speaker_stats(t)]}
-                for name, t in docs
-            ]
-            typer.echo(json.dumps(data[0] if len(data) == 1 else data, indent=2))
+        if fmt in ("json", "csv"):
+            sys.stdout.write(stats_text(docs, fmt, by))
             return
         console = _Console()
-        for name, transcript in docs:
-            heading = Text(name, style="bold")
-            if transcript.metadata.title:
-                heading.append(f"  {transcript.metadata.title}", style="dim")
-            console.print(heading)
-            console.print(speaker_table(transcript, bars=True) if transcript.turns else "no turns")
-            console.print()
+        for renderable in stats_renderables(docs):
+            console.print(renderable)
 
 
 app.command("batch")(batch_command)  # issue 13's command lives in cli_batch.py

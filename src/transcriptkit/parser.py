@@ -4,6 +4,7 @@ whether the document is a transcript at all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import cast
@@ -11,6 +12,7 @@ from typing import cast
 from . import rules
 from ._normalise import normalise
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading
+from .conventions import ShapeDecision
 from .errors import InputTypeError
 from .metadata import header_metadata, program_said
 from .models import (
@@ -27,7 +29,7 @@ from .models import (
 )
 from .speakers import SpeakerBook
 from .styles import GENERIC, Style
-from .tokenizer import resolve_style, tokenize
+from .tokenizer import resolve_style, tokenize_report
 from .tokens import Token, TokenKind
 
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
@@ -50,7 +52,8 @@ def parse(text: str, style: Style | str | None = None) -> Transcript:
         )
     text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates
     chosen, confidence = resolve_style(text, style)
-    transcript = build(tokenize(text, chosen), chosen)
+    tokens, shapes = tokenize_report(text, chosen)
+    transcript = build(tokens, chosen, shapes)
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
     transcript.diagnostics[:0] = boundary_notes
@@ -103,8 +106,11 @@ class _TurnDraft:
             self.paragraphs.append([])
 
 
-def build(tokens: list[Token], style: Style = GENERIC) -> Transcript:
-    """The models for a token stream (see `tokenize`)."""
+def build(
+    tokens: list[Token], style: Style = GENERIC, shapes: Sequence[ShapeDecision] = ()
+) -> Transcript:
+    """The models for a token stream (see `tokenize`); `shapes` are the label shapes the
+    document's evidence accepted or rejected, reported in the diagnostics."""
     lines = [_Line(n, list(group)) for n, group in groupby(tokens, key=lambda t: t.line)]
     diagnostics: list[Diagnostic] = []
     book = SpeakerBook()
@@ -157,6 +163,7 @@ def build(tokens: list[Token], style: Style = GENERIC) -> Transcript:
                 line=first,
             )
         )
+    diagnostics.extend(_shape_diagnostics(shapes))
     return Transcript(
         kind=kind,
         metadata=meta,
@@ -166,6 +173,19 @@ def build(tokens: list[Token], style: Style = GENERIC) -> Transcript:
         paragraphs=paragraphs,
         diagnostics=diagnostics + book.diagnostics,
     )
+
+
+def _shape_diagnostics(shapes: Sequence[ShapeDecision]) -> list[Diagnostic]:
+    """One `label-shapes` diagnostic per label shape the document used: accepted and
+    rejected counts, and where the first rejected candidate stood."""
+    return [
+        Diagnostic(
+            code="label-shapes",
+            message=d.message(),
+            line=d.first_rejected,
+        )
+        for d in shapes
+    ]
 
 
 def _body_start(lines: list[_Line]) -> int | None:
@@ -193,6 +213,8 @@ def _body_start(lines: list[_Line]) -> int | None:
         elif ln.only(_WORDY):
             if rules.OPENER.match(ln.text):
                 return i
+            if ln.tokens[0].kind is TokenKind.TIMESTAMP and len(ln.text) >= _PROSE:
+                return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
             if after_heading and not looks_like_heading(ln.text):
                 return i
             if after_player and blanks >= 2:

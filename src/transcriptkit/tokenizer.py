@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
 
 import regex
 
 from . import rules
 from ._normalise import normalise
 from .cleantext import looks_like_heading
+from .conventions import ShapeDecision, propose, settle
 from .names import canonical_name
 from .styles import Style, detect, get
 from .styles.base import LineRule
@@ -25,7 +25,6 @@ from .tokens import Token, TokenKind
 
 _WS = " \t\r\n\xa0\ufeff"
 _DIGIT = regex.compile(r"\d")
-_QUOTE_MARKS = frozenset('"“„«')
 _STAMP_START = frozenset("[(0123456789")
 # Caption markup and HTML tags inside a line, in one pass.
 _INLINE_MARKUP = regex.compile(
@@ -41,6 +40,13 @@ def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
     normalised first (see `_normalise`): the tokens cover that text, which has the same
     length and the same offsets.
     """
+    return tokenize_report(text, style)[0]
+
+
+def tokenize_report(
+    text: str, style: Style | str | None = None
+) -> tuple[list[Token], list[ShapeDecision]]:
+    """`tokenize`, and the label shapes the document's evidence accepted or rejected."""
     text = normalise(text)[0]  # issue 11: the text boundary
     chosen = resolve_style(text, style)[0]
     lines = list(_lines(text))
@@ -60,9 +66,10 @@ def tokenize(text: str, style: Style | str | None = None) -> list[Token]:
     tokens = _caption_blocks(tokens)
     if chosen.captions:
         tokens = _inline_speaker_changes(tokens)
+    tokens = propose(tokens, _text_pieces)
     tokens = _mark_repeated_headings(tokens)
-    tokens = _accept_weak_labels(tokens)
-    return _split_run_together_turns(tokens)
+    tokens, shapes = settle(tokens)
+    return _split_run_together_turns(tokens), shapes
 
 
 def resolve_style(text: str, style: Style | str | None) -> tuple[Style, float]:
@@ -245,7 +252,9 @@ def _label_fields(m: regex.Match[str]) -> dict[str, str]:
     for key in ("honorific", "role", "description", "aside"):
         if m[key]:
             fields[key] = " ".join(m[key].split())
-    if m["titleword"]:
+    if m["titlename"] and m.end() < len(m.string) and not m.string[m.end()].isspace():
+        fields["weak"] = "title-glued"
+    elif m["titleword"]:
         fields["weak"] = "title-word"
     elif m["titlename"]:
         fields["weak"] = "title-case"
@@ -363,81 +372,6 @@ def cue_kind(inner: str) -> str:
 
 
 # ---- document passes --------------------------------------------------------------------
-
-
-def _accept_weak_labels(tokens: list[Token]) -> list[Token]:
-    """Keep Title Case labels (`Garrison Keillor:`) only where the document labels that way:
-    some such name recurs, or capitalised labels abound. A page's `Job Title:` and
-    `Twitter Handle:` fields are text."""
-    if not any(t.kind is TokenKind.LABEL and "weak" in t.fields for t in tokens):
-        return tokens
-    # `Cairo Protests Grow: Crowds Fill The Square` is a headline, not a speaker.
-    headings = {
-        n
-        for n, text in _whole_text_lines(tokens, len(tokens) + 1)
-        if looks_like_heading(text) and len(text.partition(":")[2].split()) >= 3
-    }
-    # `Dispatcher: "Is help on the way?"`, `Quist: “Too early to say”`: an article quoting
-    # someone, or a headline, not a label: a transcript does not put a turn in quotes.
-    headings |= {
-        t.line
-        for t, after in pairwise(tokens)
-        if t.kind is TokenKind.LABEL
-        and "weak" in t.fields
-        and after.line == t.line
-        and after.text.lstrip()[:1] in _QUOTE_MARKS
-    }
-    weak = Counter(
-        t.fields["name"]
-        for t in tokens
-        if t.kind is TokenKind.LABEL and "weak" in t.fields and t.line not in headings
-    )
-    strong = sum(t.kind is TokenKind.LABEL and "weak" not in t.fields for t in tokens)
-    keep = bool(weak) and (strong >= 3 or max(weak.values()) >= 2)
-    # People talk to each other: a field that recurs alone (`Length: 737` under every item
-    # of a listing) is not a conversation.
-    voices = {
-        t.fields["name"] for t in tokens if t.kind is TokenKind.LABEL and "weak" not in t.fields
-    }
-    voices |= {name for name, n in weak.items() if n >= 2}
-
-    def rejected(t: Token) -> bool:
-        if t.line in headings or not keep:
-            return True
-        # One capitalised word (`Interviewer:`, but also `Remember:`) is a label only
-        # where the document uses it as one more than once, beside other voices.
-        return t.fields["weak"] == "title-word" and (weak[t.fields["name"]] < 2 or len(voices) < 2)
-
-    return _merge_lines(
-        [
-            _as_text(t) if t.kind is TokenKind.LABEL and "weak" in t.fields and rejected(t) else t
-            for t in tokens
-        ]
-    )
-
-
-def _as_text(token: Token) -> Token:
-    return Token(TokenKind.TEXT, token.text, token.start, token.end, token.line, "text")
-
-
-def _merge_lines(tokens: list[Token]) -> list[Token]:
-    """One TEXT token for words that follow each other on a line (a label demoted to text
-    and the words after it)."""
-    merged: list[Token] = []
-    for t in tokens:
-        prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and prev.line == t.line
-            and prev.kind is TokenKind.TEXT
-            and t.kind is TokenKind.TEXT
-        ):
-            merged[-1] = Token(
-                TokenKind.TEXT, prev.text + t.text, prev.start, t.end, prev.line, "text"
-            )
-        else:
-            merged.append(t)
-    return merged
 
 
 def _split_run_together_turns(tokens: list[Token]) -> list[Token]:

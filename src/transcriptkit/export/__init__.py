@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Final
 
 from ..models import Transcript
+from .convokit import write_convokit
 from .csv import to_csv
 from .json import schema, to_json, to_json_array
 from .jsonl import to_jsonl
@@ -24,6 +25,7 @@ from .options import DEFAULT, Options
 from .parquet import parquet_writer
 from .speech import to_speech
 from .text import to_text
+from .timed import TIMED_FORMATS, to_eaf, to_rttm, to_textgrid, untimed_note
 
 Exporter = Callable[[Transcript, Options], str]
 Writer = Callable[[Sequence[tuple[str, Transcript]], Path, Options], None]
@@ -35,14 +37,18 @@ FORMATS: Final[dict[str, Exporter]] = {
     "speech": to_speech,
     "markdown": to_markdown,
     "csv": to_csv,
+    "rttm": to_rttm,
+    "textgrid": to_textgrid,
+    "eaf": to_eaf,
 }
 
 WRITERS: Final[dict[str, Writer]] = {
     "parquet": parquet_writer,
+    "convokit": write_convokit,
 }
 
 # Formats whose output is rows: several documents' rows run on without a gap.
-_ROWS = frozenset({"jsonl", "csv"})
+_ROWS = frozenset({"jsonl", "csv", "rttm"})
 
 
 def export(transcript: Transcript, fmt: str = "json", options: Options = DEFAULT) -> str:
@@ -66,6 +72,7 @@ def export_many(
 
 __all__ = [
     "FORMATS",
+    "TIMED_FORMATS",
     "WRITERS",
     "Exporter",
     "Options",
@@ -74,10 +81,15 @@ __all__ = [
     "export_many",
     "schema",
     "to_csv",
+    "to_eaf",
     "to_json",
     "to_json_array",
     "to_jsonl",
     "to_markdown",
+    "to_rttm",
     "to_speech",
     "to_text",
+    "to_textgrid",
+    "untimed_note",
+    "write_convokit",
 ]

@@ -1,0 +1,506 @@
+"""Each document's own labeling convention, read from the document itself.
+
+A line rule sees one line: `Remember: bring a coat` and `Nora McAdam: Hello` look alike to
+it. What tells them apart is the rest of the document: a speaker label is a *shape* the
+document uses again and again, for two voices at least, with names that recur or that the
+text introduces ("I'm Nora McAdam"). So the line rules only propose: labels of a weak shape
+(Title Case, one capitalised word, a bold or bracketed name without a colon, a name alone on
+its line, `Q.`) are candidates, and this pass accepts or rejects each shape, and each label
+of an accepted shape, by that evidence. Capitals with a colon (`KELLY:`) are the strong
+shape every style shares and are always accepted. No word lists: only counts, recurrence,
+alternation and position.
+
+The decisions are returned as `ShapeDecision`s, which the parser reports in
+`Transcript.diagnostics` (code `label-shapes`), so a user can see why a line did or did not
+start a turn.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Final
+
+import regex
+
+from . import rules
+from .cleantext import looks_like_heading
+from .names import canonical_name
+from .tokens import Token, TokenKind
+
+# ---- thresholds (every number the decision uses, with why) -------------------------------
+
+# A name used twice is someone the document keeps labelling; once may be a field or a
+# headline (`Length: 29:05`, `Remember: ...`).
+MIN_RECURRENCE: Final = 2
+# A conversation has two voices at least: one name repeated alone is a field of a listing.
+MIN_VOICES: Final = 2
+# A document labelling in capitals this often also labels the odd guest in Title Case
+# (`Garrison Keillor:` once among `KEILLOR:` lines).
+STRONG_FOR_TITLE_CASE: Final = 3
+# A document that labels with a colon this often does not also label by a name alone on its
+# line: there such a line is a heading (a program name, a section).
+STRONG_RIVAL: Final = 3
+# A page's header fields (`Host: ...`, `Guest: ...`, `Title: ...`): this many label lines in
+# a row with short values and no sentence; and what "short" is, in words.
+FIELD_RUN: Final = 3
+FIELD_WORDS: Final = 8
+# The words after a name alone on its line are a paragraph of speech, not another heading.
+PROSE_AFTER: Final = 40
+# Headlines that look like labels (`Cairo Protests Grow: Crowds Fill The Square`) stand
+# near the top of a page.
+HEADLINE_REGION: Final = 80
+# A headline's part after the colon has a few words.
+HEADLINE_WORDS: Final = 3
+
+_QUOTE_MARKS: Final = frozenset('"“„«')
+_WS = " \t\r\n\xa0\ufeff"
+
+# A person's name as a page prints it alone: `Steve Filton`, `Nora McAdam`, `Operator`,
+# `JUNE PARK`; with a job after a dash in earnings calls: `Rebecca Quist -- Chief Executive
+# Officer`. Capitalised words only, so `Questions and Answers` is not a name.
+_NAME_WORD = r"(?: \p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+ | \p{Lu}{2}[\p{Lu}'’\-]{0,20}+ | \p{Lu}\. )"
+NAME_ALONE: Final = regex.compile(
+    rf"""
+    [ \t]*+ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ )
+      (?: [ \t]++ (?: -- | [–—] ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
+    [ \t]*+ \r?+ $
+    """,
+    regex.VERBOSE | regex.V1,
+)
+
+# `**Adam Quill** Welcome to the show.`: a bold name and the words, no colon.
+BOLD_NAME: Final = regex.compile(
+    rf"""\*\* (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) \*\* [ \t]++
+    (?= \S )""",
+    regex.VERBOSE | regex.V1,
+)
+
+# `[Dana Reyes] [00:13] Words`: a bracketed name (and a time) before the words.
+BRACKET_NAME: Final = regex.compile(
+    rf"""\[ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) \] [ \t]++
+    (?: \[ (?P<time> \d{{1,2}}+ (?: : \d\d ){{1,2}}+ (?: [.,] \d{{1,3}}+ )?+ ) \] [ \t]++ )?+
+    (?= [\p{{L}}"“'‘] )""",
+    regex.VERBOSE | regex.V1,
+)
+
+# `Q.  How long did it take?`: a press conference's question, marked with a full stop.
+QUESTION_MARK: Final = regex.compile(
+    r"""(?P<label> (?P<name> (?P<role> Q ) ) ) \. [ \t]++ (?= [\p{Lu}"“'‘] )""",
+    regex.VERBOSE | regex.V1,
+)
+
+# Candidate rules: (shape, pattern) tried at the start of a text line's words.
+_INLINE_CANDIDATES: Final = (
+    ("bold-name", BOLD_NAME),
+    ("bracket-name", BRACKET_NAME),
+    ("question", QUESTION_MARK),
+)
+# Shapes whose labels each need their own evidence (recurrence or an introduction).
+_PER_NAME: Final = frozenset(
+    {"title-word", "title-glued", "bold-name", "bracket-name", "name-alone", "question"}
+)
+# Voices that need no introduction: who is speaking is the word itself.
+_GENERIC_VOICE: Final = regex.compile(
+    r"^(?:OPERATOR|MODERATOR|ANNOUNCER|NARRATOR|INTERVIEWER|HOST|Q)$", regex.V1
+)
+
+
+@dataclass
+class ShapeDecision:
+    """What the document does with one label shape: accepted or not, on what evidence."""
+
+    shape: str
+    accepted: int = 0
+    rejected: int = 0
+    names: set[str] = field(default_factory=set)
+    first_rejected: int | None = None
+
+    def message(self) -> str:
+        what = f"{self.shape}: {self.accepted} accepted, {self.rejected} rejected"
+        return f"{what} ({len(self.names)} name(s))"
+
+
+Pieces = Callable[[str, int, int], Iterable[Token]]
+
+
+def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
+    """Keep the labels whose shape (and name) the document's evidence supports; the others
+    go back to text. Candidates come from the line rules and from `propose`."""
+    labels = [t for t in tokens if t.kind is TokenKind.LABEL]
+    if not labels:
+        return tokens, []
+    fields = _field_block(tokens)
+    if fields:
+        tokens = _field_headers(tokens, set(fields.values()))
+        labels = [t for t in tokens if t.kind is TokenKind.LABEL]
+    weak = [t for t in labels if "weak" in t.fields]
+    strong = [t for t in labels if "weak" not in t.fields]
+    decisions: dict[str, ShapeDecision] = {}
+
+    def decide(t: Token, ok: bool) -> None:
+        shape = t.fields.get("weak") or t.rule
+        d = decisions.setdefault(shape, ShapeDecision(shape))
+        d.names.add(t.fields["name"])
+        if ok:
+            d.accepted += 1
+        else:
+            d.rejected += 1
+            d.first_rejected = d.first_rejected or t.line
+
+    if fields:
+        decisions["field-block"] = ShapeDecision(
+            "field-block", rejected=len(fields), first_rejected=min(fields.values())
+        )
+    for t in strong:
+        decide(t, True)
+    if not weak:
+        return tokens, list(decisions.values())
+
+    quoted = _quoted_lines(tokens)
+    # A headline is printed once or twice at the top; a name the document keeps using is
+    # a speaker's, however headline-like one of their lines reads (`Ada Quist: Great point,
+    # Noor!`).
+    uses = Counter(t.fields["name"] for t in weak)
+    headlines = {
+        n for n, name in _headline_lines(tokens).items() if uses[name] < MIN_RECURRENCE + 1
+    }
+    counts = Counter(t.fields["name"] for t in weak if t.line not in quoted | headlines)
+    title_case = [t for t in weak if t.fields["weak"] == "title-case"]
+    title_names = Counter(t.fields["name"] for t in title_case if t.line not in headlines)
+    title_ok = bool(title_names) and (
+        len(strong) >= STRONG_FOR_TITLE_CASE or max(title_names.values()) >= MIN_RECURRENCE
+    )
+    introduced = _introduced(tokens)
+    known = {t.fields["name"] for t in strong}
+    # Someone speaks at length at least once: fields (`Length: 737`, `Air Date: May 2`)
+    # recur and alternate like voices, but hold a value, never a sentence.
+    speaks = _speaks(tokens)
+
+    def evident(name: str) -> bool:
+        return (
+            counts[name] >= MIN_RECURRENCE
+            or name in known
+            or bool(_GENERIC_VOICE.match(name))
+            or (" " in name and name in introduced)
+        )
+
+    # People talk to each other: the voices a document's labels give.
+    voices = known | {n for n in counts if evident(n)}
+    if title_ok:
+        voices |= set(title_names)
+    rejected: set[int] = set()
+    for t in weak:
+        kind = t.fields["weak"]
+        if t.line in quoted or t.line in headlines or not speaks:
+            ok = False
+        elif kind == "title-case":
+            ok = title_ok and (len(voices) >= MIN_VOICES or len(strong) > 0)
+        elif kind == "name-alone" and len(strong) >= STRONG_RIVAL and t.fields["name"] not in known:
+            ok = False  # the document labels with a colon: a name alone is a heading
+        else:
+            ok = kind in _PER_NAME and evident(t.fields["name"]) and len(voices) >= MIN_VOICES
+        decide(t, ok)
+        if not ok:
+            rejected.add(id(t))
+    out = [_undo(t) if id(t) in rejected else t for t in tokens]
+    return _merge_text(out), list(decisions.values())
+
+
+# ---- candidates -------------------------------------------------------------------------
+
+
+def _lines(tokens: list[Token]) -> list[list[Token]]:
+    out: list[list[Token]] = []
+    for t in tokens:
+        if out and out[-1][0].line == t.line:
+            out[-1].append(t)
+        else:
+            out.append([t])
+    return out
+
+
+def propose(tokens: list[Token], pieces: Pieces) -> list[Token]:
+    """Text lines that could be labels of a weak shape become candidate LABEL tokens, for
+    `settle` to judge.
+
+    `pieces` re-tokenizes the words after a label found in a text line (the tokenizer's
+    word splitter, so notes and markup are cut the same way). Names alone on their line
+    stay candidates only where two of them or more head paragraphs: before that, the
+    headline pass must still see a page's repeated headline as text.
+    """
+    out = _propose(tokens, pieces)
+    alone = {t.fields["name"] for t in out if t.rule == "name-alone"}
+    if 0 < len(alone) < MIN_VOICES:
+        out = _merge_text([_undo(t) if t.rule == "name-alone" else t for t in out])
+    return out
+
+
+def _propose(tokens: list[Token], pieces: Pieces) -> list[Token]:
+    lines = _lines(tokens)
+    out: list[Token] = []
+    for i, group in enumerate(lines):
+        words = [t for t in group if t.kind not in (TokenKind.MARKUP, TokenKind.TIMESTAMP)]
+        if (
+            not words
+            or words[0].kind is not TokenKind.TEXT
+            or any(
+                t.kind in (TokenKind.LABEL, TokenKind.HEADER, TokenKind.FURNITURE, TokenKind.CUE)
+                for t in group
+            )
+        ):
+            out.extend(group)
+            continue
+        first = words[0]
+        at = group.index(first)
+        line_text = "".join(t.text for t in group[at:])
+        found = _inline_candidate(line_text, first, pieces)
+        if found is None and len(words) == 1 and _prose_follows(lines, i):
+            found = _alone_candidate(first)
+        if found is None:
+            out.extend(group)
+        else:
+            out.extend(group[:at])
+            out.extend(found)
+    return out
+
+
+def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | None:
+    lead = len(text) - len(text.lstrip(" \t"))
+    for shape, pattern in _INLINE_CANDIDATES:
+        m = pattern.match(text, lead)
+        if not m:
+            continue
+        start = first.start
+        label_end = m.end("label") + (1 if shape == "question" else 0)
+        if shape == "bold-name":
+            label_end += 2
+        elif shape == "bracket-name":
+            label_end += 1
+        fields = {"label": m["label"], "name": canonical_name(m["name"]), "weak": shape}
+        if m.groupdict().get("role"):
+            fields["role"] = m["role"]
+        out = []
+        if lead:
+            out.append(
+                Token(TokenKind.MARKUP, text[:lead], start, start + lead, first.line, "indent")
+            )
+        out.append(
+            Token(
+                TokenKind.LABEL,
+                text[lead:label_end],
+                start + lead,
+                start + label_end,
+                first.line,
+                shape,
+                fields,
+            )
+        )
+        rest = label_end
+        if shape == "bracket-name" and m["time"]:
+            stamp_end = m.end()
+            out.append(
+                Token(
+                    TokenKind.TIMESTAMP,
+                    text[rest:stamp_end],
+                    start + rest,
+                    start + stamp_end,
+                    first.line,
+                    "time",
+                    {"time": m["time"]},
+                )
+            )
+            rest = stamp_end
+        out.extend(pieces(text[rest:], start + rest, first.line))
+        return out
+    return None
+
+
+def _prose_follows(lines: list[list[Token]], i: int) -> bool:
+    """The next line with words (past one blank line) is a paragraph of speech."""
+    for group in lines[i + 1 : i + 3]:
+        text = "".join(t.text for t in group).strip(_WS)
+        if not text:
+            continue
+        if not all(t.kind in (TokenKind.TEXT, TokenKind.NOTE) for t in group):
+            return False
+        return len(text) >= PROSE_AFTER or text[-1:] in ".?!"
+    return False
+
+
+def _alone_candidate(token: Token) -> list[Token] | None:
+    m = NAME_ALONE.match(token.text)
+    if not m:
+        return None
+    fields = {"label": m["label"].strip(), "name": canonical_name(m["name"]), "weak": "name-alone"}
+    if m["role"]:
+        fields["role"] = " ".join(m["role"].split())
+    return [
+        Token(TokenKind.LABEL, token.text, token.start, token.end, token.line, "name-alone", fields)
+    ]
+
+
+# ---- evidence ---------------------------------------------------------------------------
+
+
+def _speaks(tokens: list[Token]) -> bool:
+    """Some label is followed by a sentence (words ending in `.`, `?` or `!`) or by
+    `PROSE_AFTER` characters of words, on its line or (for a label alone on its line) on
+    the next line with words."""
+    pending = False  # a label alone on its line waits for the next words
+    for group in _lines(tokens):
+        words = "".join(t.text for t in group if t.kind in (TokenKind.TEXT, TokenKind.NOTE)).strip(
+            _WS + "*"
+        )
+        if any(t.kind is TokenKind.LABEL for t in group):
+            pending = not words
+        elif not words or not pending:
+            continue
+        else:
+            pending = False
+        if words and (len(words) >= PROSE_AFTER or words[-1] in ".?!"):
+            return True
+    return False
+
+
+def _field_block(tokens: list[Token]) -> dict[int, int]:
+    """Labels of a page's field block (`Host: Ada Quist` / `Guest: Noor Belcastro` /
+    `Title: ...` on consecutive lines, short values, no sentence): id -> line.
+
+    Speech ends sentences; `FIELD_RUN` short unpunctuated label lines in a row, with no
+    blank line between, are a header's fields, whatever their names."""
+    out: dict[int, int] = {}
+    run: list[Token] = []
+
+    def close() -> None:
+        if len(run) >= FIELD_RUN:
+            out.update((id(t), t.line) for t in run)
+        run.clear()
+
+    for group in _lines(tokens):
+        label = next((t for t in group if t.kind is TokenKind.LABEL), None)
+        words = "".join(t.text for t in group if t.kind in (TokenKind.TEXT, TokenKind.NOTE))
+        words = words.strip(_WS)
+        if (
+            label is not None
+            and group[0].kind in (TokenKind.LABEL, TokenKind.MARKUP)
+            and words
+            and len(words.split()) <= FIELD_WORDS
+            and words[-1] not in ".?!"
+        ):
+            run.append(label)
+        else:
+            close()
+    close()
+    return out
+
+
+def _field_headers(tokens: list[Token], lines: set[int]) -> list[Token]:
+    """Each line of a field block as one HEADER token: `Title: ...` names the title, a
+    value with a date dates the page, other fields are kept as `field`."""
+    out: list[Token] = []
+    for group in _lines(tokens):
+        if group[0].line not in lines:
+            out.extend(group)
+            continue
+        label = next(t for t in group if t.kind is TokenKind.LABEL)
+        text = "".join(t.text for t in group)
+        value = text[label.end - group[0].start :].strip(_WS)
+        name = label.fields["name"]
+        field = "title" if name == "TITLE" else "date" if rules.DATE.search(value) else "field"
+        out.append(
+            Token(
+                TokenKind.HEADER,
+                text,
+                group[0].start,
+                group[-1].end,
+                group[0].line,
+                "field-block",
+                {"field": field, "value": value, "name": name},
+            )
+        )
+    return out
+
+
+def _quoted_lines(tokens: list[Token]) -> set[int]:
+    """`Dispatcher: "Is help on the way?"`: an article quoting someone, or a headline: a
+    transcript does not put a turn in quotes."""
+    return {
+        t.line
+        for t, after in pairwise(tokens)
+        if t.kind is TokenKind.LABEL
+        and "weak" in t.fields
+        and after.line == t.line
+        and after.text.lstrip()[:1] in _QUOTE_MARKS
+    }
+
+
+def _headline_lines(tokens: list[Token]) -> dict[int, str]:
+    """Near the top, weak labels whose line reads as a headline (`Cairo Protests Grow:
+    Crowds Fill The Square`): line -> the label's name."""
+    by_line: dict[int, list[Token]] = {}
+    for t in tokens:
+        if t.line > HEADLINE_REGION:
+            break
+        by_line.setdefault(t.line, []).append(t)
+    out: dict[int, str] = {}
+    for n, group in by_line.items():
+        label = next((t for t in group if t.kind is TokenKind.LABEL and "weak" in t.fields), None)
+        if label is None:
+            continue
+        text = "".join(t.text for t in group).strip(_WS)
+        if looks_like_heading(text) and len(text.partition(":")[2].split()) >= HEADLINE_WORDS:
+            out[n] = label.fields["name"]
+    return out
+
+
+# How people are introduced (a person, not a program: `this is Science Hour` is not one).
+_INTRO: Final = regex.compile(
+    r"""\b(?i: I['’]m | I[ ]am | my[ ]name[ ]is | joined[ ]by | over[ ]to | welcome[ ]back,?
+        | welcome,? | with[ ]me[ ](?:is|are|today[ ]is) | here[ ]with | thanks?[ ]you,? )
+        [ ]++ (?P<name> \p{Lu}\p{Ll}[\p{L}'’\-]*+ (?: [ ] \p{Lu}[\p{L}'’\-.]++ ){1,3}+ )""",
+    regex.VERBOSE | regex.V1,
+)
+
+
+def _introduced(tokens: list[Token]) -> set[str]:
+    """Names the words introduce: `I'm Nora McAdam`, `over to Rebecca Quist`."""
+    found: set[str] = set()
+    for t in tokens:
+        if t.kind is TokenKind.TEXT and len(t.text) > 8:
+            for m in _INTRO.finditer(t.text):
+                words = m["name"].split()
+                # `I'm Nora McAdam of the harbour trust` names `NORA MCADAM`, and so do
+                # its leading words: take every prefix of two words or more.
+                for k in range(2, len(words) + 1):
+                    found.add(canonical_name(" ".join(words[:k]).rstrip(".")))
+    return found
+
+
+# ---- undoing a rejected candidate -------------------------------------------------------
+
+
+def _undo(t: Token) -> Token:
+    return Token(TokenKind.TEXT, t.text, t.start, t.end, t.line, "text")
+
+
+def _merge_text(tokens: list[Token]) -> list[Token]:
+    """One TEXT token for words that follow each other on a line (a label demoted to text
+    and the words after it)."""
+    merged: list[Token] = []
+    for t in tokens:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.line == t.line
+            and prev.kind is TokenKind.TEXT
+            and t.kind is TokenKind.TEXT
+        ):
+            merged[-1] = Token(
+                TokenKind.TEXT, prev.text + t.text, prev.start, t.end, prev.line, "text"
+            )
+        else:
+            merged.append(t)
+    return merged

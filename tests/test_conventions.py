@@ -1,0 +1,65 @@
+"""Label shapes accepted or rejected by each document's own evidence (conventions.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import transcriptkit
+
+
+def _shapes(t: transcriptkit.Transcript) -> dict[str, str]:
+    return {d.message.split(":")[0]: d.message for d in t.diagnostics if d.code == "label-shapes"}
+
+
+def test_a_one_off_capitalised_word_is_rejected_and_reported() -> None:
+    text = (
+        "Interviewer: Where did the ferry go?\n\n"
+        "Wren Okafor: To the far bank, and it never came back for the rest of us.\n\n"
+        "Remember: the river was high that week.\n\n"
+        "Interviewer: And then?\n\n"
+        "Wren Okafor: Then we waited.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == [
+        "Interviewer",
+        "Wren Okafor",
+        "Interviewer",
+        "Wren Okafor",
+    ]
+    assert "Remember: the river" in t.turns[1].text
+    shapes = _shapes(t)
+    assert shapes["title-word"].startswith("title-word: 2 accepted, 1 rejected")
+    rejected = next(d for d in t.diagnostics if d.message.startswith("title-word"))
+    assert rejected.line == 5
+
+
+def test_fields_that_alternate_but_never_speak_are_not_voices() -> None:
+    text = "Air Date: May 2\nRunning Time: 412\nAir Date: May 9\nRunning Time: 268\n"
+    t = transcriptkit.parse(text)
+    assert t.turns == [] or all(turn.label is None for turn in t.turns)
+
+
+def test_a_name_introduced_in_the_words_is_evidence() -> None:
+    text = (
+        "Operator\n\nGood morning and welcome. I will now turn the call over to Ilse Marchetti.\n\n"
+        "Ilse Marchetti\n\nThank you, and good morning to everyone joining us on the line today.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == ["Operator", "Ilse Marchetti"]
+
+
+_NAME = st.sampled_from(["Ada Quist", "Noor Belcastro", "Tamsin Ferrow", "Olek Varga"])
+
+
+@given(st.lists(st.tuples(_NAME, st.integers(1, 8)), min_size=1, max_size=6))
+def test_a_title_case_name_said_once_in_prose_never_starts_a_turn(
+    pairs: list[tuple[str, int]],
+) -> None:
+    """Prose that mentions `Name:` once, with no label convention, stays one paragraph
+    block: a single look-alike is not a convention."""
+    name, n = pairs[0]
+    prose = " ".join(["The council met again on Tuesday evening."] * n)
+    text = f"{prose}\n\n{name}: a note the clerk added.\n\n{prose}\n"
+    t = transcriptkit.parse(text)
+    assert all(turn.label is None for turn in t.turns)

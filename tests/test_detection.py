@@ -1,0 +1,63 @@
+"""Style detection: absolute evidence, literal checks first, decisive evidence stops."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transcriptkit import styles
+from transcriptkit.styles import DECISIVE, MIN_WEIGHT, detect, needle
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEXTS = sorted(FIXTURES.rglob("*.txt"))
+
+
+def test_a_passing_mention_is_not_a_house_style() -> None:
+    text = "A story about rivers.\n\nMore on this at npr.org and elsewhere.\n"
+    assert detect(text) == (styles.GENERIC, 0.0)
+
+
+def test_confidence_is_the_evidence_weight_on_an_absolute_scale() -> None:
+    # NPR's `NAME, HOST:` (3) and its `(SOUNDBITE OF` cue (2): 5 of DECISIVE.
+    text = "ADA QUIST, HOST: Good morning.\n\n(SOUNDBITE OF MUSIC)\n\nQUIST: Back now.\n"
+    style, confidence = detect(text)
+    assert style.name == "npr"
+    assert confidence == round(5.0 / DECISIVE, 3)
+    assert MIN_WEIGHT <= 5.0 < DECISIVE
+
+
+def test_decisive_evidence_is_certain() -> None:
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n"
+    assert detect(text)[0].name == "webvtt"
+    assert detect(text)[1] == 1.0
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_the_literal_check_never_hides_a_match(path: Path) -> None:
+    """Wherever an evidence pattern matches, one of its needles is in the text: the cheap
+    check before the regex changes no decision."""
+    text = path.read_text(encoding="utf-8")
+    for style in styles.styles():
+        for pattern, _ in style.evidence:
+            literals = needle(pattern)
+            if literals is not None and pattern.search(text):
+                assert any(x in text for x in literals), (style.name, pattern.pattern)
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", min_size=3, max_size=9)
+
+
+@given(_WORD, _WORD, st.sampled_from(["", "?", "{0,2}", "*"]))
+def test_needles_are_required_literals(a: str, b: str, quantifier: str) -> None:
+    pattern = regex.compile(rf"{a} [ ] \d+ {b}{quantifier}", regex.VERBOSE | regex.V1)
+    literals = needle(pattern)
+    assert literals is not None
+    (found,) = literals
+    # Whatever the needle is, a text the pattern matches holds it.
+    example = f"{a} 42{b if not quantifier else b[:-1]}"  # verbose: no space after 42
+    assert pattern.search(example)
+    assert found in example
