@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 from .batch import BatchResult, parse_many
+from .chunking import Chunk, chunks
+from .errors import (
+    BinaryInputError,
+    DecodeError,
+    DirectoryError,
+    InputError,
+    InputTypeError,
+    MissingFileError,
+    OutputError,
+    TranscriptError,
+)
 from .hf import to_dataset
 from .models import (
     Caption,
@@ -27,20 +38,30 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BatchResult",
+    "BinaryInputError",
     "Caption",
+    "Chunk",
     "Cue",
+    "DecodeError",
     "Diagnostic",
+    "DirectoryError",
     "InlineCue",
+    "InputError",
+    "InputTypeError",
     "Metadata",
+    "MissingFileError",
+    "OutputError",
     "Paragraph",
     "Span",
     "Speaker",
     "Token",
     "TokenKind",
     "Transcript",
+    "TranscriptError",
     "Turn",
     "Word",
     "__version__",
+    "chunks",
     "parse",
     "parse_file",
     "parse_many",

@@ -6,7 +6,13 @@ curly quotes, CRLF and trailing spaces. None of that belongs in `Turn.text`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import regex
+
+from ._safe import strip_controls
 
 # `don\ufffdt`, `it\ufffds`: a broken apostrophe between a word and its contraction.
 _BROKEN_APOSTROPHE = regex.compile(r"(?<=\p{L})\ufffd(?=(?:s|t|d|m|ll|re|ve)\b)")
@@ -41,11 +47,28 @@ _SMALL = frozenset(
 _INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " "})
 
 
+# `parse(..., normalize=False)` keeps quotes and backticks as printed (issue 12).
+_NORMALIZE: ContextVar[bool] = ContextVar("transcriptkit_normalize", default=True)
+
+
+@contextmanager
+def normalizing(normalize: bool) -> Iterator[None]:
+    """Within the block, `clean` straightens quotes and backticks only if `normalize`."""
+    token = _NORMALIZE.set(normalize)
+    try:
+        yield
+    finally:
+        _NORMALIZE.reset(token)
+
+
 def clean(text: str) -> str:
-    """Straight quotes, single spaces, no U+FFFD; not stripped (callers join pieces)."""
+    """Straight quotes, single spaces, no U+FFFD, no terminal escapes or control
+    characters; not stripped (callers join pieces)."""
+    text = strip_controls(text)  # issue 12: escapes never reach the words (see _safe.py)
     if "\ufffd" in text:
         text = _BROKEN_APOSTROPHE.sub("'", text).replace("\ufffd", " ")
-    text = text.translate(_QUOTES)
+    if _NORMALIZE.get():
+        text = text.translate(_QUOTES)
     core = " ".join(text.translate(_INVISIBLE).split())
     if not core:
         return " " if text else ""

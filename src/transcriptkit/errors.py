@@ -1,12 +1,19 @@
 """One exception hierarchy: every message says what went wrong, where, and what to do.
 
     TranscriptError              anything transcriptkit raises on purpose
-    └── InputError               the input cannot be read as a transcript at all
-        ├── InputTypeError       the input is not of a type the function takes (also TypeError)
-        ├── DecodeError          strict mode: the bytes are not valid in their encoding, or
-        │                        not text at all (NUL and other control bytes)
-        └── BinaryInputError     the bytes are a known binary format (gzip, zip, PDF, an
-                                 image, ...), found by their magic bytes, in any mode
+    ├── InputError               the input cannot be read as a transcript at all
+    │   ├── MissingFileError     no such file (also FileNotFoundError)
+    │   ├── DirectoryError       a directory, not a file (also IsADirectoryError)
+    │   ├── InputTypeError       the input is not of a type the function takes (also TypeError)
+    │   ├── DecodeError          strict mode: the bytes are not valid in their encoding, or
+    │   │                        not text at all (also UnicodeDecodeError)
+    │   └── BinaryInputError     the bytes are a known binary format (gzip, zip, PDF, an
+    │                            image, ...), found by their magic bytes, in any mode
+    └── OutputError              the output cannot be written, or writing it would do damage
+                                 (a read-only file, one of the inputs)
+
+Each subclass of a built-in exception is caught by the handlers written for it
+(`except FileNotFoundError:`), and every one by `except TranscriptError:`.
 
 `parse(text)` never raises on a `str`: damage in the text is reported in
 `Transcript.diagnostics`, not thrown. Errors come from reading files and bytes.
@@ -46,7 +53,9 @@ class TranscriptError(Exception):
         self.column = column
         self.offset = offset
         self.hint = hint
-        super().__init__(self.message)
+        # Not `super().__init__`: a built-in beside us in the MRO (UnicodeDecodeError) takes
+        # other arguments; its own fields are set by the subclass.
+        Exception.__init__(self, self.message)
 
     @property
     def where(self) -> str:
@@ -78,6 +87,8 @@ class TranscriptError(Exception):
 def _restore(cls: type[TranscriptError], state: dict[str, object]) -> TranscriptError:
     error = cls.__new__(cls)
     error.__dict__.update(state)
+    if isinstance(error, DecodeError):
+        error._init_unicode()
     error.args = (error.message,)
     return error
 
@@ -87,12 +98,26 @@ class InputError(TranscriptError):
     directory, cannot be opened, or its bytes are not text."""
 
 
+class MissingFileError(InputError, FileNotFoundError):
+    """There is no file at the path. Also a `FileNotFoundError`."""
+
+
+class DirectoryError(InputError, IsADirectoryError):
+    """The path names a directory where a file was expected. Also an `IsADirectoryError`."""
+
+
+class OutputError(TranscriptError):
+    """The output cannot be written where it was asked to go (no such directory, no
+    permission, disk full), or writing there would destroy something (a read-only file,
+    the input itself) and was refused."""
+
+
 class InputTypeError(InputError, TypeError):
     """A function got a value of a type it does not take (bytes where text is expected,
     or the other way round). Also a `TypeError`, so generic handlers still catch it."""
 
 
-class DecodeError(InputError):
+class DecodeError(InputError, UnicodeDecodeError):
     """The bytes are not text in the encoding they seem to be in, or not text at all
     (strict mode only; otherwise bad bytes are replaced, control characters kept, and
     both reported in `diagnostics`).
@@ -100,7 +125,8 @@ class DecodeError(InputError):
     `offset` is the 0-based byte offset of the first bad byte, `encoding` the encoding the
     file was read as, `bad` the bad bytes themselves; `line` and `column` say where they
     stand in the text, when known. `reason` replaces the default `not valid <encoding>`,
-    `hint` the default advice.
+    `hint` the default advice. As a `UnicodeDecodeError`, `object` is `bad` and
+    `start`/`end` index into it (`offset` is where it stands in the file).
     """
 
     def __init__(
@@ -115,7 +141,9 @@ class DecodeError(InputError):
         reason: str | None = None,
         hint: str | None = None,
     ) -> None:
-        self.encoding = encoding
+        # `encoding` is a field of UnicodeDecodeError (set in `_init_unicode`); this copy
+        # lives in `__dict__`, so it survives pickling.
+        self._file_encoding = encoding
         self.bad = bad
         shown = " ".join(f"0x{b:02X}" for b in bad[:4]) + (" ..." if len(bad) > 4 else "")
         subject = f"byte{'s' if len(bad) > 1 else ''} {shown}" if bad else "a byte"
@@ -132,6 +160,15 @@ class DecodeError(InputError):
                 "transcript.diagnostics), or save the file as UTF-8"
             ),
         )
+        self._init_unicode()
+
+    def _init_unicode(self) -> None:
+        """The fields `UnicodeDecodeError` handlers read (`encoding`, `object`, `start`,
+        `end`, `reason`), from ours."""
+        UnicodeDecodeError.__init__(
+            self, self._file_encoding, self.bad, 0, len(self.bad), self.what
+        )
+        self.args = (self.message,)
 
 
 class BinaryInputError(InputError):
@@ -166,4 +203,13 @@ class BinaryInputError(InputError):
         )
 
 
-__all__ = ["BinaryInputError", "DecodeError", "InputError", "InputTypeError", "TranscriptError"]
+__all__ = [
+    "BinaryInputError",
+    "DecodeError",
+    "DirectoryError",
+    "InputError",
+    "InputTypeError",
+    "MissingFileError",
+    "OutputError",
+    "TranscriptError",
+]

@@ -167,11 +167,18 @@ class Transcript(_Model):
         return speaker.name if speaker else None
 
     def turns_by(self, name_or_id: str) -> list[Turn]:
-        """Every turn of one speaker, given by id or canonical name (any case)."""
+        """Every turn of one speaker, given by id, canonical name or any label the
+        document used for them (`KELLY` for `MARY LOUISE KELLY`), in any case."""
+        key = name_or_id.strip().rstrip(":").strip().casefold()
         wanted = {
             s.id
             for s in self.speakers
-            if name_or_id in (s.id, s.name) or s.name == name_or_id.upper()
+            if key in {s.id.casefold(), s.name.casefold(), *(x.casefold() for x in s.labels)}
+        }
+        wanted |= {
+            t.speaker_id
+            for t in self.turns
+            if t.speaker_id and t.label and t.label.casefold() == key
         }
         return [t for t in self.turns if t.speaker_id in wanted]
 

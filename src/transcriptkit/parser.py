@@ -11,7 +11,8 @@ from typing import cast
 
 from . import rules
 from ._normalise import normalise
-from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading
+from ._safe import control_diagnostics
+from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading, normalizing
 from .conventions import ShapeDecision
 from .errors import InputTypeError
 from .metadata import header_metadata, program_said
@@ -38,11 +39,12 @@ _CLOSING = frozenset(",.;:!?)")
 _PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
 
 
-def parse(text: str, style: Style | str | None = None) -> Transcript:
+def parse(text: str, style: Style | str | None = None, *, normalize: bool = True) -> Transcript:
     """Parse transcript text (a transcript, a scraped page, an article) into models.
 
     `style` forces a house style (a `Style` or its name, see `transcriptkit.styles`);
-    by default it is detected and recorded in `metadata.style`. Bytes are not text:
+    by default it is detected and recorded in `metadata.style`. `normalize=False` keeps
+    quotes and backticks as printed instead of straightening them. Bytes are not text:
     `parse_file` (or `read_text`) decodes them.
     """
     if not isinstance(text, str):
@@ -53,7 +55,9 @@ def parse(text: str, style: Style | str | None = None) -> Transcript:
     text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates
     chosen, confidence = resolve_style(text, style)
     tokens, shapes = tokenize_report(text, chosen)
-    transcript = build(tokens, chosen, shapes)
+    with normalizing(normalize):
+        transcript = build(tokens, chosen, shapes)
+    transcript.diagnostics += control_diagnostics(text)  # issue 12: what clean() removed
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
     transcript.diagnostics[:0] = boundary_notes

@@ -44,7 +44,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._normalise import normalise
-from .errors import BinaryInputError, DecodeError, InputError, InputTypeError
+from .errors import (
+    BinaryInputError,
+    DecodeError,
+    DirectoryError,
+    InputError,
+    InputTypeError,
+    MissingFileError,
+)
 from .models import Diagnostic, Level, Transcript
 from .parser import parse
 
@@ -220,14 +227,16 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Transcr
 def _read_bytes(p: Path) -> bytes:
     try:
         if p.is_dir():
-            raise InputError(
+            raise DirectoryError(
                 "is a directory, not a transcript file",
                 path=str(p),
                 hint="pass one file; for a folder, call parse_file on each file in it",
             )
         return p.read_bytes()
+    except InputError:  # DirectoryError is an OSError too: not to be caught below
+        raise
     except FileNotFoundError:
-        raise InputError(
+        raise MissingFileError(
             "no such file",
             path=str(p),
             hint=f"check the path (relative paths start at {Path.cwd()})",
@@ -708,8 +717,8 @@ def _repair(text: str) -> tuple[str, list[Diagnostic]]:
                 level="warning",
                 code="control-characters",
                 message=f"line {line}, column {column}: {len(controls)} control character(s) "
-                f"such as U+{ord(text[at]):04X}, which text files do not hold; kept as they "
-                "are (is this a binary file, or UTF-16 without a byte order mark?)",
+                f"such as U+{ord(text[at]):04X}, which text files do not hold (is this a "
+                "binary file, or UTF-16 without a byte order mark?)",
                 line=line,
             )
         )
