@@ -142,9 +142,10 @@ def parse_many(
     done. Worker processes are started with `spawn`, so the caller's main module must be
     guarded by `if __name__ == "__main__":`.
 
-    `parse_options` go to `read_text` (`strict`, default True here: a binary or undecodable
-    file is an error result, not a transcript of junk) and to `parse` (`style`). A document
-    over `max_bytes` is refused with `TooLargeError`, an empty one with `EmptyInputError`.
+    `parse_options` go to `read_text` (`strict`: with True, a damaged or undecodable file is
+    an error result instead of a transcript with the repairs in its diagnostics; known
+    binary formats are refused either way) and to `parse` (`style`). A document over
+    `max_bytes` is refused with `TooLargeError`, an empty one with `EmptyInputError`.
     Nothing is raised for one bad document: its result carries the error, naming the source.
     """
     # Checked here, not in the generator, so a bad argument raises at the call.
@@ -366,14 +367,16 @@ def _too_large(source: str, size: int, limit: int) -> TooLargeError:
 
 
 def _check_options(options: dict[str, Any]) -> dict[str, Any]:
-    """Options checked once here, so a misspelt option raises now instead of failing every
-    document in the workers."""
+    """Options checked once here, so a misspelt option or an unknown style name raises now
+    (TypeError, KeyError) instead of failing every document in the workers."""
     rest = {k: v for k, v in options.items() if k != "strict"}
     try:
         inspect.signature(parse).bind("", **rest)
     except TypeError as exc:
         raise TypeError(f"parse_many: {exc}") from None
-    return {"strict": True, **options}
+    if isinstance(rest.get("style"), str):
+        parse("", **rest)  # KeyError naming the known styles
+    return {"strict": False, **options}
 
 
 def _parse_job(job: _Job, options: dict[str, Any], limit: int) -> BatchResult:
@@ -406,7 +409,7 @@ def _parse(job: _Job, options: dict[str, Any], limit: int) -> Transcript:
     if isinstance(data, str):
         text = data
     else:
-        strict = bool(options.get("strict", True))
+        strict = bool(options.get("strict", False))
         text, encoding, notes = read_text(data, name=job.source, strict=strict)
     if not text.strip():
         raise EmptyInputError(

@@ -83,6 +83,7 @@ class Done:
     size: int
     error: TranscriptError | None
     output: Any = None  # str (jsonl, csv) or a pyarrow.Table (parquet)
+    warnings: int = 0  # diagnostics above info: repairs, damage noticed
 
 
 # ---- work done in the worker processes ------------------------------------------------
@@ -103,7 +104,8 @@ def _export_job(job: _Job, options: dict[str, Any], limit: int, fmt: str) -> Don
             cause=repr(exc),
         )
         return Done(result.source, result.doc_id, result.size, error)
-    return Done(result.source, result.doc_id, result.size, None, output)
+    warnings = sum(d.level != "info" for d in result.transcript.diagnostics)
+    return Done(result.source, result.doc_id, result.size, None, output, warnings)
 
 
 def _failed(result: BatchResult) -> Done:
@@ -291,7 +293,7 @@ class _Progress:
 
     def __init__(self, console: Console, count: Callable[[], tuple[int, int] | None]) -> None:
         self.enabled = console.is_terminal
-        self.files = self.failed = self.bytes = 0
+        self.files = self.failed = self.bytes = self.warned = 0
         self.started = time.perf_counter()
         self._bar: Progress | None = None
         self._total_files: int | None = None
@@ -325,6 +327,7 @@ class _Progress:
         self.files += 1
         self.bytes += item.size
         self.failed += item.error is not None
+        self.warned += item.warnings > 0
         if self._bar is not None:
             total = f"/{self._total_files:,}" if self._total_files else ""
             self._bar.update(
@@ -404,8 +407,21 @@ def batch(
     ] = False,
     strict: Annotated[
         bool,
-        typer.Option(help="Refuse binary and undecodable files (--no-strict repairs them)."),
-    ] = True,
+        typer.Option(
+            "--strict",
+            help="Count damaged input (bad bytes, control characters) as a failure instead "
+            "of repairing it and noting the repairs in the document's diagnostics.",
+        ),
+    ] = False,
+    style: Annotated[
+        str | None,
+        typer.Option(
+            "--style",
+            "-s",
+            metavar="NAME",
+            help="House style to read with, not the detected one ('transcriptkit styles').",
+        ),
+    ] = None,
     max_size: Annotated[
         float,
         typer.Option(metavar="MB", min=0, help="Refuse documents larger than this."),
@@ -424,7 +440,10 @@ def batch(
     if errors is not None and errors.resolve() == output.resolve():
         _fail("--errors must name another file than OUT", ExitCode.USAGE)
     limit = int(max_size * 2**20)
-    options = _check_options({"strict": strict})
+    try:
+        options = _check_options({"strict": strict, **({"style": style} if style else {})})
+    except KeyError as exc:
+        _fail(f"{exc.args[0]}; see 'transcriptkit batch --help'", ExitCode.USAGE)
     console = Console(stderr=True)
     try:
         writer = _writer(chosen, output, resume)
@@ -532,6 +551,11 @@ def _summary(
     if progress.failed:
         where = f", listed in {errors}" if errors else ""
         parts.append(f"{progress.failed:,} failed{where}")
+    if progress.warned:
+        parts.append(
+            f"{progress.warned:,} repaired or with warnings (see their diagnostics; "
+            "--strict counts damage as failure)"
+        )
     if skipped:
         parts.append(f"{skipped:,} already in {output.name} skipped")
     parts.append(f"{mb:,.1f} MB in {seconds:,.1f} s ({mb / seconds:,.2f} MB/s)")
