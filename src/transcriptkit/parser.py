@@ -13,6 +13,7 @@ from . import rules
 from ._normalise import normalise
 from ._safe import control_diagnostics
 from .asr import read_asr
+from .captions import caption_format, read_captions
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading, normalizing
 from .conventions import ShapeDecision
 from .errors import InputTypeError
@@ -65,6 +66,12 @@ def parse(
             "decode bytes first, or use transcriptkit.parse_file(path)"
         )
     text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates
+    if (fmt := caption_format(text, style)) is not None:  # cue blocks: the caption reader
+        with normalizing(normalize):
+            captions = read_captions(text, fmt)
+        captions.diagnostics[:0] = boundary_notes
+        captions.diagnostics += control_diagnostics(text)
+        return captions
     chosen, confidence = resolve_style(text, style)
     tokens, shapes = tokenize_report(text, chosen)
     with normalizing(normalize):
