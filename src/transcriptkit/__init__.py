@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .asr import AsrFormatError
 from .batch import BatchResult, parse_many
 from .chunking import Chunk, chunks
 from .errors import (
@@ -37,6 +38,7 @@ from .tokens import Token, TokenKind
 __version__ = "0.1.0"
 
 __all__ = [
+    "AsrFormatError",
     "BatchResult",
     "BinaryInputError",
     "Caption",

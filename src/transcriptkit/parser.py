@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import cast
+from typing import Any, cast
 
 from . import metadata, rules
 from ._normalise import normalise
 from ._safe import control_diagnostics
+from .asr import read_asr
+from .captions import caption_format, read_captions
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading, normalizing
 from .conventions import ShapeDecision
 from .errors import InputTypeError
@@ -38,20 +40,37 @@ _CLOSING = frozenset(",.;:!?)")
 _PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
 
 
-def parse(text: str, style: Style | str | None = None, *, normalize: bool = True) -> Transcript:
+def parse(
+    text: str | dict[str, Any] | list[Any],
+    style: Style | str | None = None,
+    *,
+    normalize: bool = True,
+    split_pause: float | None = None,
+) -> Transcript:
     """Parse transcript text (a transcript, a scraped page, an article) into models.
 
     `style` forces a house style (a `Style` or its name, see `transcriptkit.styles`);
     by default it is detected and recorded in `metadata.style`. `normalize=False` keeps
     quotes and backticks as printed instead of straightening them. Bytes are not text:
-    `parse_file` (or `read_text`) decodes them.
+    `parse_file` (or `read_text`) decodes them. Speech-recognition output (JSON text or a
+    loaded dict, RTTM, Whisper TSV) is read by `transcriptkit.asr`; `split_pause` cuts its
+    turns at longer silences (docs/asr.md).
     """
+    machine = read_asr(text, split_pause=split_pause)
+    if machine is not None:
+        return machine
     if not isinstance(text, str):
         raise InputTypeError(
             f"parse() takes text (str), not {type(text).__name__}; "
             "decode bytes first, or use transcriptkit.parse_file(path)"
         )
     text, boundary_notes = normalise(text)  # issue 11: lone CR, lone surrogates
+    if (fmt := caption_format(text, style)) is not None:  # cue blocks: the caption reader
+        with normalizing(normalize):
+            captions = read_captions(text, fmt)
+        captions.diagnostics[:0] = boundary_notes
+        captions.diagnostics += control_diagnostics(text)
+        return captions
     chosen, confidence = resolve_style(text, style)
     tokens, shapes = tokenize_report(text, chosen)
     with normalizing(normalize):

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._normalise import normalise
+from .asr import read_asr
 from .errors import (
     BinaryInputError,
     DecodeError,
@@ -200,12 +201,21 @@ def read_text(
     return text, decoded.encoding, decoded.notes + notes
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Transcript:
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    speakers: str | os.PathLike[str] | None = None,
+    split_pause: float | None = None,
+) -> Transcript:
     """Read a transcript file in any common encoding and parse it.
 
     `metadata.encoding` says how the file was read; `diagnostics` start with what reading
     noticed (see `read_text`). Raises `InputError` when the file cannot be read and, with
-    `strict`, `DecodeError` when its bytes are not valid text.
+    `strict`, `DecodeError` when its bytes are not valid text. Speech-recognition output
+    is recognised by content (docs/asr.md): `speakers` names an RTTM diarization to join to
+    its words, `split_pause` cuts turns at longer silences; JSON of no known shape raises
+    `AsrFormatError`.
     """
     if not isinstance(path, str | os.PathLike):
         raise InputTypeError(
@@ -215,7 +225,9 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Transcr
     p = Path(path)
     data = _read_bytes(p)
     text, encoding, notes = read_text(data, name=str(p), strict=strict)
-    transcript = parse(text)
+    transcript = read_asr(text, name=str(p), speakers=speakers, split_pause=split_pause)
+    if transcript is None:
+        transcript = parse(text)
     transcript.metadata.encoding = encoding
     transcript.diagnostics[:0] = notes
     return transcript
