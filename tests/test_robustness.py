@@ -116,11 +116,6 @@ def test_every_document_parses_the_same_under_two_hash_seeds() -> None:
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("name", TIES)
-@pytest.mark.xfail(
-    reason="until helper 8b's title-tie fix is on main: two repeated headlines that tie "
-    "are picked in set order (tokenizer._mark_repeated_headings)",
-    strict=False,
-)
 def test_ties_parse_the_same_under_every_hash_seed(name: str) -> None:
     dumps = {
         subprocess.run(
