@@ -118,8 +118,8 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "exact_docs": 0.6,
     },
 }
-# Title and date floors per folder: owned by issue 8b (metadata.py); keep them out of
-# RECOGNITION_FLOORS. TITLE_DATE_FLOORS: dict[str, dict[str, float]] = {...}
+# Title and date floors per folder: owned by issue 8b (metadata.py), in METADATA_FLOORS
+# below; kept out of RECOGNITION_FLOORS.
 
 
 def _scorer() -> ModuleType:
@@ -160,3 +160,33 @@ def test_each_folder_meets_its_recognition_floors(folder: str) -> None:
     assert not low, f"{folder} below the floor (score, floor): {low}"
     assert scores["leaking_turns"] == 0
     assert scores["crashes"] == 0
+
+
+# ---- title and date (metadata.py) floors, per folder: what is reached, a little below ----
+
+METADATA_FLOORS = {
+    "captions": {"title_acc": 0.95, "date_acc": 0.95},
+    "long": {"title_acc": 0.95, "date_acc": 0.95},
+    "mixed": {"title_acc": 0.90, "date_acc": 0.75},
+    "npr": {"title_acc": 0.95, "date_acc": 0.95},
+    "pages": {"title_acc": 0.95, "date_acc": 0.95},
+    "podcasts": {"title_acc": 0.75, "date_acc": 0.95},
+    "radio": {"title_acc": 0.95, "date_acc": 0.95},
+    "seeds": {"title_acc": 1.0, "date_acc": 1.0},
+    "styles": {"title_acc": 0.95, "date_acc": 0.95},
+    "tv": {"title_acc": 0.75, "date_acc": 0.95},
+}
+
+
+def test_titles_and_dates_meet_the_floors() -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        _scorer().main(["--json", *(str(CORPUS / d) for d in METADATA_FLOORS)])
+    by_dir: dict[str, dict[str, float]] = json.loads(out.getvalue())["by_dir"]
+    low = {
+        (folder, k): (by_dir[folder][k], floor)
+        for folder, floors in METADATA_FLOORS.items()
+        for k, floor in floors.items()
+        if by_dir[folder][k] < floor
+    }
+    assert not low, f"below the floor (score, floor): {low}"
