@@ -42,6 +42,9 @@ HONORIFIC: Final = regex.compile(
         | Ambassador | Mayor | Secretary | President | Sir | Dame | Lord | Lady | Captain
         | Colonel | Lieutenant | Sergeant | Archbishop | Bishop | Cardinal | Pastor
       ) [ \t\ufffd\xa0]++ (?=\p{Lu}{2})
+    # A title in Title Case before a full name in capitals: `Sheriff ODA PELL (...):`,
+    # `Chief Patrol Agent MARCUS FENN:` (two capitalised words at least must follow).
+    | (?: \p{Lu}\p{Ll}{2,20}+ [ ] ){1,3}+ (?= \p{Lu}{2}[\p{Lu}'’\-.]*+ [ ] \p{Lu} )
     """,
     _F,
 )
@@ -100,7 +103,9 @@ _ROLE_WORD = r"""
     )
 """
 _ROLE = rf"""
-    (?: , [ \t]*+ (?P<role> {_ROLE_WORD} (?: [ \t,]++ {_ROLE_WORD} ){{0,14}}+ ) )
+    (?: , [ \t]*+ (?P<role> {_ROLE_WORD} (?: [ \t,]++ {_ROLE_WORD} ){{0,14}}+ )
+      # `NOOR BELCASTRO reporting:` (no comma): a reporter's sign-on label.
+      | [ \t]++ (?P<role> reporting ) (?= [ \t]*+ : ) )
 """
 
 # How the speaker is heard, not who they are: `MALVEAUX (voice-over):` is an aside, so the
