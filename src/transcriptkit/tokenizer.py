@@ -111,10 +111,7 @@ def _tokenize_line(
     body = line.rstrip("\n").rstrip("\r")
     stripped = body.lstrip(_WS)
     state = LineState(lines, index, start, number, line, body, stripped, stripped[:1])
-    first = state.first
-    for r in grammar:
-        if r.starts is not None and first not in r.starts:
-            continue
+    for r in _by_first(grammar, state.first):
         if r.needs and r.needs not in body:
             continue
         assert r.apply is not None  # compile_rules gives every rule an `apply`
@@ -263,6 +260,26 @@ SHARED: tuple[GrammarRule, ...] = (
 )
 
 _COMPILED: dict[int, tuple[Style, tuple[GrammarRule, ...]]] = {}
+# For each compiled grammar and first character: the rules whose `starts` guard lets that
+# character through, so a line meets only the rules that can claim it.
+_FIRST: dict[int, tuple[tuple[GrammarRule, ...], dict[str, tuple[GrammarRule, ...]]]] = {}
+
+
+def _by_first(grammar: tuple[GrammarRule, ...], first: str) -> tuple[GrammarRule, ...]:
+    cached = _FIRST.get(id(grammar))
+    if cached is None or cached[0] is not grammar:
+        cached = (grammar, {})
+        _FIRST[id(grammar)] = cached
+    table = cached[1]
+    found = table.get(first)
+    if found is None:
+        found = tuple(r for r in grammar if r.starts is None or first in r.starts)
+        if len(table) < _FIRST_CHARS:
+            table[first] = found
+    return found
+
+
+_FIRST_CHARS = 4096  # distinct first characters remembered per grammar (bounded memory)
 
 
 def grammar_for(style: Style) -> tuple[GrammarRule, ...]:

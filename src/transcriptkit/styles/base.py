@@ -69,7 +69,10 @@ class Needle:
 
     def found_in(self, text: str, lowered: str) -> bool:
         hay = lowered if self.folded else text
-        return any(x in hay for x in self.literals)
+        literals = self.literals
+        if len(literals) == 1:  # the common case, without a generator
+            return literals[0] in hay
+        return any(x in hay for x in literals)
 
 
 def needle(pattern: Pattern) -> Needle | None:
