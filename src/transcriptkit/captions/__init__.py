@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .. import metadata
 from ..models import Transcript
 from ._blocks import read_blocks
 from ._build import build
@@ -120,6 +121,7 @@ def read_captions(
     if strict and not reading.cues:
         raise CaptionError(f"no caption cues found: the text is not {chosen}", line=None)
     transcript = build(reading)
+    transcript.metadata.date = metadata.caption_head(text).date  # decided in metadata.py
     transcript.metadata.style = chosen
     transcript.metadata.style_confidence = 1.0
     return transcript
