@@ -74,7 +74,7 @@ _LEAD_FIRST: Final = frozenset(">-‐–—[(")
 _SOUND: Final = regex.compile(
     r"[ \t]*+ (?: \[ ([^\[\]\n]++) \] | \( ([^()\n]++) \) ) [ \t]*+ $", regex.V1 | regex.VERBOSE
 )
-_QUOTES: Final = frozenset("\"“„«'‘")
+_QUOTES: Final = frozenset('"“„«')  # a quotation after the colon: reported speech
 _CLOSING: Final = frozenset(",.;:!?)")
 
 
@@ -226,34 +226,38 @@ def _is_caps(name: str, pieces: list[_Piece]) -> bool:
 
 def _roll_up(cues: list[RawCue]) -> tuple[list[list[SourceLine]], list[bool]]:
     """The lines each cue adds (repeated roll-up lines left out) and whether each cue is a
-    transition frame that adds nothing. The previous cue's lines are a set: one look-up
-    per line, however long the cue."""
+    transition frame that adds nothing. Roll-up repeats the previous cue's last lines as
+    this cue's first ones; where each line of the previous cue stands is a dict, so the
+    check is one look-up and a comparison of the repeated lines, however long the cue."""
     kept: list[list[SourceLine]] = []
     flashes: list[bool] = []
     previous: RawCue | None = None
-    shown: set[str] = set()
+    shown: list[str] = []
+    where: dict[str, int] = {}
     for cue in cues:
         said = [" ".join(segment_text(ln.text).split()) for ln in cue.lines]
         lines = cue.lines
         flash = False
         if (
             previous is not None
-            and shown
+            and said
+            and said[0] in where
             and cue.start > previous.start
             and cue.start - previous.end <= ROLL_GAP
             and cue.placement == previous.placement
         ):
-            k = 0
-            while k < len(said) and said[k] in shown:
-                k += 1
-            if 0 < k < len(said):
-                lines = lines[k:]
-            elif k and k == len(said) and cue.end - cue.start < FLASH:
-                lines, flash = [], True
+            j = where[said[0]]
+            k = len(shown) - j  # the previous cue's last k lines, if this one repeats them
+            if said[:k] == shown[j:]:
+                if k < len(said):
+                    lines = lines[k:]
+                elif cue.end - cue.start < FLASH:
+                    lines, flash = [], True
         kept.append(lines)
         flashes.append(flash)
         if said:
-            previous, shown = cue, set(said)
+            previous, shown = cue, said
+            where = {line: i for i, line in enumerate(said)}
     return kept, flashes
 
 
