@@ -63,3 +63,14 @@ def test_a_title_case_name_said_once_in_prose_never_starts_a_turn(
     text = f"{prose}\n\n{name}: a note the clerk added.\n\n{prose}\n"
     t = transcriptkit.parse(text)
     assert all(turn.label is None for turn in t.turns)
+
+
+def test_speaker_lookup_follows_edits_and_leaves_equality_alone() -> None:
+    text = "ANA RUIZ, HOST: Hi.\n\nBO LEE: Hello.\n\nRUIZ: Welcome.\n"
+    t = transcriptkit.parse(text)
+    assert [t.speaker_name(turn) for turn in t.turns] == ["ANA RUIZ", "BO LEE", "ANA RUIZ"]
+    assert t == transcriptkit.parse(text)  # a look-up cache is not part of the value
+    t.speakers[1].id = "renamed"
+    assert t.speaker("renamed") is t.speakers[1]
+    t.speakers = t.speakers[:1]
+    assert t.speaker("renamed") is None

@@ -238,27 +238,38 @@ def propose(tokens: list[Token], pieces: Pieces) -> list[Token]:
     return out
 
 
+_LEAD = frozenset({TokenKind.MARKUP, TokenKind.TIMESTAMP})
+_WORDS = frozenset({TokenKind.TEXT, TokenKind.NOTE})
+_INLINE_START = frozenset("*[Q")  # what a bold, bracketed or `Q.` candidate starts with
+_ALONE_MAX = 120  # characters: a name (and a job) alone on its line is short
+
+
 def _propose(tokens: list[Token], pieces: Pieces) -> list[Token]:
     lines = _lines(tokens)
     out: list[Token] = []
     for i, group in enumerate(lines):
-        words = [t for t in group if t.kind not in (TokenKind.MARKUP, TokenKind.TIMESTAMP)]
+        at = 0
+        while at < len(group) and group[at].kind in _LEAD:
+            at += 1
+        first = group[at] if at < len(group) else None
+        found = None
+        # Cheap facts first: most lines are prose that no candidate can start.
         if (
-            not words
-            or words[0].kind is not TokenKind.TEXT
-            or any(
-                t.kind in (TokenKind.LABEL, TokenKind.HEADER, TokenKind.FURNITURE, TokenKind.CUE)
-                for t in group
-            )
+            first is not None
+            and first.kind is TokenKind.TEXT
+            and all(t.kind in _WORDS for t in group[at + 1 :])
         ):
-            out.extend(group)
-            continue
-        first = words[0]
-        at = group.index(first)
-        line_text = "".join(t.text for t in group[at:])
-        found = _inline_candidate(line_text, first, pieces)
-        if found is None and len(words) == 1 and _prose_follows(lines, i):
-            found = _alone_candidate(first)
+            lead = first.text.lstrip(" \t")[:1]
+            if lead in _INLINE_START:
+                line_text = "".join(t.text for t in group[at:])
+                found = _inline_candidate(line_text, first, pieces)
+            elif (
+                at + 1 == len(group)
+                and len(first.text) <= _ALONE_MAX
+                and lead.isupper()
+                and _prose_follows(lines, i)
+            ):
+                found = _alone_candidate(first)
         if found is None:
             out.extend(group)
         else:
@@ -345,21 +356,46 @@ def _alone_candidate(token: Token) -> list[Token] | None:
 # ---- evidence ---------------------------------------------------------------------------
 
 
+def _after_label(tokens: list[Token], i: int) -> str:
+    """The words after the label `tokens[i]` on its line, stripped."""
+    line = tokens[i].line
+    parts = []
+    for j in range(i + 1, len(tokens)):  # no slice: a slice per label is quadratic
+        t = tokens[j]
+        if t.line != line:
+            break
+        if t.kind in _WORDS:
+            parts.append(t.text)
+    return "".join(parts).strip(_WS + "*")
+
+
+def _next_words(tokens: list[Token], i: int) -> str:
+    """The words of the next line with words after the line of `tokens[i]`."""
+    line = tokens[i].line
+    j = i + 1
+    while j < len(tokens) and tokens[j].line == line:
+        j += 1
+    parts: list[str] = []
+    for k in range(j, len(tokens)):
+        t = tokens[k]
+        if parts and t.line != line:
+            break
+        if t.kind in _WORDS and t.text.strip(_WS):
+            parts.append(t.text)
+            line = t.line
+        elif t.kind is TokenKind.LABEL:
+            break
+    return "".join(parts).strip(_WS)
+
+
 def _speaks(tokens: list[Token]) -> bool:
     """Some label is followed by a sentence (words ending in `.`, `?` or `!`) or by
     `PROSE_AFTER` characters of words, on its line or (for a label alone on its line) on
     the next line with words."""
-    pending = False  # a label alone on its line waits for the next words
-    for group in _lines(tokens):
-        words = "".join(t.text for t in group if t.kind in (TokenKind.TEXT, TokenKind.NOTE)).strip(
-            _WS + "*"
-        )
-        if any(t.kind is TokenKind.LABEL for t in group):
-            pending = not words
-        elif not words or not pending:
+    for i, t in enumerate(tokens):
+        if t.kind is not TokenKind.LABEL:
             continue
-        else:
-            pending = False
+        words = _after_label(tokens, i) or _next_words(tokens, i)
         if words and (len(words) >= PROSE_AFTER or words[-1] in ".?!"):
             return True
     return False
@@ -379,20 +415,17 @@ def _field_block(tokens: list[Token]) -> dict[int, int]:
             out.update((id(t), t.line) for t in run)
         run.clear()
 
-    for group in _lines(tokens):
-        label = next((t for t in group if t.kind is TokenKind.LABEL), None)
-        words = "".join(t.text for t in group if t.kind in (TokenKind.TEXT, TokenKind.NOTE))
-        words = words.strip(_WS)
-        if (
-            label is not None
-            and group[0].kind in (TokenKind.LABEL, TokenKind.MARKUP)
-            and words
-            and len(words.split()) <= FIELD_WORDS
-            and words[-1] not in ".?!"
-        ):
-            run.append(label)
-        else:
+    for i, t in enumerate(tokens):
+        if t.kind is not TokenKind.LABEL:
+            continue
+        starts = i == 0 or tokens[i - 1].line != t.line or tokens[i - 1].kind is TokenKind.MARKUP
+        words = _after_label(tokens, i) if starts else ""
+        if not (words and len(words.split()) <= FIELD_WORDS and words[-1] not in ".?!"):
             close()
+            continue
+        if run and run[-1].line + 1 != t.line:
+            close()
+        run.append(t)
     close()
     return out
 

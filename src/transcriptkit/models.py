@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -146,6 +146,22 @@ class Metadata(_Model):
     source_format: str | None = None
 
 
+class _SpeakerIndex:
+    """A look-up cache, never part of a transcript's value: all indexes compare equal, so
+    two transcripts with the same data are equal whatever was looked up in them."""
+
+    __slots__ = ("by_id", "key")
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Speaker] = {}
+        self.key: tuple[int, int] = (0, -1)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _SpeakerIndex)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class Transcript(_Model):
     """A parsed document: a transcript, an article, or something else."""
 
@@ -157,8 +173,25 @@ class Transcript(_Model):
     paragraphs: list[Paragraph] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
 
+    # id -> Speaker, built on first look-up so exporters and stats stay linear in the
+    # number of speakers; rebuilt when `speakers` is replaced or changes length.
+    _index: _SpeakerIndex = PrivateAttr(default_factory=lambda: _SpeakerIndex())
+
     def speaker(self, speaker_id: str | None) -> Speaker | None:
         """The speaker with this id, or None (for unlabeled turns)."""
+        if speaker_id is None:
+            return None
+        index = self._index
+        key = (id(self.speakers), len(self.speakers))
+        if index.key != key:
+            index.by_id = {}
+            for s in self.speakers:
+                index.by_id.setdefault(s.id, s)
+            index.key = key
+        found = index.by_id.get(speaker_id)
+        if found is not None and found.id == speaker_id:
+            return found
+        # An id edited in place since the index was built: look again, the slow way.
         return next((s for s in self.speakers if s.id == speaker_id), None)
 
     def speaker_name(self, turn: Turn) -> str | None:

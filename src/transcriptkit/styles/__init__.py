@@ -7,11 +7,12 @@ users call `register(Style(...))` for their own.
 from __future__ import annotations
 
 from . import briefings, captions, cnn, networks, npr, pbs, podcasts, timestamped
-from .base import LineRule, Style, evidence, needle, rule
+from .base import LineRule, Needle, Pattern, Style, evidence, needle, rule
 
 __all__ = [
     "GENERIC",
     "LineRule",
+    "Needle",
     "Style",
     "detect",
     "evidence",
@@ -69,25 +70,42 @@ def get(name: str) -> Style:
 
 def detect(text: str) -> tuple[Style, float]:
     """(style, confidence 0..1): the style whose evidence weighs most in the text's
-    opening, scored absolutely (see `DECISIVE`); `generic` at 0.0 where no style's
-    evidence reaches `MIN_WEIGHT`.
+    opening, scored absolutely (confidence = weight / `DECISIVE`, capped at 1); `generic` at
+    0.0 where no style's evidence reaches `MIN_WEIGHT`. Ties go to the style registered
+    first.
 
-    Each piece of evidence is first checked by a literal it cannot match without (derived
-    from its pattern, see `needle`), so most patterns never run on most texts."""
+    Literal checks first: each piece of evidence is tested by a literal it cannot match
+    without (see `needle`), and the evidence that has such a literal is weighed for every
+    style before any other pattern runs. The remaining patterns then run style by style,
+    most promising first, and detection stops as soon as no style left could outweigh the
+    best one found (decisive evidence stops it at once)."""
     sample = text[:_SAMPLE]
-    best, chosen = 0.0, GENERIC
-    for style in _REGISTRY.values():
+    lowered = sample.lower()
+    order = list(_REGISTRY.values())
+    partial: list[float] = []
+    rest: list[list[tuple[Pattern, float]]] = []
+    for style in order:
         score = 0.0
+        later: list[tuple[Pattern, float]] = []
         for pattern, weight in style.evidence:
-            literals = needle(pattern)
-            if literals is not None and not any(x in sample for x in literals):
-                continue
+            cheap = needle(pattern)
+            if cheap is None:
+                later.append((pattern, weight))
+            elif cheap.found_in(sample, lowered) and pattern.search(sample):
+                score += weight
+        partial.append(score)
+        rest.append(later)
+    bound = [partial[i] + sum(w for _, w in rest[i]) for i in range(len(order))]
+    best, chosen = -1.0, -1
+    for i in sorted(range(len(order)), key=lambda k: (-bound[k], k)):
+        if bound[i] < MIN_WEIGHT or bound[i] < best or (bound[i] == best and i > chosen):
+            break  # sorted by bound: no style left can outweigh the best
+        score = partial[i]
+        for pattern, weight in rest[i]:
             if pattern.search(sample):
                 score += weight
-        if score >= DECISIVE:
-            return style, 1.0
-        if score > best:
-            best, chosen = score, style
-    if best < MIN_WEIGHT:
+        if score > best or (score == best and i < chosen):
+            best, chosen = score, i
+    if chosen < 0 or best < MIN_WEIGHT:
         return GENERIC, 0.0
-    return chosen, round(best / DECISIVE, 3)
+    return order[chosen], min(1.0, round(best / DECISIVE, 3))

@@ -48,24 +48,53 @@ class Style:
 
 _LITERAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _NEEDLE_MIN = 3  # characters: a shorter literal is in almost every text, no help
-_NEEDLES: dict[str, tuple[str, ...] | None] = {}
+# Punctuation that stands for itself in a pattern; two of them together (`):`, `>>`,
+# `-->`) are rare enough in prose to be worth checking.
+_PUNCT = frozenset(":,-><>/'\"&@=!%;~_`’“”•·")
+_NEEDLE_MIN_MARKS = 2
+_NEEDLES: dict[str, Needle | None] = {}
 
 
-def needle(pattern: Pattern) -> tuple[str, ...] | None:
-    """Literals one of which every match of `pattern` contains, or None: for each top-level
-    alternative, its longest run of plain letters and digits outside groups, classes and
-    escapes and not made optional by a quantifier. Case-insensitive patterns have none.
-    Detection tests them with `in`, which is far cheaper than the search, before the regex.
+@dataclass(frozen=True, slots=True)
+class Needle:
+    """Literals one of which every match of a pattern contains; `folded`: compare with the
+    text lower-cased (the literals come from a case-insensitive group and are lower case)."""
+
+    literals: tuple[str, ...]
+    folded: bool = False
+
+    def found_in(self, text: str, lowered: str) -> bool:
+        hay = lowered if self.folded else text
+        return any(x in hay for x in self.literals)
+
+
+def needle(pattern: Pattern) -> Needle | None:
+    """What `pattern` cannot match without, or None: the best required piece of the
+    pattern, a run of plain letters and digits outside classes and escapes, or a group each
+    of whose alternatives holds one (`(?: HOST | BYLINE )`, `(?i: hearing | committee )`),
+    not made optional by a quantifier; one per top-level alternative. Detection tests it
+    with `in`, far cheaper than the search, before the regex.
     """
     key = pattern.pattern
     if key not in _NEEDLES:
-        found: tuple[str, ...] | None = None
+        found = None
         if not pattern.flags & regex.IGNORECASE:
-            branches = [_required_literal(b) for b in _top_level_branches(key)]
-            if all(branches):
-                found = tuple(b for b in branches if b)
+            found = _alternatives(key)
         _NEEDLES[key] = found
     return _NEEDLES[key]
+
+
+def _alternatives(p: str) -> Needle | None:
+    out: list[str] = []
+    folded = False
+    branches = [_required(b) for b in _top_level_branches(p)]
+    if any(b is None for b in branches):
+        return None
+    found = [b for b in branches if b is not None]
+    folded = any(b.folded for b in found)
+    for b in found:
+        out.extend(x.lower() for x in b.literals) if folded else out.extend(b.literals)
+    return Needle(tuple(dict.fromkeys(out)), folded)
 
 
 def _skip_escape(p: str, i: int) -> int:
@@ -74,28 +103,6 @@ def _skip_escape(p: str, i: int) -> int:
     if c in ("p", "P", "N") and p[i + 2 : i + 3] == "{":
         return p.find("}", i) + 1 or len(p)
     return i + {"x": 4, "u": 6, "U": 10}.get(c, 2)
-
-
-def _top_level_branches(p: str) -> list[str]:
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(p):
-        c = p[i]
-        if c == "\\":
-            i = _skip_escape(p, i)
-            continue
-        if c == "[":
-            i = _class_end(p, i)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(p[start:i])
-            start = i + 1
-        i += 1
-    out.append(p[start:])
-    return out
 
 
 def _class_end(p: str, i: int) -> int:
@@ -109,40 +116,104 @@ def _class_end(p: str, i: int) -> int:
     return i + 1
 
 
-def _required_literal(p: str) -> str | None:
-    """The longest literal run at depth 0 of a verbose pattern with no top-level `|`."""
-    runs: list[str] = []
-    run, depth, i = "", 0, 0
+def _group_end(p: str, i: int) -> int:
+    """Index after the group opened at `p[i]`."""
+    depth = 0
     while i < len(p):
         c = p[i]
         if c == "\\":
-            runs.append(run)
+            i = _skip_escape(p, i)
+            continue
+        if c == "[":
+            i = _class_end(p, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(p)
+
+
+def _top_level_branches(p: str) -> list[str]:
+    out, start, i = [], 0, 0
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            i = _skip_escape(p, i)
+        elif c == "[":
+            i = _class_end(p, i)
+        elif c == "(":
+            i = _group_end(p, i)
+        else:
+            if c == "|":
+                out.append(p[start:i])
+                start = i + 1
+            i += 1
+    out.append(p[start:])
+    return out
+
+
+_GROUP_HEAD = regex.compile(r"\(\?(?::|P<\w+>|<\w+>|>|(?P<fold>i:))|\((?!\?)")
+
+
+def _required(p: str) -> Needle | None:
+    """The best required piece of a verbose pattern with no top-level `|`."""
+    pieces: list[Needle] = []
+    run, i = "", 0
+
+    def end_run(keep: str) -> None:
+        plain = keep.isalnum()
+        if len(keep) >= (_NEEDLE_MIN if plain else _NEEDLE_MIN_MARKS):
+            pieces.append(Needle((keep,)))
+
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            escaped = p[i + 1 : i + 2]
+            if escaped and not escaped.isalnum() and escaped not in " \t\n":
+                run += escaped  # `\(`, `\.`: the character itself
+                i += 2
+                continue
+            end_run(run)
             run, i = "", _skip_escape(p, i)
             continue
         if c == "[":
-            runs.append(run)
+            end_run(run)
             run, i = "", _class_end(p, i)
             continue
         if c in "?*{":  # the character before is optional (or repeated): end the run there
-            runs.append(run[:-1])
+            end_run(run[:-1])
             run = ""
-            if c == "{":
-                i = p.find("}", i) + 1 or len(p)
-                continue
-        elif c == "(":
-            runs.append(run)
-            run, depth = "", depth + 1
-        elif c == ")":
-            depth -= 1
-        elif depth == 0 and c in _LITERAL:
+            i = (p.find("}", i) + 1 or len(p)) if c == "{" else i + 1
+            continue
+        if c == "(":
+            end_run(run)
+            run = ""
+            end = _group_end(p, i)
+            after = p[end:].lstrip(" \t\n")
+            optional = after[:1] in ("?", "*") or after.startswith("{0")
+            head = _GROUP_HEAD.match(p, i)
+            if head and not optional:
+                inner = _alternatives(p[head.end() : end - 1])
+                if inner and head["fold"]:
+                    inner = Needle(tuple(x.lower() for x in inner.literals), folded=True)
+                if inner:
+                    pieces.append(inner)
+            i = end
+            continue
+        if c in _LITERAL or c in _PUNCT:
             run += c
         elif c not in " \t\n+":  # verbose: spaces are nothing; `+` repeats, never removes
-            runs.append(run)
+            end_run(run)
             run = ""
         i += 1
-    runs.append(run)
-    best = max(runs, key=len)
-    return best if len(best) >= _NEEDLE_MIN else None
+    end_run(run)
+    if not pieces:
+        return None
+    return max(pieces, key=lambda n: (min(len(a) for a in n.literals), -len(n.literals)))
 
 
 def evidence(*pairs: tuple[str, float]) -> tuple[tuple[Pattern, float], ...]:
