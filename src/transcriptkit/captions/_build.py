@@ -56,20 +56,21 @@ _NAME = r"""
 """
 # What may open a caption line: `>>` (another speaker), a dialogue dash, then a bracketed
 # name before words (`[Alba] Vamos.`), a note used as a label (`(LAUGHING):`), or a name
-# before a colon (`NARRATOR:`, `Dr. Amara Osei:`, `MAN (V.O.):`).
+# before a colon (`NARRATOR:`, `Dr. Amara Osei:`, `MAN (V.O.):`) or in bold (`**Ana Ruiz**`).
 _LEAD: Final = regex.compile(
     rf"""
     (?P<change> >>>?+ (?!>) [ \t]*+ )?+
     (?P<dash> [-‐–—] [ \t]++ )?+
     (?: \[ (?P<bracket> [^\[\]\n]{{1,40}}+ ) \] [ \t]*+ (?= \S )
       | [\[(] [^\[\]()\n]{{1,40}}+ [\])] [ \t]*+ : [ \t]*+
+      | \*\* (?P<label> (?P<name> {_NAME} ) ) \*\* (?: [ \t]*+ : )?+ (?= [ \t] | $ ) [ \t]*+
       | (?P<label> (?P<name> {_NAME} ) (?: [ \t]*+ \( (?P<desc> [^()\n]{{1,40}}+ ) \) )?+ )
         [ \t]*+ \.?+ : (?= [ \t] | $ ) [ \t]*+
     )?+
     """,
     regex.VERBOSE | regex.V1,
 )
-_LEAD_FIRST: Final = frozenset(">-‐–—[(")
+_LEAD_FIRST: Final = frozenset(">-‐–—[(*")
 # A line that is nothing but a sound or stage note: `[ríen]`, `( clock ticking )`.
 _SOUND: Final = regex.compile(
     r"[ \t]*+ (?: \[ ([^\[\]\n]++) \] | \( ([^()\n]++) \) ) [ \t]*+ $", regex.V1 | regex.VERBOSE
