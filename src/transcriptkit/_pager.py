@@ -65,10 +65,13 @@ class _PagingFile:
         return len(text)
 
     def flush(self) -> None:
-        target = self.proc.stdin if self.proc is not None else self.out
-        if target is not None and (self.proc is not None or self.failed):
-            with contextlib.suppress(BrokenPipeError):
-                target.flush()
+        if self.proc is not None and self.proc.stdin is not None:
+            try:
+                self.proc.stdin.flush()
+            except (BrokenPipeError, ValueError):
+                raise PagerQuit from None
+        elif self.failed:
+            self.out.flush()
 
     def isatty(self) -> bool:
         return True
