@@ -506,3 +506,52 @@ def test_stats_and_view_take_asr_transcripts() -> None:
     console.print(doc)
     shown = console.export_text()
     assert "LUCIA FERRO" in shown and "Hi everyone." in shown
+
+
+def test_openai_api_top_level_words_go_to_their_segments() -> None:
+    doc = parse_file(FIXTURES / "openai_api.json")
+    assert doc.metadata.source_format == "whisper"
+    assert _turns(doc) == [(None, 0.0, 4.2, "Rain again. Bring the umbrella.")]
+    assert [w.text for w in doc.turns[0].words or []] == [
+        "Rain",
+        "again",
+        "Bring",
+        "the",
+        "umbrella",
+    ]
+    words_only = json.loads((FIXTURES / "openai_api.json").read_text())
+    del words_only["segments"]
+    assert _turns(parse(words_only)) == [(None, 0.0, 4.2, "Rain again Bring the umbrella")]
+
+
+def test_whisper_cpp_json_with_tinydiarize_turn_marks() -> None:
+    doc = parse_file(FIXTURES / "whisper_cpp.json")
+    assert doc.metadata.source_format == "whisper"
+    assert _turns(doc) == [
+        ("0", 0.0, 2.5, "Did the parcel arrive?"),
+        ("1", 2.5, 5.2, "Yesterday. It was damp."),
+        ("0", 5.4, 6.0, "Oh no."),
+    ]
+
+
+def test_speechmatics_words_and_the_unknown_speaker() -> None:
+    doc = parse_file(FIXTURES / "speechmatics.json")
+    assert doc.metadata.source_format == "speechmatics"
+    assert _turns(doc) == [
+        ("S1", 0.3, 1.0, "Lamp lit."),
+        ("S2", 1.5, 1.9, "Good."),
+        (None, 2.2, 2.6, "Hm"),
+    ]
+
+
+def test_deepgram_words_without_speakers_take_their_utterance_speaker() -> None:
+    data = json.loads((FIXTURES / "deepgram.json").read_text())
+    for w in data["results"]["channels"][0]["alternatives"][0]["words"]:
+        del w["speaker"]
+    doc = parse(data)
+    # utterance speakers: 0 for 0.2-1.6, 1 for 1.6-2.0, 0 for 2.5-3.4
+    assert [(t.label, t.text) for t in doc.turns] == [
+        ("0", "Morning, all. Morning,"),
+        ("1", "Ravi."),
+        ("0", "Shall we start?"),
+    ]

@@ -65,17 +65,28 @@ def corpus(tmp_path: Path) -> Path:
     for name in GOOD[:3]:
         (root / name).write_bytes((FIXTURES / name).read_bytes())
     (root / "more.txt" / GOOD[3]).write_bytes((FIXTURES / GOOD[3]).read_bytes())
-    # Mostly UTF-8, then a byte no encoding of text puts there.
-    (root / "corrupt.txt").write_bytes("HOST: café, naïve — fine.\n".encode() + b"\xff\xfe\n")
+    # Damaged text: mostly UTF-8, then bytes no encoding of text puts there (repaired, with
+    # diagnostics, unless strict).
+    (root / "damaged.txt").write_bytes("HOST: café, naïve — fine.\n".encode() + b"\xff\xfe\n")
+    # A corrupt file: an archive cut off after its first bytes (a download that stopped).
+    with zipfile.ZipFile(tmp_path / "whole.zip", "w") as zf:
+        zf.writestr("x.txt", "HOST: hello.")
+    (root / "corrupt.zip").write_bytes((tmp_path / "whole.zip").read_bytes()[:30])
     (root / "empty.txt").write_bytes(b"")
     (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x10")
     (root / ".DS_Store").write_bytes(b"\x00\x01")
     return root
 
 
-GOOD_SOURCES = {"modern_basic.txt", "legacy_basic.txt", "crlf.txt", "more.txt/program_podcast.txt"}
+GOOD_SOURCES = {
+    "modern_basic.txt",
+    "legacy_basic.txt",
+    "crlf.txt",
+    "more.txt/program_podcast.txt",
+    "damaged.txt",
+}
 BAD = {
-    "corrupt.txt": (DecodeError, "not valid UTF-8"),
+    "corrupt.zip": (InputError, "cannot be read as a zip archive"),
     "empty.txt": (EmptyInputError, "is empty"),
     "image.txt": (InputError, "PNG image, not text"),
 }
@@ -118,7 +129,9 @@ def test_doc_ids_are_stable_and_do_not_depend_on_how_the_folder_is_named(
 
 def test_glob_keeps_matching_files_and_walks_matching_folders(corpus: Path) -> None:
     results = _rel(list(parse_many([corpus], glob="*basic*", workers=1)), corpus)
-    assert set(results) == {"modern_basic.txt", "legacy_basic.txt"}
+    # Archives inside are opened whatever their name (the glob picks their members): the
+    # cut-off one is there as a failure.
+    assert set(results) == {"modern_basic.txt", "legacy_basic.txt", "corrupt.zip"}
     results = _rel(list(parse_many([corpus], glob="*.txt", workers=1)), corpus)
     assert "more.txt/program_podcast.txt" in results
 
@@ -126,7 +139,7 @@ def test_glob_keeps_matching_files_and_walks_matching_folders(corpus: Path) -> N
 def test_zip_and_tar_gz_members_are_read_without_extracting(corpus: Path, tmp_path: Path) -> None:
     zpath, tpath = tmp_path / "c.zip", tmp_path / "c.tar.gz"
     with zipfile.ZipFile(zpath, "w") as zf, tarfile.open(tpath, "w:gz") as tf:
-        for name in [*GOOD_SOURCES, *BAD]:
+        for name in [*GOOD_SOURCES, *BAD.keys() - {"corrupt.zip"}]:
             zf.write(corpus / name, name)
             tf.add(corpus / name, f"./{name}")
     before = set(tmp_path.iterdir())
@@ -134,7 +147,7 @@ def test_zip_and_tar_gz_members_are_read_without_extracting(corpus: Path, tmp_pa
     for archive in (zpath, tpath):
         results = list(parse_many([archive], workers=2))
         got = {r.source.split("!", 1)[1]: r for r in results}
-        assert set(got) == set(folder)
+        assert set(got) == set(folder) - {"corrupt.zip"}
         for name, r in got.items():
             assert r.source == f"{archive}!{name}"
             assert r.doc_id == _id(f"{archive.name}!{name}")
@@ -232,7 +245,26 @@ def test_batch_writes_every_good_document_and_lists_every_bad_one(
         assert fragment in listed[name]["message"]
         named = listed[name]["error"]
         assert issubclass(getattr(transcriptkit.errors, named, None) or getattr(batch, named), kind)
-    assert "4 of 7 documents parsed; 3 failed" in stderr
+    assert "5 of 8 documents parsed; 3 failed" in stderr
+    assert "1 repaired or with warnings" in stderr
+
+
+def test_strict_counts_damaged_text_as_a_failure(corpus: Path, tmp_path: Path) -> None:
+    results = _rel(list(parse_many([corpus], workers=1, strict=True)), corpus)
+    assert isinstance(results["damaged.txt"].error, DecodeError)
+    assert "not valid UTF-8" in str(results["damaged.txt"].error)
+    errors = tmp_path / "errors.jsonl"
+    code, _ = _batch(corpus, "-o", tmp_path / "o.jsonl", "--errors", errors, "--strict")
+    assert code == 1
+    listed = {os.path.basename(json.loads(line)["source"]) for line in errors.open()}
+    assert listed == {*BAD, "damaged.txt"}
+
+
+def test_an_unknown_style_is_a_usage_error(tmp_path: Path) -> None:
+    code, stderr = _batch(FIXTURES / GOOD[0], "-o", tmp_path / "o.jsonl", "--style", "nope")
+    assert code == 2 and "unknown style" in stderr
+    with pytest.raises(KeyError, match="unknown style"):
+        parse_many([("a", "HOST: hi.")], style="nope")
 
 
 def test_batch_exits_zero_only_when_everything_parsed(tmp_path: Path) -> None:
@@ -375,4 +407,43 @@ def test_errors_go_to_stderr_without_an_errors_file(corpus: Path, tmp_path: Path
     assert code == 1
     failures = [ln for ln in stderr.splitlines() if ln.startswith("transcriptkit: error: ")]
     assert len(failures) == 3 and all("Traceback" not in ln for ln in failures)
+    assert not any("damaged.txt" in ln for ln in failures)
     assert not io.StringIO(stderr).read().count("\x1b[")  # no progress bar when piped
+
+
+class _KillsTheWorker(bytes):
+    """Text that, unpickled in a worker process, ends that process at once — as the
+    kernel's out-of-memory killer or a crash in native code would."""
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:  # type: ignore[override]
+        return (os._exit, (9,))
+
+
+def test_a_worker_that_dies_fails_its_documents_and_the_batch_goes_on() -> None:
+    sources = [("a", _KillsTheWorker(b"HOST: hi.")), ("b", "HOST: yes."), ("c", "HOST: no.")]
+    results = list(parse_many(sources, workers=2))  # type: ignore[arg-type]
+    assert [r.source for r in results] == ["a", "b", "c"]
+    assert isinstance(results[0].error, batch.InternalError)
+    assert "worker process died" in str(results[0].error)
+    # Documents in flight beside it may fail with it; the batch goes on to the end.
+    assert all(r.ok or "worker process died" in str(r.error) for r in results[1:])
+
+
+def test_the_progress_bar_shows_files_speed_and_failures(corpus: Path) -> None:
+    from rich.console import Console
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=120)
+    progress = cli_batch._Progress(console, lambda: (8, 10_000))
+    time.sleep(0.2)  # the census thread
+    for r in parse_many([corpus], workers=1):
+        progress.advance(cli_batch._failed(r))
+    progress.stop()
+    screen = out.getvalue()
+    assert "8/8 files" in screen and "3 failed" in screen and "/s" in screen
+
+
+def test_one_folder_may_be_given_without_a_list(corpus: Path) -> None:
+    assert {r.source for r in parse_many(str(corpus), workers=1)} == {
+        r.source for r in parse_many([corpus], workers=1)
+    }

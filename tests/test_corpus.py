@@ -56,3 +56,33 @@ def test_the_seeds_parse_exactly() -> None:
     scores = _score("seeds")
     assert scores["exact_docs"] == 1.0
     assert scores["title_acc"] == scores["date_acc"] == scores["kind_acc"] == 1.0
+
+
+# ---- title and date (metadata.py) floors, per folder: what is reached, a little below ----
+
+METADATA_FLOORS = {
+    "captions": {"title_acc": 0.95, "date_acc": 0.95},
+    "long": {"title_acc": 0.95, "date_acc": 0.95},
+    "mixed": {"title_acc": 0.90, "date_acc": 0.75},
+    "npr": {"title_acc": 0.95, "date_acc": 0.95},
+    "pages": {"title_acc": 0.95, "date_acc": 0.95},
+    "podcasts": {"title_acc": 0.75, "date_acc": 0.95},
+    "radio": {"title_acc": 0.95, "date_acc": 0.95},
+    "seeds": {"title_acc": 1.0, "date_acc": 1.0},
+    "styles": {"title_acc": 0.95, "date_acc": 0.95},
+    "tv": {"title_acc": 0.75, "date_acc": 0.95},
+}
+
+
+def test_titles_and_dates_meet_the_floors() -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        _scorer().main(["--json", *(str(CORPUS / d) for d in METADATA_FLOORS)])
+    by_dir: dict[str, dict[str, float]] = json.loads(out.getvalue())["by_dir"]
+    low = {
+        (folder, k): (by_dir[folder][k], floor)
+        for folder, floors in METADATA_FLOORS.items()
+        for k, floor in floors.items()
+        if by_dir[folder][k] < floor
+    }
+    assert not low, f"below the floor (score, floor): {low}"

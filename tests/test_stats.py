@@ -9,12 +9,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 from typer.testing import CliRunner
 
 import transcriptkit
 from analysis_data import OMAR, ROSA, TIMED
-from transcriptkit import Transcript
+from transcriptkit import Span, Speaker, Transcript, Turn
 from transcriptkit.cli import app
 from transcriptkit.stats import measure, measure_many
 from transcriptkit.stats_view import StatsView
@@ -156,7 +158,7 @@ def test_view_draws_tables_and_bars() -> None:
     console.print(StatsView(measure(TIMED), title="timed"))
     out = console.export_text()
     assert "ROSA TILL" in out and "█" in out and "WPM" in out and "131" in out
-    assert "3 overlaps" in out and "Who speaks after whom" in out
+    assert "3 overlaps" in out and "Who follows whom" in out
 
 
 runner = CliRunner()
@@ -178,7 +180,62 @@ def test_cli_stats_formats() -> None:
         (str(FERRY), "host", "14"),
         (str(FERRY), "", "11"),
     ]
+    result = runner.invoke(app, ["stats", str(STUDIO), str(FERRY), "-f", "json", "--overall"])
+    assert result.exit_code == 0
+    together = json.loads(result.stdout)
+    assert (together["doc"], together["documents"], together["words"]) == (None, 2, 68)
     result = runner.invoke(app, ["stats", str(STUDIO), str(FERRY)])
     assert result.exit_code == 0 and "All 2 documents" in result.stdout
     result = runner.invoke(app, ["stats", str(STUDIO), "-f", "xml"])
     assert result.exit_code == 2 and "choose --format" in result.stderr
+
+
+# ---- properties -------------------------------------------------------------------------
+
+SPEAKER_IDS = [None, "a", "b", "c"]
+
+
+@st.composite
+def transcripts(draw: st.DrawFn) -> Transcript:
+    """Turns of 0–12 words by three speakers (or none), each timed or not."""
+    turns = []
+    for i in range(draw(st.integers(0, 15))):
+        words = draw(st.integers(0, 12))
+        start = draw(st.one_of(st.none(), st.floats(0, 100, allow_nan=False)))
+        length = draw(st.floats(0, 10, allow_nan=False))
+        turns.append(
+            Turn(
+                index=i,
+                speaker_id=draw(st.sampled_from(SPEAKER_IDS)),
+                text=" ".join(["so"] * words) + draw(st.sampled_from(["", "?", "--"])),
+                line=i + 1,
+                span=Span(start=i, end=i + 1),
+                start=start,
+                end=None if start is None else start + length,
+            )
+        )
+    speakers = [Speaker(id=x, name=x.upper()) for x in SPEAKER_IDS if x]
+    return Transcript(kind="transcript", speakers=speakers, turns=turns)
+
+
+@given(transcripts())
+def test_totals_add_up(t: Transcript) -> None:
+    s = measure(t)
+    words = [len(x.text.split()) for x in t.turns]
+    assert s.turns == len(t.turns) and s.words == sum(words)
+    assert sum(r.turns for r in s.speakers) == sum(r.turns for r in s.roles) == len(t.turns)
+    assert sum(r.words for r in s.speakers) == sum(r.words for r in s.roles) == sum(words)
+    if s.words:
+        assert sum(r.share for r in s.speakers) == pytest.approx(1.0)
+    assert sum(x.count for x in s.transitions) == max(len(t.turns) - 1, 0)
+    assert sum(x.count for x in s.role_transitions) == max(len(t.turns) - 1, 0)
+    assert sum(r.interruptions for r in s.speakers) == len(s.interruptions)
+    assert sum(r.interrupted for r in s.speakers) == len(s.interruptions)
+    assert sum(r.overlaps for r in s.speakers) == len(s.overlaps)
+    assert all(o.seconds > 0 and o.speaker != o.with_speaker for o in s.overlaps)
+    assert all(i.speaker != i.of_speaker for i in s.interruptions)
+    assert len(s.questions) == sum(r.questions for r in s.speakers)
+    for r in s.speakers:
+        assert r.longest_turn_words <= r.words
+        if r.turns:
+            assert r.mean_turn_words == pytest.approx(r.words / r.turns)

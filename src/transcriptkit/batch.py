@@ -34,7 +34,7 @@ import stat
 import tarfile
 import zipfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -119,7 +119,7 @@ Source = str | os.PathLike[str] | tuple[str, str | bytes]
 
 
 def parse_many(
-    sources: Iterable[Source],
+    sources: Iterable[Source] | str | os.PathLike[str],
     *,
     workers: int | None = None,
     ordered: bool = True,
@@ -142,14 +142,17 @@ def parse_many(
     done. Worker processes are started with `spawn`, so the caller's main module must be
     guarded by `if __name__ == "__main__":`.
 
-    `parse_options` go to `read_text` (`strict`, default True here: a binary or undecodable
-    file is an error result, not a transcript of junk) and to `parse` (`style`). A document
-    over `max_bytes` is refused with `TooLargeError`, an empty one with `EmptyInputError`.
+    `parse_options` go to `read_text` (`strict`: with True, a damaged or undecodable file is
+    an error result instead of a transcript with the repairs in its diagnostics; known
+    binary formats are refused either way) and to `parse` (`style`). A document over
+    `max_bytes` is refused with `TooLargeError`, an empty one with `EmptyInputError`.
     Nothing is raised for one bad document: its result carries the error, naming the source.
     """
     # Checked here, not in the generator, so a bad argument raises at the call.
     work = functools.partial(_parse_job, options=_check_options(parse_options), limit=max_bytes)
     _check_workers(workers)
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]  # one folder or file, not its name's characters
     return _run(_jobs(sources, glob=glob, limit=max_bytes), work, workers, ordered)
 
 
@@ -364,14 +367,16 @@ def _too_large(source: str, size: int, limit: int) -> TooLargeError:
 
 
 def _check_options(options: dict[str, Any]) -> dict[str, Any]:
-    """Options checked once here, so a misspelt option raises now instead of failing every
-    document in the workers."""
+    """Options checked once here, so a misspelt option or an unknown style name raises now
+    (TypeError, KeyError) instead of failing every document in the workers."""
     rest = {k: v for k, v in options.items() if k != "strict"}
     try:
         inspect.signature(parse).bind("", **rest)
     except TypeError as exc:
         raise TypeError(f"parse_many: {exc}") from None
-    return {"strict": True, **options}
+    if isinstance(rest.get("style"), str):
+        parse("", **rest)  # KeyError naming the known styles
+    return {"strict": False, **options}
 
 
 def _parse_job(job: _Job, options: dict[str, Any], limit: int) -> BatchResult:
@@ -404,7 +409,7 @@ def _parse(job: _Job, options: dict[str, Any], limit: int) -> Transcript:
     if isinstance(data, str):
         text = data
     else:
-        strict = bool(options.get("strict", True))
+        strict = bool(options.get("strict", False))
         text, encoding, notes = read_text(data, name=job.source, strict=strict)
     if not text.strip():
         raise EmptyInputError(
@@ -503,7 +508,7 @@ def _run(
     workers: int | None,
     ordered: bool,
     failed: Callable[[BatchResult], R] | None = None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """`work(job)` for every job, in `workers` processes; results already failed while
     expanding the sources pass through `failed` (by default, as they are)."""
     passthrough: Callable[[BatchResult], Any] = failed or (lambda r: r)

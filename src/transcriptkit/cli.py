@@ -403,6 +403,9 @@ def stats(
     ] = "table",
     by: Annotated[str, typer.Option(metavar="speaker|role", help="csv: a row per …")] = "speaker",
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    overall: Annotated[
+        bool, typer.Option("--overall", help="json, csv: all FILEs together, not each.")
+    ] = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
     strict: StrictOpt = False,
@@ -418,7 +421,8 @@ def stats(
         names = input_names(files)
         docs = load_inputs(names, strict=strict, style=style, quiet=quiet)
         if fmt in ("json", "csv"):
-            write_output(output, stats_text(docs, fmt, by.lower()), force=force, inputs=names)
+            text = stats_text(docs, fmt, by.lower(), overall=overall)
+            write_output(output, text, force=force, inputs=names)
             return
         if output not in (None, STDOUT):
             usage_error("the table is for the terminal: give -f json or -f csv with -o")

@@ -83,6 +83,7 @@ class Done:
     size: int
     error: TranscriptError | None
     output: Any = None  # str (jsonl, csv) or a pyarrow.Table (parquet)
+    warnings: int = 0  # diagnostics above info: repairs, damage noticed
 
 
 # ---- work done in the worker processes ------------------------------------------------
@@ -103,7 +104,8 @@ def _export_job(job: _Job, options: dict[str, Any], limit: int, fmt: str) -> Don
             cause=repr(exc),
         )
         return Done(result.source, result.doc_id, result.size, error)
-    return Done(result.source, result.doc_id, result.size, None, output)
+    warnings = sum(d.level != "info" for d in result.transcript.diagnostics)
+    return Done(result.source, result.doc_id, result.size, None, output, warnings)
 
 
 def _failed(result: BatchResult) -> Done:
@@ -291,7 +293,7 @@ class _Progress:
 
     def __init__(self, console: Console, count: Callable[[], tuple[int, int] | None]) -> None:
         self.enabled = console.is_terminal
-        self.files = self.failed = self.bytes = 0
+        self.files = self.failed = self.bytes = self.warned = 0
         self.started = time.perf_counter()
         self._bar: Progress | None = None
         self._total_files: int | None = None
@@ -325,6 +327,7 @@ class _Progress:
         self.files += 1
         self.bytes += item.size
         self.failed += item.error is not None
+        self.warned += item.warnings > 0
         if self._bar is not None:
             total = f"/{self._total_files:,}" if self._total_files else ""
             self._bar.update(
@@ -351,6 +354,15 @@ class _Interrupted(Exception):
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> NoReturn:
     raise _Interrupted
+
+
+def _catch_sigterm() -> Any:
+    """SIGTERM handled as Ctrl-C is; the previous handler, or None off the main thread
+    (where Python lets no one set a handler)."""
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:
+        return None
 
 
 def batch(
@@ -395,8 +407,21 @@ def batch(
     ] = False,
     strict: Annotated[
         bool,
-        typer.Option(help="Refuse binary and undecodable files (--no-strict repairs them)."),
-    ] = True,
+        typer.Option(
+            "--strict",
+            help="Count damaged input (bad bytes, control characters) as a failure instead "
+            "of repairing it and noting the repairs in the document's diagnostics.",
+        ),
+    ] = False,
+    style: Annotated[
+        str | None,
+        typer.Option(
+            "--style",
+            "-s",
+            metavar="NAME",
+            help="House style to read with, not the detected one ('transcriptkit styles').",
+        ),
+    ] = None,
     max_size: Annotated[
         float,
         typer.Option(metavar="MB", min=0, help="Refuse documents larger than this."),
@@ -415,7 +440,10 @@ def batch(
     if errors is not None and errors.resolve() == output.resolve():
         _fail("--errors must name another file than OUT", ExitCode.USAGE)
     limit = int(max_size * 2**20)
-    options = _check_options({"strict": strict})
+    try:
+        options = _check_options({"strict": strict, **({"style": style} if style else {})})
+    except KeyError as exc:
+        _fail(f"{exc.args[0]}; see 'transcriptkit batch --help'", ExitCode.USAGE)
     console = Console(stderr=True)
     try:
         writer = _writer(chosen, output, resume)
@@ -429,12 +457,13 @@ def batch(
     work = functools.partial(_export_job, options=options, limit=limit, fmt=chosen)
     progress = _Progress(console, lambda: _census(inputs, glob, limit, skip))
     listing: IO[str] | None = None
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous = _catch_sigterm()
     interrupted = False
+    results = _run(jobs, work, workers, ordered=True, failed=_failed)
     try:
         if errors is not None:
             listing = open(errors, "w", encoding="utf-8")  # noqa: SIM115
-        for item in _run(jobs, work, workers, ordered=True, failed=_failed):
+        for item in results:
             if item.error is None:
                 writer.write(item)
             else:
@@ -443,10 +472,13 @@ def batch(
     except (KeyboardInterrupt, _Interrupted):
         interrupted = True
     except OSError as exc:
+        results.close()
         _close(writer, progress, listing)
         _fail(f"{output}: cannot write ({exc.strerror or exc})", ExitCode.OUTPUT)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        results.close()  # the workers stop (after their current document) before OUT closes
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     _close(writer, progress, listing)
     _summary(progress, output, errors, len(done), interrupted)
     if interrupted:
@@ -519,6 +551,11 @@ def _summary(
     if progress.failed:
         where = f", listed in {errors}" if errors else ""
         parts.append(f"{progress.failed:,} failed{where}")
+    if progress.warned:
+        parts.append(
+            f"{progress.warned:,} repaired or with warnings (see their diagnostics; "
+            "--strict counts damage as failure)"
+        )
     if skipped:
         parts.append(f"{skipped:,} already in {output.name} skipped")
     parts.append(f"{mb:,.1f} MB in {seconds:,.1f} s ({mb / seconds:,.2f} MB/s)")

@@ -1,14 +1,35 @@
-"""Metadata from header tokens: title, date, program, URL, corrections."""
+"""Title, date and program: decided here, once, from what the document prints.
+
+The tokenizer marks facts on tokens (a date line is a `header` with `field=date`, a headline
+a scraped page repeats is `field=heading` with how often it repeats, a house style's own
+title line is `field=title`). This module weighs those facts, and the lines around them,
+and decides. Every choice is an ordered list of named candidates, broken by the line they
+stand on, so the same text gives the same metadata in every process.
+
+Title, strongest evidence first (see `_TITLE_ORDER`): a title the document states (front
+matter, a `Title:` field, a house style's title line); the headline a scraped page repeats;
+a markdown `# heading`; the headline beside the page's dateline; a headline on the first
+line; the last headline before the content. Furniture is never a title: fields (`Show:
+FRESH AIR`), places (`Albany, NY`), numbering (`Episode 13`), a station's frequency, the
+program's own name, lines without words.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import regex
 
 from . import rules
-from .models import Metadata
+from .cleantext import _SMALL as SMALL_WORDS
+from .cleantext import looks_like_heading
+from .models import Kind, Metadata
 from .tokens import Token, TokenKind
+
+_F = regex.VERBOSE | regex.V1
+_WS = " \t\r\n\xa0\ufeff"
 
 _MONTHS = {
     m: i
@@ -31,15 +52,134 @@ _MONTHS = {
     )
     for m in names
 }
+
+# ---- thresholds -------------------------------------------------------------------------
+
+_HEAD_LINES = 60  # lines: where a page without content prints its own title and dateline
+_NEAR = 3  # non-blank lines: how far from its dateline a page prints the headline
+_DATELINE_CHARS = 160  # a line this long holding a date is a byline or dateline, not prose
+_LONG_HEADLINE = 600  # characters: CNN strings a show's headlines into one line this long
+_HEADING_CHECK = 200  # characters of a long line read to tell whether it is a headline
+_FIELD_VALUE_WORDS = 3  # `Show: FRESH AIR`: a field's value is a name, a few words at most
+_DATED_HEADING_WORDS = 3  # `25 Aug 2008: Today's Show`: words besides the date make a headline
+_FIRST_LINE_WORDS = 3  # capitalised words a first-line headline needs (`Watch LIVE` is a button)
+_ACRONYM = 4  # letters: `This is NPR.` names a network, not a program
+
+# ---- patterns ---------------------------------------------------------------------------
+
 _URL_DATE = regex.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)/")
 _QUOTED = regex.compile(r"""^["“'‘](?P<inner>.+)["”'’]$""")
 
+# A date in figures: `10/30/2020`, `16/09/2012`, `10.3.12`. Day or month first is read from
+# the document (`_numeric_order`); a two-digit year only where a word says it is a date.
+_NUMERIC_DATE = regex.compile(
+    r"""(?<![\d/.]) (?P<a>\d{1,2}) (?P<sep>[/.]) (?P<b>\d{1,2}) (?P=sep) (?P<y>\d{4}|\d{2})
+        (?![\d/.])""",
+    _F,
+)
 
-def parse_date(value: str) -> dt.date | None:
-    """A `datetime.date` from any date shape the rules recognise; None without a day."""
-    m = rules.DATE.search(value)
-    if not m:
-        return None
+# Words that say the next thing is a date: `Posted 10.3.12`, `Upload Date: 2021-03-04`,
+# `VTR Date: May 4, 1993`, `Sabra Lane reported this story on Thursday, October 29, 2009`.
+_DATE_CUE = regex.compile(
+    r"""(?i: \b date | posted | published | aired | updated | broadcast | recorded
+        | (?: reported | filed ) [ ] this [ ] story [ ] on )
+        \b [ \t]*+ :?+ [ \t]*+ (?:on [ ])?+ $""",
+    _F,
+)
+
+# The same words anywhere before a date: `Page last updated at 10:14 GMT, Sunday, ...`.
+_DATE_WORD = regex.compile(
+    r"\b (?i: date | posted | published | aired | updated | broadcast | recorded | reported ) \b",
+    _F,
+)
+
+# A dateline opening a news story: `MARCH 27, 2016 — The governor said ...`.
+_LEDE = regex.compile(r"[ \t]*+ [—–-]{1,2}+ [ \t]", _F)
+
+# YAML front matter: `---` on the first line, `key: value` lines, then `---`; a plain value
+# may run on over indented lines.
+_FM_FENCE = regex.compile(r"[ \t]*+ --- [ \t]*+ $", _F)
+_FM_FIELD = regex.compile(
+    r"(?P<key> [A-Za-z_][\w\- ]{0,40}+ ) [ \t]*+ : (?: [ \t]++ (?P<value> .*+ ) )?+ $", _F
+)
+
+# A page's field line: `Show: FRESH AIR`, `Length: 29:05`, `Guest: Rose, Charlie`.
+_FIELD = regex.compile(
+    r"(?P<key> \p{Lu}[\p{L}\-]{1,20}+ ) [ \t]*+ : [ \t]*+ (?P<value> \S [^\n]*+ )",
+    _F,
+)
+# Field names that state the title or the program (the grammar's words, not a site's).
+_TITLE_KEYS = frozenset({"title", "headline"})
+_PROGRAM_KEYS = frozenset({"show", "program", "programme", "series", "podcast"})
+
+# `Albany, NY`, `Independence, Missouri`, `COLUMBUS, OHIO`: where a story was filed.
+_PLACE = regex.compile(
+    r"""\p{Lu}[\p{L}.'’\-]{1,25}+ (?: [ ] \p{Lu}[\p{L}.'’\-]{1,25}+ ){0,2}+ , [ ]
+        \p{Lu}[\p{L}.]{1,20}+ $""",
+    _F,
+)
+# `Episode 13`, `Episode #42`, `Volume 1`: an item's number, not its name.
+_NUMBERING = regex.compile(r"\p{L}{2,20}+ [ ] \#?+ \d{1,5}+ $", _F)
+# `WXPR 91.7 FM`, `90.9`: a station's frequency.
+_FREQUENCY = regex.compile(r"(?<!\d) \d{2,3}+ \. \d (?!\d) | \b [AF]M \b", _F)
+# `# A Heading` (one mark: a document's title, not a section's).
+_MD_TITLE = regex.compile(r"[ \t]*+ \# [ \t]++ (?P<value> [^#\n][^\n]*? ) [ \t#]*+ $", _F)
+
+# A host naming the program on air: `This is MORNING EDITION from NPR News`, `From the
+# studios of Harbor Radio, this is THE LONG TABLE.`, `You're listening to NIGHT DESK on
+# ...`. The program is printed in capitals; what follows is `from`/`on` and a name, or the
+# end of the sentence.
+# A capital inside a program's name; a dot only inside it (`U.S. DESK`), not its full stop.
+_CAPS = r"(?: [\p{Lu}\p{Nd}'’&\-] | \.(?= \p{Lu} | [ ] \p{Lu}{2} ) )"
+PROGRAM_SAID = regex.compile(
+    rf"""
+    (?: ^ | (?<= [.!?…"”] [ \t]++ ) | (?<= , [ \t]++ ) )
+    (?i: this [ ] is | it['’]s | welcome [ ] (?: back [ ] )?+ to | you['’]re [ ] listening [ ] to
+       | you['’]re [ ] watching ) [ ]++
+    (?P<program> (?: [Tt]he [ ] )?+ \p{{Lu}} {_CAPS}{{1,30}}+
+                 (?: [ ] (?: \p{{Lu}} {_CAPS}{{0,30}}+ | & ) ){{0,6}}+ )
+    (?= [ ] (?: from | on | at | with ) [ ] \p{{Lu}} | [.,!;?…] | [ \t]*+ $ )
+    """,
+    _F,
+)
+
+
+# ---- dates ------------------------------------------------------------------------------
+
+
+def parse_date(value: str, day_first: bool = False, cued: bool = True) -> dt.date | None:
+    """A `datetime.date` from the first date in `value`; None without a day.
+
+    Figures (`10/30/2020`) are read month first unless `day_first`, or unless one part can
+    only be a day (`16/09/2012`); a two-digit year, or dots that could be read either way
+    (`07.11.2003`), only when `cued` (a word says a date follows: `Posted 10.3.12`).
+    """
+    found = _find_date(value, day_first, cued)
+    return found[0] if found else None
+
+
+def _find_date(value: str, day_first: bool, cued: bool) -> tuple[dt.date, int, int] | None:
+    """(date, start, end) of the first date in `value` with a day."""
+    best: tuple[dt.date, int, int] | None = None
+    for m in rules.DATE.finditer(value):
+        day = _word_date(m)
+        if day:
+            best = (day, m.start(), m.end())
+            break
+    for m in _NUMERIC_DATE.finditer(value, 0, best[1] if best else len(value)):
+        if not cued and (len(m["y"]) == 2 or (m["sep"] == "." and _ambiguous(m))):
+            continue  # `07.11.2003` alone may be day first (Europe) or month first (US)
+        day = _figures(int(m["a"]), int(m["b"]), int(m["y"]), day_first)
+        if day:
+            return (day, m.start(), m.end())
+    return best
+
+
+def _ambiguous(m: regex.Match[str]) -> bool:
+    return int(m["a"]) <= 12 and int(m["b"]) <= 12 and m["a"] != m["b"]
+
+
+def _word_date(m: regex.Match[str]) -> dt.date | None:
     try:
         if m["iso"]:
             return dt.date(int(m["y1"]), int(m["m1"]), int(m["d1"])) if m["d1"] else None
@@ -49,8 +189,35 @@ def parse_date(value: str) -> dt.date | None:
         day = m["day"] or m["day2"]
         year = m["year"] or m["year2"]
         return dt.date(int(year), _MONTHS[month.lower().rstrip(".")], int(day))
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, TypeError):
         return None
+
+
+def _figures(a: int, b: int, year: int, day_first: bool) -> dt.date | None:
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    if a > 12 or (day_first and b <= 12):
+        a, b = b, a
+    try:
+        return dt.date(year, a, b)
+    except ValueError:
+        return None
+
+
+def _numeric_order(lines: Iterable[str]) -> bool:
+    """True when the document writes figures day first: one of its dates can only be read
+    that way (`16/09/2012`). Otherwise month first, as the US outlets print them."""
+    for text in lines:
+        for m in _NUMERIC_DATE.finditer(text):
+            a, b = int(m["a"]), int(m["b"])
+            if a > 12 >= b:
+                return True
+            if b > 12 >= a:
+                return False
+    return False
+
+
+# ---- titles -----------------------------------------------------------------------------
 
 
 def clean_title(title: str) -> tuple[str, str | None]:
@@ -65,13 +232,307 @@ def clean_title(title: str) -> tuple[str, str | None]:
     return title, program
 
 
-def header_metadata(tokens: list[Token], fallback_title: str | None) -> Metadata:
-    """Metadata from the HEADER tokens; `fallback_title` when no header names a title."""
+# Where a title comes from, strongest first; a candidate's rank is its place here.
+_TITLE_ORDER = (
+    "stated",  # front matter `title:`, a `Title:` field, a house style's title line
+    "repeated",  # the headline a scraped page prints two or more times
+    "markdown",  # `# Heading` before the content
+    "dateline",  # the headline just above (or below) the page's dateline
+    "first-line",  # a headline on the first line of the page
+    "last-before",  # the last headline before the content (a section name often sits above)
+)
+_RANK = {name: i for i, name in enumerate(_TITLE_ORDER)}
+
+
+@dataclass(slots=True)
+class _Line:
+    """One line of the input, as the metadata rules read it."""
+
+    number: int
+    raw: str  # as printed, without the line end
+    kinds: set[TokenKind]
+    text: str = ""  # stripped
+    headers: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def wordy(self) -> bool:
+        """Only words (and markup): no label, cue, furniture or header on it."""
+        return bool(self.text) and self.kinds <= {TokenKind.TEXT, TokenKind.NOTE, TokenKind.MARKUP}
+
+    @property
+    def date_header(self) -> str | None:
+        return next((h.get("value", "") for h in self.headers if h.get("field") == "date"), None)
+
+
+def _lines(tokens: list[Token]) -> list[_Line]:
+    out: list[_Line] = []
+    for t in tokens:
+        if not out or out[-1].number != t.line:
+            out.append(_Line(t.line, "", set()))
+        ln = out[-1]
+        ln.raw += t.text
+        if t.kind is not TokenKind.BLANK:
+            ln.kinds.add(t.kind)
+        if t.kind is TokenKind.HEADER:
+            ln.headers.append(t.fields)
+    for ln in out:
+        ln.raw = ln.raw.rstrip("\r\n")
+        ln.text = ln.raw.strip(_WS)
+    return out
+
+
+def _front_matter(lines: list[_Line]) -> dict[str, str]:
+    """`key: value` pairs of YAML front matter (a value folded over indented lines is
+    joined), lower-case keys; {} without front matter."""
+    body = [ln for ln in lines if ln.text]
+    if not body or not _FM_FENCE.match(body[0].text) or body[0].number != lines[0].number:
+        return {}
+    found: dict[str, str] = {}
+    key: str | None = None
+    for ln in lines[1:]:
+        raw = ln.raw
+        if _FM_FENCE.match(raw):
+            return found
+        m = _FM_FIELD.match(raw)
+        if m and not raw[:1].isspace():
+            key = m["key"].strip().lower()
+            found.setdefault(key, (m["value"] or "").strip())
+        elif key is not None and raw[:1].isspace() and not raw.lstrip().startswith("- "):
+            found[key] = (found[key] + " " + raw.strip()).strip()  # a folded value
+    return {}  # never closed: not front matter
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1].replace("''", "'") if value[0] == "'" else value[1:-1]
+    return " ".join(value.split())
+
+
+def _heading(text: str, words: int = 2) -> bool:
+    """A headline and not page furniture."""
+    if not text or len(text) > _LONG_HEADLINE:
+        return False
+    if _furniture_line(text) or text.rsplit(None, 1)[-1] in SMALL_WORDS:
+        return False  # `Visit The Show on`: a headline never ends on a small word
+    if len(text) <= _HEADING_CHECK:
+        return looks_like_heading(text, words)
+    if text.endswith((".", ",", ":", ";")):
+        return False
+    head = text[:_HEADING_CHECK].rsplit(" ", 1)[0]
+    return looks_like_heading(head, words)
+
+
+def _furniture_line(text: str) -> bool:
+    """Lines that look like headlines but are page furniture: a field (`Show: FRESH AIR`),
+    a place (`Albany, NY`), a number (`Episode 13`), a station's frequency."""
+    if (m := _FIELD.fullmatch(text)) and len(m["value"].split()) <= _FIELD_VALUE_WORDS:
+        return m["key"].lower() not in _TITLE_KEYS
+    return bool(_PLACE.match(text) or _NUMBERING.match(text) or _FREQUENCY.search(text)) or not any(
+        c.isalpha() for c in text
+    )
+
+
+@dataclass(order=True, frozen=True, slots=True)
+class _Candidate:
+    """A possible title; candidates sort by (rank, tie, line): a stated, stable order."""
+
+    rank: int
+    tie: tuple[int, ...]
+    line: int
+    text: str = field(compare=False)
+
+
+def _title_candidates(
+    lines: list[_Line], head: list[_Line], front: dict[str, str], program: str | None, kind: Kind
+) -> list[_Candidate]:
+    found: list[_Candidate] = []
+
+    def add(source: str, ln: _Line, text: str, tie: tuple[int, ...] = ()) -> None:
+        text = " ".join(text.split())
+        if text and (program is None or text.casefold() != program.casefold()):
+            found.append(_Candidate(_RANK[source], tie, ln.number, text))
+
+    if front.get("title"):
+        add("stated", lines[0], _unquote(front["title"]))
+    for ln in head:
+        for h in ln.headers:
+            if h.get("field") == "title" and h.get("value"):
+                add("stated", ln, h["value"])
+        if (m := _FIELD.fullmatch(ln.text)) and m["key"].lower() in _TITLE_KEYS:
+            add("stated", ln, m["value"])
+    found.extend(
+        c for c in _repeated(head) if program is None or c.text.casefold() != program.casefold()
+    )
+    for ln in head:
+        if m := _MD_TITLE.match(ln.text):
+            add("markdown", ln, m["value"])
+            break
+    dateline = _dateline_index(head, kind)
+    if dateline is not None:
+        near = _beside(head, dateline)
+        if near is not None:
+            add("dateline", near, near.text)
+    if kind == "other":  # a listing's headlines are its items'
+        return found
+    first = next((ln for ln in head if ln.text and not _NUMBERING.match(ln.text)), None)
+    if first is not None and _plain_heading(first, _FIRST_LINE_WORDS):
+        add("first-line", first, first.text)
+    last = next((ln for ln in reversed(head) if _plain_heading(ln)), None)
+    if last is not None:
+        add("last-before", last, last.text)
+    return found
+
+
+def _plain_heading(ln: _Line, words: int = 2) -> bool:
+    """A headline line that is no dateline (`Upload Date: March 4, 2021` is a field)."""
+    if not ln.wordy or not _heading(ln.text, words):
+        return False
+    return _dated_line(ln.text, False) is None or _dated_heading(ln)
+
+
+def _repeated(head: list[_Line]) -> list[_Candidate]:
+    """The headlines the tokenizer found repeated: the one a teaser runs on from first,
+    then the most repeated, then the earliest. A headline wrapped over two lines (`Oral
+    History Interview with` / `Ada Quist`), repeated as a pair, is one headline."""
+    marked = {
+        ln.number: h
+        for ln in head
+        for h in ln.headers
+        if h.get("field") in ("heading", "repeated") and h.get("value")
+    }
+    out: list[_Candidate] = []
+    numbers = sorted(marked)
+    by_number = {ln.number: i for i, ln in enumerate(head)}
+    consumed: set[int] = set()
+    for n in numbers:
+        h = marked[n]
+        text = h["value"]
+        if n in consumed or _furniture_line(text) or text.islower() or _date_field(text):
+            continue  # `speaker` over every turn of a call: a headline has a capital
+        after = _next_nonblank(head, by_number[n])
+        if after is not None and after.number in marked and _runs_on(text):
+            text = f"{text} {marked[after.number]['value']}"
+            consumed.add(after.number)
+        tie = (0 if h.get("teaser") else 1, -int(h.get("repeats", "2")))
+        out.append(_Candidate(_RANK["repeated"], tie, n, text))
+    return out
+
+
+def _runs_on(text: str) -> bool:
+    """A Title Case headline whose last word is in lower case (`Interview with`) was
+    wrapped: Title Case never ends on a small word."""
+    words = text.split()
+    return len(words) >= 2 and words[-1].islower() and sum(w[:1].isupper() for w in words) >= 2
+
+
+def _next_nonblank(head: list[_Line], i: int) -> _Line | None:
+    return next((ln for ln in head[i + 1 :] if ln.text), None)
+
+
+def _dateline_index(head: list[_Line], kind: Kind) -> int | None:
+    """Index in `head` of the page's dateline: its first line that is a date (a date header,
+    or a short line holding one). A listing's own dateline names the weekday."""
+    for i, ln in enumerate(head):
+        if not ln.text:
+            continue
+        value = ln.date_header
+        if value is None and ln.wordy and _dated_line(ln.text, False):
+            value = ln.text
+        if value is None:
+            continue
+        if kind == "other" and not (_WEEKDAY.search(ln.text) or _DATE_WORD.search(ln.text)):
+            return None
+        return i
+    if kind == "other":
+        return None
+    # A call's page may print only the hour: `, 8:00 a.m. ET` under the headline.
+    return next((i for i, ln in enumerate(head) if ln.wordy and _CLOCK_LINE.match(ln.text)), None)
+
+
+# A line that is only an hour: `, 8:00 a.m. ET`, `2:39 p.m. EDT`.
+_CLOCK_LINE = regex.compile(
+    r"[\s,;|•-]*+ \d{1,2}:\d\d [ ]?+ (?i: [ap]\.?m\.? ) (?: [ ] \p{Lu}{2,4}+ )?+ [ \t.]*+ $", _F
+)
+_WEEKDAY = regex.compile(r"\b(?i: mon | tues | wednes | thurs | fri | satur | sun ) day \b", _F)
+
+
+def _beside(head: list[_Line], i: int) -> _Line | None:
+    """The headline at the dateline `head[i]`: the dateline itself when it holds a headline
+    besides its date (`October 19, 2016: The Third Debate`), else the nearest headline above
+    it, else below (within `_NEAR` non-blank lines; places, numbers and bare dates skipped).
+    """
+    if _dated_heading(head[i]):
+        return head[i]
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(head) and seen < _NEAR:
+            ln = head[j]
+            j += step
+            if not ln.text:
+                continue
+            seen += 1
+            if _dated_heading(ln):
+                return ln
+            if _furniture_line(ln.text) or ln.date_header is not None:
+                continue
+            if ln.wordy and _heading(ln.text):
+                return ln
+            break
+    return None
+
+
+def _date_field(text: str) -> bool:
+    """`Day & Time: Friday, ...`, `Original Air Date: May 4, 2023`, `Page last updated
+    ...`: a date as a field's value or after a date word, not part of a headline."""
+    found = _find_date(text, False, False)
+    if not found:
+        return False
+    before = text[: found[1]]
+    return before.rstrip().endswith(":") or bool(_DATE_WORD.search(before))
+
+
+def _dated_heading(ln: _Line) -> bool:
+    """A headline that holds a date: `25 Aug 2008: Today's Show`."""
+    found = _find_date(ln.text, False, False)
+    if not found or not (ln.wordy or ln.date_header is not None):
+        return False
+    before = ln.text[: found[1]]
+    if _date_field(ln.text):
+        return False
+    rest = (before + " " + ln.text[found[2] :]).strip(" :-—–,|")
+    return _words(rest) >= _DATED_HEADING_WORDS and _heading(ln.text)
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalpha() for c in w))
+
+
+# ---- the decision -----------------------------------------------------------------------
+
+
+def decide(
+    tokens: list[Token],
+    *,
+    content_line: int | None,
+    kind: Kind,
+    spoken: Iterable[str] = (),
+) -> Metadata:
+    """The metadata of a document: title, date, program, URL, corrections, outlet.
+
+    `content_line` is where the content starts (the first turn or paragraph; None when
+    there is none), `kind` the document's kind, `spoken` the opening turns' text (where a
+    host names the program).
+    """
     meta = Metadata()
-    title: str | None = None
-    heading_program: str | None = None  # `Headline : The X Podcast` on any header line
-    dates: list[str] = []
+    lines = _lines(tokens)
+    if content_line is not None:
+        head = [ln for ln in lines if ln.number < content_line]
+    else:
+        head = lines[:_HEAD_LINES]
+    front = _front_matter(lines)
     npr_chrome = False
+    heading_program: str | None = None
     for t in tokens:
         if t.kind is TokenKind.FURNITURE:
             npr_chrome = npr_chrome or (t.rule in ("logo", "disclaimer") and "NPR" in t.text)
@@ -80,31 +541,104 @@ def header_metadata(tokens: list[Token], fallback_title: str | None) -> Metadata
             continue
         if heading_program is None and (m := rules.PROGRAM_SUFFIX.match(t.text.strip())):
             heading_program = m["program"].strip()
-        field, value = t.fields.get("field"), t.fields.get("value", "")
-        if field == "title" and title is None:
-            title = value
-        elif field == "date":
-            dates.append(value)
-        elif field == "url" and meta.url is None:
+        name, value = t.fields.get("field"), t.fields.get("value", "")
+        if name == "url" and meta.url is None:
             meta.url = value
-        elif field == "correction":
+        elif name == "correction":
             meta.corrections.append(value)
-        elif field == "program" and meta.program is None:
+        elif name == "program" and meta.program is None:
             meta.program = value
-    title = title or fallback_title
-    if title:
-        meta.title, suffix = clean_title(title)
-        meta.program = suffix or meta.program
-    meta.program = meta.program or heading_program
-    meta.date = next((d for d in map(parse_date, [*dates, meta.title or ""]) if d), None)
-    if meta.date is None and meta.url and (m := _URL_DATE.search(meta.url)):
-        meta.date = parse_date("-".join(m.groups()))
+    meta.url = meta.url or (_unquote(front["url"]) if front.get("url") else None)
+
+    stated = meta.program or _program_stated(head, front)
+    said = next((name for text in spoken if (name := program_said(text))), None)
+    candidates = sorted(_title_candidates(lines, head, front, stated or said, kind))
+    suffix = None
+    if candidates:
+        meta.title, suffix = clean_title(candidates[0].text)
+    # The program as printed (a field, a title's suffix) before the program as said on air.
+    meta.program = stated or suffix or heading_program or said
+    meta.date = _date(lines, head, front, meta, kind)
     if (meta.url and "npr.org" in meta.url) or npr_chrome:
         meta.outlet = "NPR"
     return meta
 
 
+def _program_stated(head: list[_Line], front: dict[str, str]) -> str | None:
+    """The program a page states: front matter (`show:`), a `Show:` or `Program:` field."""
+    for key in sorted(_PROGRAM_KEYS):
+        if front.get(key):
+            return _unquote(front[key])
+    for ln in head:
+        if (m := _FIELD.fullmatch(ln.text)) and m["key"].lower() in _PROGRAM_KEYS:
+            return m["value"].strip()
+    return None
+
+
 def program_said(text: str) -> str | None:
-    """The program a host names on air: `This is TALK OF THE NATION.`"""
-    m = rules.PROGRAM_SAID.search(text)
-    return m["program"].strip() if m else None
+    """The program a host names on air: `This is MORNING EDITION from NPR News.`; a
+    network's acronym (`This is NPR.`) is not a program."""
+    for m in PROGRAM_SAID.finditer(text):
+        name = m["program"].strip(" .").removeprefix("the ")
+        if " " not in name and len(name) <= _ACRONYM:
+            continue
+        return name
+    return None
+
+
+def _date(
+    lines: list[_Line], head: list[_Line], front: dict[str, str], meta: Metadata, kind: Kind
+) -> dt.date | None:
+    """The first date, by evidence: a date header (a dated line the tokenizer or a house
+    style marked) or front matter; a dateline before the content (`Sat April 16, 2011`,
+    `Sabra Lane reported this story on ...`, `10/30/2020`); the title; a printed URL; a
+    story opening on its date (`MARCH 27, 2016 — ...`). A listing keeps only its own
+    dateline, one that names the weekday."""
+    day_first = _numeric_order(ln.text for ln in head)
+    if kind == "other":
+        i = _dateline_index(head, kind)
+        return parse_date(head[i].text, day_first) if i is not None else None
+    values = [ln.date_header for ln in lines if ln.date_header is not None]
+    for key in ("date", "upload_date", "upload date", "published", "aired"):
+        if front.get(key):
+            values.append(_unquote(front[key]))
+    for value in values:
+        if day := parse_date(value, day_first):
+            return day
+    for ln in head:
+        if ln.wordy and (day := _dated_line(ln.text, day_first)):
+            return day
+    if meta.title and (day := parse_date(meta.title, day_first, cued=False)):
+        return day
+    for ln in head:  # a title line that dates the show: `tv  Policy Forum  CSPAN  May 3, 2019`
+        titled = any(h.get("field") == "title" for h in ln.headers)
+        if titled and (day := parse_date(ln.text, day_first, cued=False)):
+            return day
+    if meta.url and (m := _URL_DATE.search(meta.url)):
+        return parse_date("-".join(m.groups()))
+    after = [ln for ln in lines if ln not in head and ln.wordy][:3]
+    for ln in after:
+        found = _find_date(ln.text, day_first, False)
+        if found and found[1] <= _DATELINE_CHARS // 4 and _LEDE.match(ln.text, found[2]):
+            return found[0]
+    return None
+
+
+def _dated_line(text: str, day_first: bool) -> dt.date | None:
+    """The date of a dateline: a date that follows a word that says it is a date (`Posted
+    10.3.12`, `Upload Date:`, `reported this story on`), opens a line, or sits in a short
+    line that is no sentence."""
+    found = _find_date(text, day_first, True)
+    if not found:
+        return None
+    day, start, _ = found
+    before = text[:start]
+    if _DATE_CUE.search(before):
+        return day
+    if _find_date(text, day_first, False) != found:
+        return None  # a short year, or dots read either way, with no word saying "date"
+    if not before.strip(" \t#*•|-—–"):
+        return day
+    if len(text) <= _DATELINE_CHARS and not text.endswith((".", "?", "!")):
+        return day
+    return None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any, cast
 
-from . import rules
+from . import metadata, rules
 from ._normalise import normalise
 from ._safe import control_diagnostics
 from .asr import read_asr
@@ -17,7 +17,6 @@ from .captions import caption_format, read_captions
 from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading, normalizing
 from .conventions import ShapeDecision
 from .errors import InputTypeError
-from .metadata import header_metadata, program_said
 from .models import (
     Cue,
     CueKind,
@@ -159,12 +158,9 @@ def build(
         else:
             paragraphs = []
     content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
-    fallback = _fallback_title(lines, content_line) if kind != "other" else None
-    meta = header_metadata(tokens, fallback)
-    if kind == "other":  # a listing's dates and headlines are its items', not its own
-        meta.title = meta.date = None
-    if meta.program is None and turns:
-        meta.program = program_said(" ".join(t.text for t in turns[:2]))
+    meta = metadata.decide(
+        tokens, content_line=content_line, kind=kind, spoken=[t.text for t in turns[:2]]
+    )
     trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
     if turns and trailing:
         diagnostics.append(
@@ -490,26 +486,3 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
             end = ln.tokens[-1].start + len(ln.tokens[-1].text.rstrip())
             out.append(Paragraph(text=text, line=ln.number, span=Span(start=begin, end=end)))
     return out
-
-
-def _fallback_title(lines: list[_Line], before_line: int | None) -> str | None:
-    """Where no heading repeats: a full headline on the page's first line, else the last
-    headline-like line before the content starts (a section name like `Around the
-    Nation` often stands above the headline)."""
-    if before_line is None:
-        return None
-    first = next((ln for ln in lines if not ln.only(_BLANK)), None)
-    if (
-        first
-        and first.number < before_line
-        and first.only(_WORDY)
-        and looks_like_heading(first.text, words=4)
-    ):
-        return first.text
-    found = None
-    for ln in lines:
-        if ln.number >= before_line:
-            break
-        if ln.only(_WORDY) and looks_like_heading(ln.text):
-            found = ln.text
-    return found

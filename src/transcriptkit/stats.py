@@ -9,7 +9,8 @@ Definitions (docs/analysis.md has them with worked examples):
 - **words**: whitespace-separated words of a turn's text (inline notes are not in it).
 - **seconds**: `end - start` of a timed turn; a speaker's `seconds` sums their timed turns,
   `time_share` divides by every timed turn's seconds, and `wpm` is the words of their timed
-  turns per minute of them. All three are None where nothing is timed.
+  turns per minute of them (from `MIN_WPM_SECONDS` of speech on). All three are None where
+  nothing is timed.
 - **turn taking**: a count per (speaker before, speaker after) over consecutive turns.
 - **overlap** (timed): a turn that starts before the latest-ending earlier turn of another
   speaker has ended; an **interruption** is an overlap after which the earlier speaker stops
@@ -43,6 +44,11 @@ _CUT_OFF = regex.compile(r"(?:-{2,}|[\u2013\u2014]|\u2026|\.{3,})\s*[\"'\u201d\u
 _QUESTION = regex.compile(
     r"[^.!?\u2026\s][^.!?\u2026]*?\?+[!?]*[\"'\u201d\u2019)\]]*(?=\s|\Z)", regex.DOTALL
 )
+
+
+# Words per minute over less than a second of timed speech says nothing about a speaker's
+# pace (one word in 0.1 s is 600 wpm) and divides by next to nothing: None below it.
+MIN_WPM_SECONDS = 1.0
 
 
 class _Stats(BaseModel):
@@ -226,7 +232,9 @@ class _Tally:
             "time_share": self.seconds / total_seconds if timed and total_seconds else None,
             "mean_turn_words": self.words / self.turns if self.turns else 0.0,
             "longest_turn_words": self.longest,
-            "wpm": self.timed_words / (self.seconds / 60) if timed and self.seconds else None,
+            "wpm": self.timed_words * 60 / self.seconds
+            if timed and self.seconds >= MIN_WPM_SECONDS
+            else None,
             "questions": self.questions,
             "interruptions": self.interruptions,
             "interrupted": self.interrupted,
@@ -292,8 +300,8 @@ class _Measure:
             if turn.start is not None and turn.end is not None and _seconds(turn) is not None:
                 other = turns[latest] if latest is not None else None
                 if latest is not None and other is not None and other.end is not None:
-                    if other.speaker_id != turn.speaker_id and turn.start < other.end:
-                        seconds = min(other.end, turn.end) - turn.start
+                    seconds = min(other.end, turn.end) - turn.start
+                    if other.speaker_id != turn.speaker_id and seconds > 0:
                         self.overlaps.append(
                             Overlap(
                                 turn=turn.index,

@@ -154,8 +154,8 @@ def matrix_table(s: DocumentStats) -> Table:
     names = {r.id: r.name or r.id or "(unlabeled)" for r in s.speakers}
     order = [r.id for r in s.speakers]
     counts = {(t.before, t.after): t.count for t in s.transitions}
-    table = _table("Who speaks after whom (row, then column)")
-    table.add_column("", no_wrap=True)
+    table = _table("Who follows whom")
+    table.add_column(Text("before ↓  after →", style="dim"), no_wrap=True)
     for key in order:
         table.add_column(Text(names[key], style=_color(key)), justify="right")
     for before in order:
@@ -172,12 +172,17 @@ def _duration(seconds: float | None) -> str:
     return f"{minutes}:{rest:02d}"
 
 
-def stats_text(docs: Sequence[tuple[str, Transcript]], fmt: str, by: str = "speaker") -> str:
+def stats_text(
+    docs: Sequence[tuple[str, Transcript]], fmt: str, by: str = "speaker", *, overall: bool = False
+) -> str:
     """`transcriptkit stats --format json|csv`: JSON (an object for one document, an array
-    for several) or a CSV row per document and speaker (`by="role"`: per role)."""
+    for several) or a CSV row per document and speaker (`by="role"`: per role). With
+    `overall`, the measures of all documents together instead (one object; CSV `doc` empty)."""
     if fmt not in ("json", "csv") or by not in ("speaker", "role"):
         raise ValueError(f"stats as {fmt!r} by {by!r}: choose json or csv, speaker or role")
-    per_doc, _ = measure_many(docs)
+    per_doc, together = measure_many(docs)
+    if overall:
+        per_doc = [together]
     if fmt == "csv":
         return stats_csv(per_doc, "role" if by == "role" else "speaker")
     data = [s.model_dump(mode="json") for s in per_doc]

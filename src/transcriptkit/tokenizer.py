@@ -15,6 +15,7 @@ import regex
 
 from . import rules
 from ._normalise import normalise
+from .cleantext import _SMALL as SMALL_WORDS
 from .cleantext import looks_like_heading
 from .conventions import ShapeDecision, propose, settle
 from .names import canonical_name
@@ -449,7 +450,8 @@ _HEADING_REGION = 80  # scraped page headers repeat the headline within the firs
 
 def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     """The headline that scraped pages print two or more times, before the transcript
-    starts, becomes a HEADER (`field=title`); a line that runs the headline into its teaser
+    starts, becomes a HEADER (`field=heading`, with `repeats` and `teaser` facts: which one
+    is the title is decided in metadata.py); a line that runs the headline into its teaser
     (`Headline Teaser sentence...`) becomes a HEADER (`field=teaser`)."""
     # Caption files repeat lines on purpose (rolling captions): headings come before the
     # first cue.
@@ -462,8 +464,24 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     # Only lines before the first label that is not itself part of a repeated headline
     # (`CDC: New Guidance On Flu` looks like a label) can be headings.
     # A label alone on its line (`Ira Glass`, `SPEAKER 2:`) recurs without being a headline.
-    labelled = {t.line for t in tokens if t.kind is TokenKind.LABEL}
-    alone = _label_alone_lines(tokens)
+    # A weak label with words after it (`Note: the audio is below`) is not settled yet: it
+    # does not end the region where headlines repeat.
+    # A name alone on its line not yet settled as a label (`Notice`, `Ada Quist`) neither
+    # ends the region nor is a headline itself, unless it ends a wrapped one: right under a
+    # line that runs on (`Oral History Interview with` / `Ada Quist`).
+    by_line = dict(lines)
+    name_alone = {
+        t.line for t in tokens if t.kind is TokenKind.LABEL and t.fields.get("weak") == "name-alone"
+    }
+    wrapped = {n for n in name_alone if by_line.get(n - 1, "").rsplit(" ", 1)[-1] in SMALL_WORDS}
+    lines = [(n, text) for n, text in lines if n not in name_alone - wrapped]
+    counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
+    alone = _label_alone_lines(tokens) - name_alone
+    labelled = alone | {
+        t.line
+        for t in tokens
+        if t.kind is TokenKind.LABEL and ("weak" not in t.fields or t.line in alone)
+    }
     # A labelled line said twice (`ANA: Quiet, please.`) is speech, unless it reads as a
     # headline (`CDC: New Guidance On Flu`).
     repeated = [text for text, n in counts.items() if n >= 2 and looks_like_heading(text)]
@@ -497,15 +515,9 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
         for number, text in lines
         if text not in titles and any(text.startswith(t + " ") for t in titles)
     }
-    # The headline is the repeated line a teaser runs on from, else the most repeated.
-    best = max(
-        titles,
-        key=lambda t: (
-            any(x.startswith(t + " ") for x in teaser_lines.values()),
-            counts[t],
-            -len(t),
-        ),
-    )
+    # Facts for metadata.py, which picks the title: how often each headline repeats and
+    # whether a teaser runs on from it.
+    teased = {t for t in titles if any(x.startswith(t + " ") for x in teaser_lines.values())}
     wordy = (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP)
     heading_lines = {number: text for number, text in lines if text in titles}
     out: list[Token] = []
@@ -514,18 +526,10 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
             out.append(t)
         elif t.line in heading_lines:
             text = heading_lines[t.line]
-            field = "title" if text == best else "heading"
-            out.append(
-                Token(
-                    TokenKind.HEADER,
-                    t.text,
-                    t.start,
-                    t.end,
-                    t.line,
-                    field,
-                    {"field": field, "value": text},
-                )
-            )
+            facts = {"field": "heading", "value": text, "repeats": str(counts[text])}
+            if text in teased:
+                facts["teaser"] = "1"
+            out.append(Token(TokenKind.HEADER, t.text, t.start, t.end, t.line, "heading", facts))
         elif t.line in teaser_lines:
             out.append(
                 Token(

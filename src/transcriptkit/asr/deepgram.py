@@ -19,6 +19,7 @@ used; with several channels and no diarization, the channel index is the speaker
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from ..models import Word
@@ -35,11 +36,7 @@ def read(doc: dict[str, Any]) -> Reading:
     reading = Reading("deepgram", [])
     channels = dicts(results.get("channels"))
     utterances = dicts(results.get("utterances"))
-    spans = sorted(
-        (s, seconds(u.get("end")) or s, label(u.get("speaker")), u)
-        for u in utterances
-        if (s := seconds(u.get("start"))) is not None and label(u.get("speaker")) is not None
-    )
+    spans = _Utterances(utterances)
     disagree = 0
     for index, channel in enumerate(channels):
         best = first_dict(channel.get("alternatives"))
@@ -49,7 +46,7 @@ def read(doc: dict[str, Any]) -> Reading:
             start, end = seconds(w.get("start")), seconds(w.get("end"))
             who = label(w.get("speaker"))
             if who is None and start is not None:
-                who = _utterance_speaker(spans, start, index)
+                who = spans.speaker(start, index)
             if who is None and len(channels) > 1:
                 who = str(index)
             elif who is not None and len(channels) > 1 and "speaker" in w:
@@ -78,10 +75,26 @@ def read(doc: dict[str, Any]) -> Reading:
     return reading
 
 
-def _utterance_speaker(
-    spans: list[tuple[float, float, str | None, dict[str, Any]]], at: float, channel: int
-) -> str | None:
-    for s, e, who, u in spans:
-        if s <= at <= e and u.get("channel", channel) == channel:
-            return who
-    return None
+class _Utterances:
+    """The speaker of the utterance holding an instant, per channel, by bisection (for
+    words without a speaker of their own)."""
+
+    def __init__(self, utterances: list[dict[str, Any]]) -> None:
+        self.by_channel: dict[Any, tuple[list[float], list[tuple[float, str]]]] = {}
+        rows = sorted(
+            (u.get("channel", 0), s, seconds(u.get("end")) or s, who)
+            for u in utterances
+            if (s := seconds(u.get("start"))) is not None
+            and (who := label(u.get("speaker"))) is not None
+        )
+        for channel, s, e, who in rows:
+            starts, rest = self.by_channel.setdefault(channel, ([], []))
+            starts.append(s)
+            rest.append((e, who))
+
+    def speaker(self, at: float, channel: int) -> str | None:
+        starts, rest = self.by_channel.get(channel, ([], []))
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and at <= rest[i][0]:
+            return rest[i][1]
+        return None

@@ -5,7 +5,8 @@
 (listed in the error for JSON that matches none). The tests read a few keys; they are
 exclusive by construction (Deepgram's and AWS's `results` is an object, Google's a list;
 Whisper segments have numeric `start`, Podlove items clock strings), so the order only
-matters for speed. Add a vendor by adding a row.
+matters for speed, except that Speechmatics (a `results` list of typed words) is tried
+before Google (a `results` list of alternatives). Add a vendor by adding a row.
 """
 
 from __future__ import annotations
@@ -14,7 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import assemblyai, aws, azure, deepgram, google, podcastindex, podlove, revai, whisper
+from . import (
+    assemblyai,
+    aws,
+    azure,
+    deepgram,
+    google,
+    podcastindex,
+    podlove,
+    revai,
+    speechmatics,
+    whisper,
+)
 from ._pieces import Reading
 
 
@@ -30,6 +42,12 @@ VENDORS: tuple[Vendor, ...] = (
     Vendor("deepgram", deepgram.looks_like, deepgram.read, "Deepgram `results.channels[]`"),
     Vendor(
         "aws", aws.looks_like, aws.read, "AWS Transcribe `results.items[]` / `results.transcripts`"
+    ),
+    Vendor(
+        "speechmatics",
+        speechmatics.looks_like,
+        speechmatics.read,
+        "Speechmatics `results[]` of typed words",
     ),
     Vendor("google", google.looks_like, google.read, "Google `results[].alternatives[]`"),
     Vendor(
@@ -62,6 +80,9 @@ VENDORS: tuple[Vendor, ...] = (
         whisper.looks_like,
         whisper.read,
         "Whisper / faster-whisper / whisperX `segments[]` of {start, end, text}",
+    ),
+    Vendor(
+        "whisper.cpp", whisper.looks_like_cpp, whisper.read_cpp, "whisper.cpp `transcription[]`"
     ),
 )
 

@@ -37,10 +37,18 @@ def _is_segment(seg: dict[str, Any]) -> bool:
     return "text" in seg and isinstance(seg.get("start"), int | float) and "end" in seg
 
 
+def _api_words(doc: Any) -> list[dict[str, Any]]:
+    """OpenAI's transcription API (`verbose_json`, word granularity) puts the words in a
+    top-level `words` list beside (or instead of) the segments."""
+    words = dicts(doc.get("words")) if isinstance(doc, dict) else []
+    return words if words and "word" in words[0] and "start" in words[0] else []
+
+
 def looks_like(doc: Any) -> bool:
-    """A `segments` list (or a bare list) of {start, end, text} with numeric times."""
+    """A `segments` list (or a bare list) of {start, end, text} with numeric times, or the
+    transcription API's top-level `words` of {word, start, end} beside a `text`."""
     if isinstance(doc, dict) and not isinstance(doc.get("segments"), list):
-        return False
+        return "text" in doc and bool(_api_words(doc))
     if not isinstance(doc, dict | list):
         return False
     segs = _segments(doc)
@@ -60,10 +68,20 @@ def read(doc: Any) -> Reading:
     tool = "whisperx" if is_whisperx(doc) else "whisper"
     reading = Reading(tool, [])
     disagree = 0
-    for seg in _segments(doc):
+    segments = _segments(doc)
+    loose = [_word(w) for w in _api_words(doc)]
+    if loose and not segments:  # words only: one piece a word
+        reading.pieces = [Piece(w.text, w.start, w.end, w.speaker, [w]) for w in loose]
+        return reading
+    if loose and not any("words" in s for s in segments):
+        segments = _words_into_segments(segments, loose)
+    for seg in segments:
         if not _is_segment(seg) and "text" not in seg:
             continue
-        words = [_word(w) for w in dicts(seg.get("words"))]
+        raw = seg.get("words")
+        words = (
+            [_word(w) for w in raw if isinstance(w, dict | Word)] if isinstance(raw, list) else []
+        )
         who = label(seg.get("speaker"))
         start, end = seconds(seg.get("start")), seconds(seg.get("end"))
         text = text_of(seg.get("text"))
@@ -86,7 +104,26 @@ def read(doc: Any) -> Reading:
     return reading
 
 
-def _word(w: dict[str, Any]) -> Word:
+def _words_into_segments(segments: list[dict[str, Any]], words: list[Word]) -> list[dict[str, Any]]:
+    """Top-level words handed to the segment they start in (the API gives both lists, in
+    time order, without linking them)."""
+    out = [dict(s, words=[]) for s in segments]
+    i = 0
+    for w in words:
+        while (
+            i + 1 < len(out)
+            and w.start is not None
+            and w.start >= (seconds(out[i + 1].get("start")) or 0.0)
+        ):
+            i += 1
+        if out:
+            out[i]["words"].append(w)
+    return out
+
+
+def _word(w: dict[str, Any] | Word) -> Word:
+    if isinstance(w, Word):
+        return w
     text = next((w[k] for k in _TEXT_KEYS if isinstance(w.get(k), str)), "")
     confidence = next((number(w[k]) for k in _CONFIDENCE_KEYS if k in w), None)
     return Word(
@@ -131,4 +168,38 @@ def read_tsv(text: str) -> Reading:
             f"times (first: line {skipped[0]}); left out",
             level="warning",
         )
+    return reading
+
+
+# ---- whisper.cpp --output-json ---------------------------------------------------------
+
+
+def looks_like_cpp(doc: Any) -> bool:
+    """whisper.cpp: `transcription` items with `offsets` (ms) or `timestamps`."""
+    items = dicts(doc.get("transcription")) if isinstance(doc, dict) else []
+    return bool(items) and ("offsets" in items[0] or "timestamps" in items[0])
+
+
+def read_cpp(doc: dict[str, Any]) -> Reading:
+    """whisper.cpp's JSON: a piece per `transcription` item, times from `offsets`
+    (milliseconds) or else `timestamps` (`00:00:01,500`). With tinydiarize
+    (`speaker_turn_next`), items until each turn mark alternate between two labels, `0`
+    and `1` (tinydiarize marks where the speaker changes, not who speaks)."""
+    reading = Reading("whisper", [])
+    diarized = any("speaker_turn_next" in item for item in dicts(doc.get("transcription")))
+    who = 0
+    for item in dicts(doc.get("transcription")):
+        offsets, stamps = item.get("offsets"), item.get("timestamps")
+        if isinstance(offsets, dict):
+            start = seconds(offsets.get("from"), 0.001)
+            end = seconds(offsets.get("to"), 0.001)
+        elif isinstance(stamps, dict):
+            start, end = seconds(stamps.get("from")), seconds(stamps.get("to"))
+        else:
+            start = end = None
+        text = text_of(item.get("text"))
+        if text.strip():
+            reading.pieces.append(Piece(text, start, end, str(who) if diarized else None))
+        if item.get("speaker_turn_next") is True:
+            who = 1 - who
     return reading

@@ -1,0 +1,143 @@
+"""Title, date and program: decided once (metadata.py), from the forms pages print, the
+same in every process. Documents here are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from transcriptkit import parse
+from transcriptkit.metadata import parse_date, program_said
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [
+        ("Friday, January 06, 2006", "2006-01-06"),
+        ("Sat April 16, 2011", "2011-04-16"),
+        ("February 24, 2022 Episode Transcript", "2022-02-24"),
+        ("Aired March 4, 2004 - 20:00 ET", "2004-03-04"),
+        ("10/28/2021", "2021-10-28"),
+        ("16/09/2012", "2012-09-16"),  # only a day can be 16
+        ("Posted 10.3.12", "2012-10-03"),
+    ],
+)
+def test_printed_date_forms(printed: str, iso: str) -> None:
+    assert parse_date(printed) == dt.date.fromisoformat(iso)
+
+
+def test_figures_follow_the_documents_own_order() -> None:
+    assert parse_date("04/03/2013") == dt.date(2013, 4, 3)  # month first by default
+    assert parse_date("04/03/2013", day_first=True) == dt.date(2013, 3, 4)
+    # A page that prints 13/03/2013 somewhere writes day first everywhere.
+    text = "A Tide Report\n\n04/03/2013\n\nRepeated on 13/03/2013\n\nKIT HALE: Hi.\n"
+    assert parse(text).metadata.date == dt.date(2013, 3, 4)
+
+
+def test_a_short_year_or_ambiguous_dots_need_a_word_saying_date() -> None:
+    assert parse("10.3.12\n\nKIT HALE: Hi.\n").metadata.date is None
+    assert parse("Posted 10.3.12\n\nKIT HALE: Hi.\n").metadata.date == dt.date(2012, 10, 3)
+
+
+@pytest.mark.parametrize(
+    ("said", "program"),
+    [
+        ("This is MORNING EDITION from NPR News. I'm Ada Quist.", "MORNING EDITION"),
+        ("From the harbour studios, this is THE LONG TABLE. I'm Ida Berg.", "THE LONG TABLE"),
+        ("You're listening to NIGHT DESK on Harbour Radio.", "NIGHT DESK"),
+        ("It's the HARBOR POLITICS PODCAST. I'm Juno Bell.", "HARBOR POLITICS PODCAST"),
+        ("This is U.S. DESK, from Harbour Public Media.", "U.S. DESK"),
+    ],
+)
+def test_the_program_a_host_names_on_air(said: str, program: str) -> None:
+    assert program_said(said) == program
+
+
+def test_a_network_or_a_title_case_phrase_is_not_a_program() -> None:
+    assert program_said("This is NPR.") is None
+    assert program_said("This is Fresh Ideas, a new show.") is None
+    assert program_said("Well, this is IT, folks") is None
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Show: NIGHT HARBOR", "Albany, NY", "Episode 13", "WHRB 91.7 FM", "* * * ~ * * *"],
+)
+def test_furniture_is_never_the_title(furniture: str) -> None:
+    text = f"{furniture}\n\nIDA BERG: Good evening.\n\nOLE VANG: Evening.\n"
+    assert parse(text).metadata.title is None
+
+
+def test_a_headline_wrapped_over_two_lines_and_repeated_is_one_title() -> None:
+    block = "Oral History Interview with\nAnnika R. Holm\nHarbour Town, Oregon\nMay 3, 1977\n"
+    text = f"{block}A note on this interview.\n\n{block}\nBERG: To start, what is a ledger?\n"
+    t = parse(text)
+    assert t.metadata.title == "Oral History Interview with Annika R. Holm"
+    assert t.metadata.date == dt.date(1977, 5, 3)
+
+
+def test_tied_repeated_headlines_pick_the_first_printed() -> None:
+    # Both headlines repeat twice and no teaser runs on from either: the earliest wins,
+    # whatever order a set would iterate in.
+    # (Same length, so no other tie-break decides.)
+    text = "Salt Roads\nTide Lines\n\nSalt Roads\nTide Lines\n\nIDA BERG: Hello.\n"
+    assert parse(text).metadata.title == "Salt Roads"
+    swapped = "Tide Lines\nSalt Roads\n\nTide Lines\nSalt Roads\n\nIDA BERG: Hello.\n"
+    assert parse(swapped).metadata.title == "Tide Lines"
+
+
+# ---- the same result in every process -------------------------------------------------
+
+_DIGESTS = """
+import hashlib, json, sys
+import transcriptkit
+for name in sys.argv[1:]:
+    t = transcriptkit.parse_file(name)
+    print(hashlib.sha256(t.model_dump_json().encode()).hexdigest())
+"""
+
+
+def _digests(files: list[Path], seed: str) -> list[str]:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run(
+        [sys.executable, "-c", _DIGESTS, *map(str, files)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    return done.stdout.split()
+
+
+def _documents() -> list[Path]:
+    files = sorted(FIXTURES.rglob("*.txt"))
+    if CORPUS.is_dir():
+        files += sorted(CORPUS.glob("*/*.txt"))
+    return files
+
+
+def test_the_same_json_under_two_hash_seeds() -> None:
+    files = _documents()
+    first, second = _digests(files, "1"), _digests(files, "4242")
+    assert len(first) == len(files)
+    differ = [f.name for f, a, b in zip(files, first, second, strict=True) if a != b]
+    assert not differ, f"JSON differs between PYTHONHASHSEED=1 and 4242: {differ}"
+
+
+def test_the_digest_script_sees_a_difference() -> None:
+    # The comparison above can fail: two different documents give different digests.
+    a = hashlib.sha256(json.dumps(parse("IDA: Hi.\n").model_dump(mode="json")).encode())
+    b = hashlib.sha256(json.dumps(parse("OLE: Hi.\n").model_dump(mode="json")).encode())
+    assert a.hexdigest() != b.hexdigest()
