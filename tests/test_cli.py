@@ -380,12 +380,13 @@ def test_a_closed_pipe_in_a_real_pipe() -> None:
 def test_usage_errors_are_one_line_with_a_help_hint(args: list[str], fragment: str) -> None:
     code, out, err = _run(*args)
     assert (code, out) == (2, "")
-    _one_error_line(err, fragment, "--help'")
+    command = "transcriptkit" if args[0] == "frobnicate" else f"transcriptkit {args[0]}"
+    _one_error_line(err, fragment, f"see '{command} --help'")
     assert "╭" not in err and "Usage:" not in err
 
 
 def test_help_has_examples_and_exit_codes_and_no_type_metavars() -> None:
-    for command in ([], ["parse"], ["show"], ["stats"], ["styles"], ["schema"]):
+    for command in ([], ["parse"], ["show"], ["stats"], ["styles"], ["schema"], ["batch"]):
         code, out, _ = _run(*command, "--help")
         assert code == 0
         for metavar in ("<bool>", "<str>", "<int", "<list", "╭"):
@@ -550,3 +551,16 @@ def test_parse_can_keep_the_printed_quotes() -> None:
     text = "ANA RUIZ, HOST: She said “go” and `left`.\n"
     assert transcriptkit.parse(text).turns[0].text == "She said \"go\" and 'left'."
     assert transcriptkit.parse(text, normalize=False).turns[0].text == text[16:-1]
+
+
+def test_stats_data_goes_through_the_same_output(tmp_path: Path) -> None:
+    target = tmp_path / "speakers.csv"
+    assert _run("stats", EXAMPLE, "-f", "CSV", "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").splitlines()[0].startswith("doc")
+    target.chmod(0o444)
+    code, _, err = _run("stats", EXAMPLE, "-f", "csv", "-o", str(target))
+    assert code == 3
+    _one_error_line(err, "read-only")
+    code, _, err = _run("stats", EXAMPLE, "-o", str(tmp_path / "t.txt"))
+    assert code == 2
+    _one_error_line(err, "-f json or -f csv")

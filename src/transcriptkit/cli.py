@@ -25,7 +25,7 @@ import typer
 from rich.console import Console
 from typer._click.exceptions import ClickException, NoArgsIsHelpError  # typer vendors click
 from typer._click.globals import get_current_context
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from . import __version__, export
 from . import styles as style_registry
@@ -78,7 +78,7 @@ class _Group(TyperGroup):
             sys.exit(ExitCode.USAGE)
         except ClickException as exc:
             ctx = getattr(exc, "ctx", None)
-            command = ctx.command_path if ctx is not None else PROG
+            command = ctx.command_path if ctx is not None else self._command_of(args)
             message = one_line(exc.format_message()).rstrip(".")
             typer.echo(
                 f"{PROG}: error: {message}; see '{command} --help'",
@@ -93,6 +93,28 @@ class _Group(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """Every command's help, ours and the other modules' (`batch`), in words:
+        `--glob GLOB`, `INPUT...`, not typer's `<str>` and `<list[str]>`."""
+        command = super().get_command(ctx, cmd_name)
+        for param in getattr(command, "params", ()):
+            if isinstance(param, TyperArgument):
+                param.display_type_rich = _no_type  # type: ignore[method-assign]
+            elif isinstance(param, TyperOption) and not param.is_flag and param.metavar is None:
+                param.metavar = (param.name or "value").upper()
+        return command
+
+    def _command_of(self, args: Sequence[str] | None) -> str:
+        """`transcriptkit parse` when the arguments name a command (for the --help hint
+        of an error click raised before the command's context existed)."""
+        words = sys.argv[1:] if args is None else args
+        name = next((w for w in words if w in self.commands), None)
+        return f"{PROG} {name}" if name else PROG
+
+
+def _no_type(ctx: Any = None) -> None:
+    return None
 
 
 app = typer.Typer(
@@ -295,8 +317,10 @@ def parse(
 ) -> None:
     """Parse transcripts and write them in one format.
 
-    Several JSON documents make an array; jsonl and csv rows run on under one header.
-    Every input is read before anything is written, so one bad file writes nothing.
+    FILE... are transcript files (gzip-compressed ones too); '-', or no FILE, reads
+    standard input. Several JSON documents make an array; jsonl and csv rows run on under
+    one header. Every input is read before anything is written, so one bad file writes
+    nothing.
     """
     with user_errors():
         name = resolve_format(fmt, output)
@@ -369,7 +393,11 @@ def show(
     verbatim: VerbatimOpt = False,
 ) -> None:
     """Show transcripts in the terminal: header, speakers, turns with cues in source order,
-    then what the parser noticed."""
+    then what the parser noticed.
+
+    FILE... are transcript files (gzip-compressed ones too); '-', or no FILE, reads
+    standard input.
+    """
     from ._pager import terminal_output
 
     with user_errors():
@@ -413,7 +441,10 @@ def stats(
     quiet: QuietOpt = False,
 ) -> None:
     """Per speaker and role: turns, words, talk and time share, words per minute; who
-    speaks after whom; interruptions, overlaps, questions (docs/analysis.md)."""
+    speaks after whom; interruptions, overlaps, questions (docs/analysis.md).
+
+    FILE... are transcript files; '-', or no FILE, reads standard input.
+    """
     with user_errors():
         fmt = "json" if as_json else fmt.lower()
         if fmt not in ("table", "json", "csv") or by.lower() not in ("speaker", "role"):

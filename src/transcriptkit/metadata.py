@@ -642,3 +642,23 @@ def _dated_line(text: str, day_first: bool) -> dt.date | None:
     if len(text) <= _DATELINE_CHARS and not text.endswith((".", "?", "!")):
         return day
     return None
+
+
+_CAPTION_HEAD_LINES = 60  # lines: a caption page's header (path, size, title) sits above the cues
+
+
+def caption_head(text: str) -> Metadata:
+    """The metadata the lines above a caption file's first cue print (a page's path with
+    its date: `council/2023-06-01-Council/x.en.vtt`), decided by the same rules as a page's.
+    Caption readers call it so the decision stays here."""
+    head: list[str] = []
+    for line in text.split("\n", _CAPTION_HEAD_LINES)[:_CAPTION_HEAD_LINES]:
+        if "-->" in line:
+            break
+        head.append(line)
+    if not head:
+        return Metadata()
+    from .tokenizer import tokenize
+
+    tokens = tokenize("\n".join(head) + "\n", "generic")
+    return decide(tokens, content_line=len(head) + 1, kind="transcript")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .. import metadata
 from ..models import Transcript
 from ._blocks import read_blocks
 from ._build import build
@@ -158,31 +159,10 @@ def read_captions(
     if strict and not reading.cues:
         raise CaptionError(f"no caption cues found: the text is not {chosen}", line=None)
     transcript = build(reading)
-    if reading.cues and reading.cues[0].line > 1 and chosen in _TEXT_FORMATS:
-        _page_metadata(text, reading, transcript)
+    transcript.metadata.date = metadata.caption_head(text).date  # decided in metadata.py
     transcript.metadata.style = chosen
     transcript.metadata.style_confidence = 1.0
     return transcript
-
-
-# Formats whose files may sit inside page text (a caption file copied from a code host).
-_TEXT_FORMATS: Final = frozenset({"webvtt", "srt", "sbv", "timed-lines"})
-
-
-def _page_metadata(text: str, reading: Reading, transcript: Transcript) -> None:
-    """Text above the first cue (a page's path line, a heading) read by the shared
-    metadata rules, as for any document: the date, URL and program it states; a title only
-    where the file itself gives none."""
-    from ..metadata import decide  # the shared rules; imported here to keep the reader light
-    from ..styles import GENERIC
-    from ..tokenizer import tokenize
-
-    above = text.split("\n", reading.cues[0].line - 1)[: reading.cues[0].line - 1]
-    content = transcript.turns[0].line if transcript.turns else None
-    found = decide(tokenize("\n".join(above), GENERIC), content_line=content, kind=transcript.kind)
-    meta = transcript.metadata
-    meta.title = meta.title or found.title
-    meta.date, meta.url, meta.program = found.date, found.url, found.program
 
 
 def _read(text: str, fmt: str, strict: bool, fps: float | None) -> Reading:
