@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+import transcriptkit
 from transcriptkit import Span, Speaker, Transcript, Turn
 
 FIXTURES = Path(__file__).parent / "fixtures" / "analysis"
 STUDIO = FIXTURES / "studio.txt"
 FERRY = FIXTURES / "ferry.txt"
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS_FILES = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
+
+
+@functools.cache
+def corpus() -> tuple[tuple[str, Transcript], ...]:
+    """Every corpus text document, parsed once for all the analysis tests that export it."""
+    return tuple((str(p.relative_to(CORPUS)), transcriptkit.parse_file(p)) for p in CORPUS_FILES)
 
 
 def _turn(i: int, who: str, start: float, end: float, words: int) -> Turn:

@@ -5,7 +5,6 @@ shared corpus."""
 
 from __future__ import annotations
 
-import functools
 import itertools
 import warnings
 from pathlib import Path
@@ -13,14 +12,11 @@ from pathlib import Path
 import pytest
 
 import transcriptkit
-from analysis_data import FERRY, OMAR, ROSA, STUDIO, TIMED
+from analysis_data import CORPUS_FILES, FERRY, OMAR, ROSA, STUDIO, TIMED, corpus
 from transcriptkit import Transcript
 from transcriptkit.export import FORMATS, WRITERS, Options, untimed_note
 from transcriptkit.ids import doc_id
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
-CORPUS_FILES = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
 needs_corpus = pytest.mark.skipif(not CORPUS_FILES, reason="no shared corpus beside the checkout")
 
 
@@ -28,9 +24,7 @@ def _docs() -> list[tuple[str, Transcript]]:
     return [(p.name, transcriptkit.parse_file(p)) for p in (STUDIO, FERRY)]
 
 
-@functools.cache
-def _corpus() -> tuple[tuple[str, Transcript], ...]:
-    return tuple((str(p.relative_to(CORPUS)), transcriptkit.parse_file(p)) for p in CORPUS_FILES)
+_corpus = corpus
 
 
 def _timed_turns(t: Transcript) -> int:

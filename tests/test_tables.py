@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import transcriptkit
+from analysis_data import CORPUS_FILES, corpus
 from transcriptkit import Metadata, Paragraph, Span, Speaker, Transcript, Turn
 from transcriptkit.errors import TranscriptError
 from transcriptkit.export import WRITERS, Options, export_many
@@ -23,9 +24,6 @@ pd = pytest.importorskip("pandas")
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
-CORPUS_FILES = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
 
 STABLE = [
     "doc_id", "source", "title", "date", "program", "turn", "speaker_id", "speaker", "role",
@@ -188,7 +186,7 @@ def test_importing_transcriptkit_does_not_import_pandas_or_pyarrow() -> None:
 
 @pytest.mark.skipif(not CORPUS_FILES, reason="the shared corpus is not beside this checkout")
 def test_the_corpus_into_one_parquet_file(tmp_path: Path) -> None:
-    docs = [(str(p.relative_to(CORPUS)), transcriptkit.parse_file(p)) for p in CORPUS_FILES]
+    docs = list(corpus())
     target = tmp_path / "corpus.parquet"
     WRITERS["parquet"](docs, target, Options())
     df = pd.read_parquet(target)
