@@ -4,6 +4,7 @@ the fixture files."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -555,3 +556,96 @@ def test_deepgram_words_without_speakers_take_their_utterance_speaker() -> None:
         ("1", "Ravi."),
         ("0", "Shall we start?"),
     ]
+
+
+# ---- hostile values inside real shapes ----------------------------------------------------
+
+_JSON_LEAF = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+)
+_JSON_VALUE = st.recursive(
+    _JSON_LEAF,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+_SHAPES = sorted(p.name for p in FIXTURES.glob("*.json") if p.name != "unknown.json")
+
+
+def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [path]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _places(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _places(v, (*path, i))
+    return out
+
+
+@given(st.sampled_from(_SHAPES), st.data())
+def test_any_value_anywhere_in_a_vendor_file_parses_or_is_a_typed_error(
+    name: str, data: st.DataObject
+) -> None:
+    doc = json.loads((FIXTURES / name).read_text())
+    for _ in range(data.draw(st.integers(1, 4))):
+        places = [p for p in _places(doc) if p]
+        if not places:
+            break
+        *parents, last = data.draw(st.sampled_from(places))
+        target = doc
+        for key in parents:
+            target = target[key]
+        target[last] = data.draw(_JSON_VALUE)
+    text = json.dumps(doc)
+    out = parse(text)  # parse(str) promises no error at all
+    assert_asr_spans(text, out)
+    with contextlib.suppress(AsrFormatError):  # the mutation may remove the shape's marks
+        parse(doc)
+
+
+@st.composite
+def joins(draw: Any) -> tuple[list[tuple[float, float, str]], list[tuple[float, float]]]:
+    times = st.integers(0, 100).map(lambda n: n / 10)
+    turns = []
+    for _ in range(draw(st.integers(0, 6))):
+        start, length = draw(times), draw(times)
+        turns.append((start, round(start + length, 1), draw(st.sampled_from(["p", "q", "r"]))))
+    words = sorted(
+        (s, round(s + d, 1)) for s, d in draw(st.lists(st.tuples(times, times), max_size=8))
+    )
+    return turns, words
+
+
+@given(joins())
+def test_join_gives_each_word_the_speaker_overlapping_it_most(
+    case: tuple[list[tuple[float, float, str]], list[tuple[float, float]]],
+) -> None:
+    from transcriptkit.asr import join_speakers
+    from transcriptkit.asr._pieces import Piece, Reading
+    from transcriptkit.models import Word
+
+    turns, spans = case
+    words = [Word(text=f"w{i}", start=s, end=e) for i, (s, e) in enumerate(spans)]
+    if not words:
+        return
+    reading = Reading("whisper", [Piece("x", None, None, None, words)])
+    joined = join_speakers(reading, turns)
+    for piece in joined.pieces:
+        [word] = piece.words or []
+        # brute force: the largest positive overlap (an instant: a turn holding it), ties to
+        # the turn that starts first
+        best, most = None, 0.0
+        for ts, te, who in sorted(turns):
+            if word.end == word.start:
+                overlap = 1.0 if ts <= word.start <= te else 0.0
+            else:
+                overlap = min(word.end, te) - max(word.start, ts)
+            if overlap > most + 1e-6:  # a tie within a microsecond: the earlier turn
+                best, most = who, overlap
+        assert piece.speaker == best, (word, turns)

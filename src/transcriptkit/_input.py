@@ -63,8 +63,10 @@ def read_input(
     text, encoding, notes = read_text(data, name=shown, strict=strict)
     # Escapes out before the tokenizer looks for labels (`ESC]0;title BEL` in front of
     # `ANA RUIZ, HOST:` would hide the label); `parse` alone can only clean the words.
-    notes += control_diagnostics(text)
-    text = strip_controls(text)
+    removed = control_diagnostics(text, in_spans=False)
+    if removed:  # says what was done with them, which the reader's note cannot
+        notes = [n for n in notes if n.code != "control-characters"] + removed
+        text = strip_controls(text)
     transcript = parse(text, style=style, normalize=normalize)
     transcript.metadata.encoding = encoding
     transcript.diagnostics[:0] = notes

@@ -53,9 +53,10 @@ def one_line(text: str) -> str:
     return " ".join(printable(text).split())
 
 
-def control_diagnostics(text: str) -> list[Diagnostic]:
+def control_diagnostics(text: str, *, in_spans: bool = True) -> list[Diagnostic]:
     """One warning saying where the first escape or control character stood and how many
-    were removed from the words, or none."""
+    were removed from the words, or none. `in_spans`: the source spans still cover them
+    (`parse` cleans only the words; the command line removes them before parsing)."""
     first = _UNSAFE.search(text) if _ANY.search(text) else None
     if first is None:
         return []
@@ -70,8 +71,8 @@ def control_diagnostics(text: str) -> list[Diagnostic]:
         Diagnostic(
             level="warning",
             code="control-characters-removed",
-            message=f"line {line}: {what} (first {first[0][:8]!r}) removed from the text; "
-            "the source spans still cover them",
+            message=f"line {line}: {what} (first {first[0][:8]!r}) removed from the text"
+            + ("; the source spans still cover them" if in_spans else ""),
             line=line,
         )
     ]

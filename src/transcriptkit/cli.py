@@ -458,7 +458,8 @@ def stats(
         if output not in (None, STDOUT):
             usage_error("the table is for the terminal: give -f json or -f csv with -o")
         console = _Console()
-        for renderable in stats_renderables(docs):
+        shown = [(one_line(name), t) for name, t in docs]  # a file name cannot drive it either
+        for renderable in stats_renderables(shown):
             console.print(renderable)
 
 

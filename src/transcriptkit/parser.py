@@ -153,7 +153,11 @@ def build(
     if not turns:
         cues = []
         paragraphs = _prose(lines)
-        if sum(len(p.text) >= _PROSE for p in paragraphs) >= 2 and not _markup_page(lines):
+        if (
+            sum(len(p.text) >= _PROSE for p in paragraphs) >= 2
+            and not _markup_page(lines)
+            and not _listing(lines)
+        ):
             kind = "article"
         else:
             paragraphs = []
@@ -457,6 +461,32 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         start=draft.time,
         end=draft.time_end,
     )
+
+
+_LISTING_ITEMS = 3  # a list of stories has a few items at least; an article has a headline
+
+
+def _listing(lines: list[_Line]) -> bool:
+    """An index of stories, not an article: most long paragraphs are teasers, each under
+    its own headline or date line (`Headline` / `Published on May 4, 2021` / `Teaser ...`),
+    and there are `_LISTING_ITEMS` of them or more."""
+    items = prose = 0
+    previous: _Line | None = None
+    for ln in lines:
+        if ln.only(_BLANK):
+            continue
+        if ln.only(_WORDY) and len(ln.text) >= _PROSE:
+            prose += 1
+            if previous is not None and (
+                any(
+                    t.kind is TokenKind.HEADER and t.fields.get("field") == "date"
+                    for t in previous.tokens
+                )
+                or (previous.only(_WORDY) and looks_like_heading(previous.text))
+            ):
+                items += 1
+        previous = ln
+    return items >= _LISTING_ITEMS and items * 2 > prose
 
 
 def _markup_page(lines: list[_Line]) -> bool:

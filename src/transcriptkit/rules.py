@@ -42,6 +42,9 @@ HONORIFIC: Final = regex.compile(
         | Ambassador | Mayor | Secretary | President | Sir | Dame | Lord | Lady | Captain
         | Colonel | Lieutenant | Sergeant | Archbishop | Bishop | Cardinal | Pastor
       ) [ \t\ufffd\xa0]++ (?=\p{Lu}{2})
+    # A title in Title Case before a full name in capitals: `Sheriff ODA PELL (...):`,
+    # `Chief Patrol Agent MARCUS FENN:` (two capitalised words at least must follow).
+    | (?: \p{Lu}\p{Ll}{2,20}+ [ ] ){1,3}+ (?= \p{Lu}{2}[\p{Lu}'’\-.]*+ [ ] \p{Lu} )
     """,
     _F,
 )
@@ -100,7 +103,9 @@ _ROLE_WORD = r"""
     )
 """
 _ROLE = rf"""
-    (?: , [ \t]*+ (?P<role> {_ROLE_WORD} (?: [ \t,]++ {_ROLE_WORD} ){{0,14}}+ ) )
+    (?: , [ \t]*+ (?P<role> {_ROLE_WORD} (?: [ \t,]++ {_ROLE_WORD} ){{0,14}}+ )
+      # `NOOR BELCASTRO reporting:` (no comma): a reporter's sign-on label.
+      | [ \t]++ (?P<role> reporting ) (?= [ \t]*+ : ) )
 """
 
 # How the speaker is heard, not who they are: `MALVEAUX (voice-over):` is an aside, so the
@@ -367,14 +372,15 @@ OPENER: Final = regex.compile(
 # Page furniture
 # ---------------------------------------------------------------------------------------
 
-# Each entry: (name, pattern matched against a whole line). Order does not matter.
+# Each entry: (name, pattern matched against a whole line). The tokenizer's grammar table
+# (`tokenizer.SHARED`) holds one rule per entry, in this order; a site's own chrome is in
+# that site's preset (styles/npr.py, styles/cnn.py, styles/yahoo.py), not here.
 FURNITURE: Final = tuple(
     (name, regex.compile(pattern, _F | regex.IGNORECASE))
     for name, pattern in (
-        ("logo", r"[ \t]*+ npr [ ] logo [ \t]*+ $"),
         # A bare `Transcript` heading: what follows it is the transcript.
         ("transcript-heading", r"transcript [ \t]*+ $"),
-        # The list items around NPR's embedded player: `  • Download`, `  • <iframe ...>`.
+        # The list items around an embedded player: `  • Download`, `  • <iframe ...>`.
         (
             "player",
             r"""[ \t]*+ (?: [•*·\-][ \t]*+ )?+
@@ -385,36 +391,31 @@ FURNITURE: Final = tuple(
                   | facebook | twitter | flipboard | email | whatsapp | linkedin | reddit | print )
                 [ \t]*+ $""",
         ),
+        # `Copyright © 2024 ...`, `© 2024 ...`: the page is over.
         (
             "copyright",
             r"[ \t]*+ (?: copyright [ ]?+ (?: © | \(c\) )?+ [ ]?+ \d{4} | © [ ]?+ \d{4} ) [^\n]{0,400}+ $",
         ),
-        ("copyright", r"[ \t]*+ transcript [ ] provided [ ] by [ ] npr [^\n]{0,100}+ $"),
-        ("disclaimer", r"[ \t]*+ npr [ ] transcripts [ ] are [ ] created [^\n]*+ $"),
+        # `This is a rush transcript ...` at the foot of a page (CNN prints it at the top, and
+        # its preset replaces this rule).
         ("disclaimer", r"[ \t]*+ this [ ] is [ ] a [ ] rush [ ] transcript [^\n]*+ $"),
-        ("comments", r"[ \t]*+ please [ ] keep [ ] your [ ] community [ ] civil [^\n]*+ $"),
+        # A station site's player bar: `Play Live Radio`, `0:00 0:00`, `Donate`.
         (
             "station",
-            r"[ \t]*+ (?: play [ ] live [ ] radio | next [ ] up: | available [ ] on [ ] air [ ] stations | \d{1,2}:\d\d [ ] \d{1,2}:\d\d | on [ ] air [ ] now | all [ ] streams | donate | support [ ] npr [^\n]{0,60}+ ) [ \t]*+ $",
+            r"[ \t]*+ (?: play [ ] live [ ] radio | next [ ] up: | available [ ] on [ ] air [ ] stations | \d{1,2}:\d\d [ ] \d{1,2}:\d\d | on [ ] air [ ] now | all [ ] streams | donate ) [ \t]*+ $",
         ),
+        # A page's navigation: `Load more`, `Related Stories`, `Discussion (12)`.
         (
             "chrome",
-            r"[ \t]*+ (?: return [ ] to [ ] transcripts [ ] main [ ] page | the [ ] web [ \t]++ powered [ ] by | powered [ ] by [ ] yahoo!? | discussion [ ] \(\d++\) | load [ ] more | more [ ] stories | related [ ] stories | click [ ] on [ ] a [ ] timestamp [^\n]*+ ) [ \t]*+ $",
+            r"[ \t]*+ (?: discussion [ ] \(\d++\) | load [ ] more | more [ ] stories | related [ ] stories | click [ ] on [ ] a [ ] timestamp [^\n]*+ ) [ \t]*+ $",
         ),
+        # A separator rule: `---`, `* * *`.
         (
             "rule",
             r"[ \t]*+ (?: -{3,} | \*{3,} | _{3,} | ={3,} | (?: \* [ \t]++ ){2,} \* ) [ \t]*+ $",
         ),
     )
 )
-
-# All of the above as one pattern, so a line meets them in one call; the name of the
-# group that matched names the rule.
-FURNITURE_ANY: Final = regex.compile(
-    "|".join(f"(?P<f{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(FURNITURE)),
-    _F | regex.IGNORECASE,
-)
-FURNITURE_NAMES: Final = {f"f{i}": name for i, (name, _) in enumerate(FURNITURE)}
 
 # Furniture told by how a line ends or what it embeds, not how it starts; searched in a
 # window so a long line costs no more than a short one.

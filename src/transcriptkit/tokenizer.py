@@ -18,6 +18,7 @@ from ._normalise import normalise
 from .cleantext import _SMALL as SMALL_WORDS
 from .cleantext import looks_like_heading
 from .conventions import ShapeDecision, propose, settle
+from .grammar import GrammarRule, LineState, Result, compile_rules, edit
 from .names import canonical_name
 from .styles import Style, detect, get
 from .styles.base import LineRule
@@ -50,6 +51,7 @@ def tokenize_report(
     """`tokenize`, and the label shapes the document's evidence accepted or rejected."""
     text = normalise(text)[0]  # issue 11: the text boundary
     chosen = resolve_style(text, style)[0]
+    grammar = grammar_for(chosen)
     lines = list(_lines(text))
     tokens: list[Token] = []
     index = 0
@@ -58,7 +60,7 @@ def tokenize_report(
         if chosen.captions and (in_cue or _before_timing(lines, index)):
             consumed, line_tokens = 1, _cue_text_line(lines[index], chosen.rules)
         else:
-            consumed, line_tokens = _tokenize_line(lines, index, chosen.rules)
+            consumed, line_tokens = _tokenize_line(lines, index, grammar)
         tokens.extend(line_tokens)
         index += consumed
         if chosen.captions:
@@ -98,49 +100,97 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _tokenize_line(
-    lines: list[tuple[int, int, str]], index: int, style_rules: tuple[LineRule, ...]
+    lines: list[tuple[int, int, str]], index: int, grammar: tuple[GrammarRule, ...]
 ) -> tuple[int, list[Token]]:
-    """Tokens for the line at `index`; returns how many lines were consumed (a label
-    wrapped over two lines consumes both).
+    """Tokens for the line at `index` from the first rule of `grammar` that claims it;
+    returns how many lines were consumed (a label wrapped over two lines consumes both).
 
-    Cheap character checks decide which rules can apply at all (a cue starts with a
-    bracket, a label needs a colon): most lines of prose meet one or two patterns, not all.
-    """
+    Each rule's guards (`starts`, `needs`) are checked before it runs: most lines of prose
+    meet one or two patterns, not all."""
     start, number, line = lines[index]
     body = line.rstrip("\n").rstrip("\r")
-
-    def whole(kind: TokenKind, rule: str, **fields: str) -> tuple[int, list[Token]]:
-        return 1, [Token(kind, line, start, start + len(line), number, rule, dict(fields))]
-
     stripped = body.lstrip(_WS)
-    if not stripped:
-        return whole(TokenKind.BLANK, "blank")
-    for style_rule in style_rules:
-        if found := _style_line(style_rule, line, body, start, number):
-            return 1, found
-    if m := rules.FURNITURE_ANY.match(body):
-        return whole(TokenKind.FURNITURE, rules.FURNITURE_NAMES[m.lastgroup or ""])
+    state = LineState(lines, index, start, number, line, body, stripped, stripped[:1])
+    for r in _by_first(grammar, state.first):
+        if r.needs and r.needs not in body:
+            continue
+        assert r.apply is not None  # compile_rules gives every rule an `apply`
+        if (found := r.apply(state)) is not None:
+            return found
+    return 1, list(_text_pieces(line, start, number))  # unreachable: `words` claims all
+
+
+# ---- the shared grammar: one function per rule, the table below ---------------------------
+
+
+def _blank(state: LineState) -> Result | None:
+    return None if state.stripped else state.whole(TokenKind.BLANK, "blank")
+
+
+def _furniture_tail(state: LineState) -> Result | None:
+    body = state.body
     for name, pattern in rules.FURNITURE_TAIL:
         if pattern.search(body, max(0, len(body) - 40)):
-            return whole(TokenKind.FURNITURE, name)
+            return state.whole(TokenKind.FURNITURE, name)
+    return None
+
+
+def _furniture_embed(state: LineState) -> Result | None:
     for name, pattern in rules.FURNITURE_EMBED:
-        if pattern.search(body, 0, 260):
-            return whole(TokenKind.FURNITURE, name)
-    first = stripped[0]
-    if first in "[:" and (m := rules.CORRECTION.match(body)):
-        return whole(TokenKind.HEADER, "correction", field="correction", value=m["value"].strip())
-    if first in "([" and (cue := _cue_line(line, body, start, number)):
-        return 1, [cue]
-    if first == "h" and (m := rules.URL_LINE.match(body)):
-        return whole(TokenKind.HEADER, "url", field="url", value=m["value"])
+        if pattern.search(state.body, 0, 260):
+            return state.whole(TokenKind.FURNITURE, name)
+    return None
+
+
+def _correction(state: LineState) -> Result | None:
+    if m := rules.CORRECTION.match(state.body):
+        return state.whole(
+            TokenKind.HEADER, "correction", field="correction", value=m["value"].strip()
+        )
+    return None
+
+
+def _cue(state: LineState) -> Result | None:
+    cue = _cue_line(state.line, state.body, state.start, state.number)
+    return None if cue is None else (1, [cue])
+
+
+def _url(state: LineState) -> Result | None:
+    if m := rules.URL_LINE.match(state.body):
+        return state.whole(TokenKind.HEADER, "url", field="url", value=m["value"])
+    return None
+
+
+def _date(state: LineState) -> Result | None:
+    body = state.body
     if _DIGIT.search(body, 0, 80) and (
         (m := rules.DATE_KEYWORD_LINE.match(body)) or (m := rules.DATE_BARE_LINE.match(body))
     ):
-        return whole(TokenKind.HEADER, "date", field="date", value=m["date"])
-    colon = ":" in body
-    if colon and ":" in body[:24] and (m := rules.FRONT_MATTER.match(body)):
-        return whole(TokenKind.HEADER, "front_matter", field=m["field"], value=m["value"].strip())
+        return state.whole(TokenKind.HEADER, "date", field="date", value=m["date"])
+    return None
 
+
+def _front_matter(state: LineState) -> Result | None:
+    body = state.body
+    if ":" in body[:24] and (m := rules.FRONT_MATTER.match(body)):
+        return state.whole(
+            TokenKind.HEADER, "front_matter", field=m["field"], value=m["value"].strip()
+        )
+    return None
+
+
+def _words(state: LineState) -> Result | None:
+    """Markup or an id, a time stamp, a label; else words (with notes split out)."""
+    lines, index = state.lines, state.index
+    start, number, line, body, stripped = (
+        state.start,
+        state.number,
+        state.line,
+        state.body,
+        state.stripped,
+    )
+    first = state.first
+    colon = ":" in body
     at = len(body) - len(stripped)
     if first in "<[*•#" and (prefix := rules.LINE_PREFIX.match(body)):
         at = prefix.end()
@@ -171,6 +221,77 @@ def _tokenize_line(
             [Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix")] if at else []
         )
     return 1, lead + list(_text_pieces(line[at:], start + at, number))
+
+
+def _style_rule(rule: LineRule) -> GrammarRule:
+    """A house style's line rule as a grammar rule."""
+
+    def apply(state: LineState) -> Result | None:
+        found = _style_line(rule, state.line, state.body, state.start, state.number)
+        return None if found is None else (1, found)
+
+    return GrammarRule(rule.name, f"house style rule {rule.name}", apply)
+
+
+# The shared line grammar, in order: the first rule that claims a line makes its tokens.
+# A style's own line rules go in front; its `grammar` edits (styles/base.py) then disable,
+# reorder, replace or add rules by name.
+SHARED: tuple[GrammarRule, ...] = (
+    GrammarRule("blank", "a line of nothing but whitespace", _blank),
+    *(
+        GrammarRule(name, "page furniture (rules.FURNITURE)", pattern=pattern)
+        for name, pattern in rules.FURNITURE
+    ),
+    GrammarRule("caption", "`... /Agency hide caption`: a photo caption", _furniture_tail),
+    GrammarRule("iframe", "an embedded player's `<iframe ...>`", _furniture_embed),
+    GrammarRule(
+        "correction",
+        "`[POST-BROADCAST CORRECTION: ...]`: a correction header",
+        _correction,
+        starts=frozenset("[:"),
+    ),
+    GrammarRule("cue", "`(SOUNDBITE OF MUSIC)` alone on its line", _cue, starts=frozenset("([")),
+    GrammarRule("url", "a link alone on its line", _url, starts=frozenset("h")),
+    GrammarRule("date", "` date 2024-03-26 `, `Aired March 3, 2006`, a date alone", _date),
+    GrammarRule(
+        "front-matter", "`title: ...` of a notes app's front matter", _front_matter, needs=":"
+    ),
+    GrammarRule("words", "a label and its words, or words (claims every line)", _words),
+)
+
+_COMPILED: dict[int, tuple[Style, tuple[GrammarRule, ...]]] = {}
+# For each compiled grammar and first character: the rules whose `starts` guard lets that
+# character through, so a line meets only the rules that can claim it.
+_FIRST: dict[int, tuple[tuple[GrammarRule, ...], dict[str, tuple[GrammarRule, ...]]]] = {}
+
+
+def _by_first(grammar: tuple[GrammarRule, ...], first: str) -> tuple[GrammarRule, ...]:
+    cached = _FIRST.get(id(grammar))
+    if cached is None or cached[0] is not grammar:
+        cached = (grammar, {})
+        _FIRST[id(grammar)] = cached
+    table = cached[1]
+    found = table.get(first)
+    if found is None:
+        found = tuple(r for r in grammar if r.starts is None or first in r.starts)
+        if len(table) < _FIRST_CHARS:
+            table[first] = found
+    return found
+
+
+_FIRST_CHARS = 4096  # distinct first characters remembered per grammar (bounded memory)
+
+
+def grammar_for(style: Style) -> tuple[GrammarRule, ...]:
+    """The compiled grammar of `style`: its line rules, then the shared table, with its
+    edits applied. Built once per style."""
+    cached = _COMPILED.get(id(style))
+    if cached is not None and cached[0] is style:
+        return cached[1]
+    table = edit((SHARED[0], *map(_style_rule, style.rules), *SHARED[1:]), style.grammar)
+    compiled = compile_rules(table)
+    _COMPILED[id(style)] = (style, compiled)
+    return compiled
 
 
 def _style_line(

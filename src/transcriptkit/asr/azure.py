@@ -83,7 +83,7 @@ def read(doc: Any) -> Reading:
     skipped = 0
     if isinstance(doc, dict) and "recognizedPhrases" in doc:
         phrases = dicts(doc["recognizedPhrases"])
-        several = len({p.get("channel", 0) for p in phrases}) > 1
+        several = len({label(p.get("channel")) for p in phrases}) > 1
         for p in phrases:
             best = first_dict(p.get("nBest"))
             if p.get("recognitionStatus", "Success") != "Success" or not best:

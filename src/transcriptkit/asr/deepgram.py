@@ -80,9 +80,9 @@ class _Utterances:
     words without a speaker of their own)."""
 
     def __init__(self, utterances: list[dict[str, Any]]) -> None:
-        self.by_channel: dict[Any, tuple[list[float], list[tuple[float, str]]]] = {}
+        self.by_channel: dict[str, tuple[list[float], list[tuple[float, str]]]] = {}
         rows = sorted(
-            (u.get("channel", 0), s, seconds(u.get("end")) or s, who)
+            (label(u.get("channel")) or "0", s, seconds(u.get("end")) or s, who)
             for u in utterances
             if (s := seconds(u.get("start"))) is not None
             and (who := label(u.get("speaker"))) is not None
@@ -93,7 +93,7 @@ class _Utterances:
             rest.append((e, who))
 
     def speaker(self, at: float, channel: int) -> str | None:
-        starts, rest = self.by_channel.get(channel, ([], []))
+        starts, rest = self.by_channel.get(str(channel), ([], []))
         i = bisect.bisect_right(starts, at) - 1
         if i >= 0 and at <= rest[i][0]:
             return rest[i][1]

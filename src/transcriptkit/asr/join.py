@@ -14,6 +14,10 @@ from dataclasses import replace
 from ..models import Diagnostic
 from ._pieces import Piece, Reading
 
+# Overlaps closer than this (seconds) are a tie, won by the turn that starts first: times are
+# kept to the microsecond, and 1.1 - 1.0 is not exactly 0.1 in floating point.
+TIE = 1e-6
+
 
 def join_speakers(reading: Reading, turns: list[tuple[float, float, str]]) -> Reading:
     """`reading` with every piece attributed to the RTTM speakers in `turns`."""
@@ -46,7 +50,7 @@ def join_speakers(reading: Reading, turns: list[tuple[float, float, str]]) -> Re
             overlap = min(end, te) - max(start, ts)
             if overlap < 0 or (overlap == 0 and (end > start or not ts <= start <= te)):
                 continue  # a word touching a turn's edge is not in it; an instant may be
-            if overlap > most:
+            if overlap > most + TIE:
                 best, most = candidate, overlap
         who = best
         if who is None:

@@ -6,8 +6,8 @@ users call `register(Style(...))` for their own.
 
 from __future__ import annotations
 
-from . import briefings, captions, cnn, networks, npr, pbs, podcasts, timestamped
-from .base import LineRule, Needle, Pattern, Style, evidence, needle, rule
+from . import briefings, captions, cnn, networks, npr, pbs, podcasts, timestamped, yahoo
+from .base import LineRule, Needle, Pattern, Style, evidence, furniture, needle, rule
 
 __all__ = [
     "GENERIC",
@@ -16,6 +16,7 @@ __all__ = [
     "Style",
     "detect",
     "evidence",
+    "furniture",
     "get",
     "needle",
     "register",
@@ -34,6 +35,7 @@ _BUILTIN: tuple[Style, ...] = (
     *networks.STYLES,
     *podcasts.STYLES,
     *briefings.STYLES,
+    *yahoo.STYLES,
 )
 _REGISTRY: dict[str, Style] = {s.name: s for s in (GENERIC, *_BUILTIN)}
 

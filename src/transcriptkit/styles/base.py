@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..grammar import Edit, GrammarRule
 from ..tokens import TokenKind
 
 Pattern = regex.Pattern[str]
@@ -44,6 +45,9 @@ class Style:
     evidence: tuple[tuple[Pattern, float], ...] = ()
     rules: tuple[LineRule, ...] = ()
     captions: bool = False
+    # Edits to the shared grammar (`grammar.disable`, `before`, `after`, `replace_rule`,
+    # `move_before`, `enable_only`), applied in order after `rules` are put in front.
+    grammar: tuple[Edit, ...] = ()
 
 
 _LITERAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -65,7 +69,10 @@ class Needle:
 
     def found_in(self, text: str, lowered: str) -> bool:
         hay = lowered if self.folded else text
-        return any(x in hay for x in self.literals)
+        literals = self.literals
+        if len(literals) == 1:  # the common case, without a generator
+            return literals[0] in hay
+        return any(x in hay for x in literals)
 
 
 def needle(pattern: Pattern) -> Needle | None:
@@ -221,6 +228,14 @@ def evidence(*pairs: tuple[str, float]) -> tuple[tuple[Pattern, float], ...]:
     return tuple(
         (regex.compile(p, regex.VERBOSE | regex.MULTILINE | regex.V1), w) for p, w in pairs
     )
+
+
+def furniture(name: str, pattern: str) -> GrammarRule:
+    """A whole-line furniture rule for a style's `grammar` edits: the line matches
+    `pattern` (verbose, case-insensitive) from its start; the token's rule is `name` (the
+    names `copyright`, `disclaimer`, `comments`, `transcript-end` end the transcript)."""
+    compiled = regex.compile(pattern, regex.VERBOSE | regex.V1 | regex.IGNORECASE)
+    return GrammarRule(name, f"furniture {name}", pattern=compiled)
 
 
 def rule(name: str, pattern: str, kind: TokenKind, header_field: str = "") -> LineRule:

@@ -12,8 +12,9 @@ evidence that tells a CNN page apart. Example lines in comments are invented.
 
 from __future__ import annotations
 
+from ..grammar import before
 from ..tokens import TokenKind
-from .base import Style, evidence, rule
+from .base import Style, evidence, furniture, rule
 
 # `THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.`:
 # CNN prints it above the transcript (the newer site twice), so it does not end anything,
@@ -34,6 +35,12 @@ CHROME = rule(
     TokenKind.FURNITURE,
 )
 
+# `Return to Transcripts main page`: the old pages' navigation, above and below.
+NAVIGATION = before(
+    "transcript-heading",
+    furniture("chrome", r"[ \t]*+ return [ ] to [ ] transcripts [ ] main [ ] page [ \t]*+ $"),
+)
+
 STYLE = Style(
     name="cnn",
     description="CNN transcripts (cnn.com/TRANSCRIPTS, transcripts.cnn.com).",
@@ -47,6 +54,7 @@ STYLE = Style(
         (r"transcripts\.cnn\.com | cnn\.com/TRANSCRIPTS", 2.0),
     ),
     rules=(RUSH_NOTICE, END, CHROME),
+    grammar=(NAVIGATION,),
 )
 
 STYLES = (STYLE,)

@@ -4,7 +4,28 @@ only say how to tell them apart."""
 
 from __future__ import annotations
 
-from .base import Style, evidence
+from ..grammar import before
+from .base import Style, evidence, furniture
+
+# NPR's page chrome, which the shared grammar does not know: `NPR logo`; the credit and the
+# "rush deadline" notice at the foot of a transcript and the comment policy after it (all
+# three end the transcript: nothing after them is a turn); `Support NPR` in the player bar.
+CHROME = before(
+    "transcript-heading",
+    furniture("logo", r"[ \t]*+ npr [ ] logo [ \t]*+ $"),
+    furniture("copyright", r"[ \t]*+ transcript [ ] provided [ ] by [ ] npr [^\n]{0,100}+ $"),
+    furniture("disclaimer", r"[ \t]*+ npr [ ] transcripts [ ] are [ ] created [^\n]*+ $"),
+    furniture("comments", r"[ \t]*+ please [ ] keep [ ] your [ ] community [ ] civil [^\n]*+ $"),
+    furniture("station", r"[ \t]*+ support [ ] npr [^\n]{0,60}+ [ \t]*+ $"),
+)
+
+# NPR's own furniture is evidence of an NPR page, whichever house style it prints.
+_CHROME_EVIDENCE = (
+    (r"NPR [ ] transcripts [ ] are [ ] created", 2.0),
+    (r"^NPR [ ] logo", 2.0),
+    (r"Transcript [ ] provided [ ] by [ ] NPR", 2.0),
+    (r"Please [ ] keep [ ] your [ ] community [ ] civil", 2.0),
+)
 
 MODERN = Style(
     name="npr",
@@ -12,10 +33,10 @@ MODERN = Style(
     evidence=evidence(
         (r"^[\p{Lu} .'’-]{3,60}, [ ]? (?:HOST|BYLINE):", 3.0),
         (r"^\(SOUNDBITE [ ] OF", 2.0),
-        (r"NPR [ ] transcripts [ ] are [ ] created", 2.0),
-        (r"^NPR [ ] logo", 2.0),
+        *_CHROME_EVIDENCE,
         (r"npr\.org", 1.0),
     ),
+    grammar=(CHROME,),
 )
 
 LEGACY = Style(
@@ -26,7 +47,9 @@ LEGACY = Style(
         (r"^(?:Mr|Ms|Mrs|Dr)\. [ ] [\p{Lu}'’. -]{2,60} [ ] \([^()\n]{2,200}\):", 3.0),
         (r"^\(Soundbite [ ] of", 2.0),
         (r"^Unidentified [ ] (?:Man|Woman)", 1.0),
+        *_CHROME_EVIDENCE,
     ),
+    grammar=(CHROME,),
 )
 
 STYLES = (MODERN, LEGACY)
