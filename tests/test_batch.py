@@ -402,6 +402,42 @@ def test_sigterm_mid_run_leaves_whole_jsonl(tmp_path: Path) -> None:
     assert "interrupted" in stderr and "Traceback" not in stderr
 
 
+def test_sigint_mid_run_leaves_a_readable_parquet_file_of_whole_documents(
+    tmp_path: Path,
+) -> None:
+    """Ctrl-C for a real process writing Parquet: the file is closed (footer written) and
+    holds every row of each document it has, none cut."""
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    text = (FIXTURES / GOOD[0]).read_bytes()
+    for i in range(3000):
+        (folder / f"{i:04}.txt").write_bytes(text)
+    (folder / "0001.txt").write_bytes(b"")  # its error line says the first document is done
+    out, errors = tmp_path / "out.parquet", tmp_path / "errors.jsonl"
+    cmd = [sys.executable, "-m", "transcriptkit", "batch", str(folder), "-o", str(out)]
+    proc = subprocess.Popen(
+        [*cmd, "--workers", "1", "--errors", str(errors)],
+        stderr=subprocess.PIPE,
+        text=True,
+        # A shell running this in the background may have left SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 60
+    while (not errors.exists() or not errors.stat().st_size) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # a few more documents parsed and buffered
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    turns = len(transcriptkit.parse_file(FIXTURES / GOOD[0]).turns)
+    per_doc = pq.read_table(out).group_by("source").aggregate([("turn", "count")]).to_pylist()
+    assert 0 < len(per_doc) < 2999
+    assert {row["turn_count"] for row in per_doc} == {turns}
+    assert not list(tmp_path.glob("*.tmp")) and "Traceback" not in stderr
+
+
 def test_errors_go_to_stderr_without_an_errors_file(corpus: Path, tmp_path: Path) -> None:
     code, stderr = _batch(corpus, "-o", tmp_path / "o.jsonl", "--workers", "1")
     assert code == 1

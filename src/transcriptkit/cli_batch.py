@@ -535,10 +535,25 @@ def _report(item: Done, listing: IO[str] | None, progress: _Progress) -> None:
 
 
 def _close(writer: Writer, progress: _Progress, listing: IO[str] | None) -> None:
-    progress.stop()
-    if listing is not None:
-        listing.close()
-    writer.close()
+    """Close everything, deaf to a second Ctrl-C or SIGTERM: a Parquet footer cut off half
+    written would leave no file at all."""
+    handlers = _ignore_signals()
+    try:
+        progress.stop()
+        if listing is not None:
+            listing.close()
+        writer.close()
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+
+
+def _ignore_signals() -> dict[int, Any]:
+    handlers: dict[int, Any] = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(ValueError):  # off the main thread
+            handlers[signum] = signal.signal(signum, signal.SIG_IGN)
+    return handlers
 
 
 def _summary(
