@@ -1,4 +1,5 @@
-"""Caption parsing speed: transcriptkit against webvtt-py and pysrt, in one run.
+"""Caption parsing speed and memory: transcriptkit against webvtt-py, pysubs2, srt and
+pysrt, on the same files in one run.
 
     python benchmarks/bench_captions.py            # about 5 MB of WebVTT and of SRT
     python benchmarks/bench_captions.py --mb 20 --repeat 5
@@ -6,9 +7,11 @@
 
 Generates invented captions (several speakers: `<v Name>` voice tags in WebVTT, `Name:`
 prefixes where the speaker changes in SRT), parses each file with every library and
-reports MB/s and how many times faster transcriptkit is. transcriptkit does more than the
-others: it groups cues into speaker turns, resolves speakers and cleans the text; the others
-return the cues. Needs the `bench` extra: `pip install -e '.[bench]'`.
+reports MB/s and each peer's time over transcriptkit's (above 1: transcriptkit is faster).
+transcriptkit does more than the others: it groups cues into speaker turns, resolves
+speakers, cleans the text and keeps every caption with its span; the others return the
+cues. The heap column is tracemalloc's peak while parsing, over the input's size (the
+issue's target: at most 10x). Needs the `bench` extra: `pip install -e '.[bench]'`.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import random
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,6 +101,16 @@ def _best(fn: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def _heap(fn: Callable[[], object]) -> int:
+    """Peak bytes allocated while `fn` runs (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--mb", type=float, default=5.0, help="size of each generated file")
@@ -105,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     try:
         import pysrt  # type: ignore[import-untyped]
+        import pysubs2
+        import srt as srt_lib
         import webvtt
     except ImportError:
         print("needs the bench extra: pip install -e '.[bench]'", file=sys.stderr)
@@ -122,28 +138,40 @@ def main(argv: list[str] | None = None) -> int:
         srt_path = Path(tmp) / "bench.srt"
         srt_path.write_text(srt, encoding="utf-8")
         for fmt, text, others in (
-            ("WebVTT", vtt, [("webvtt-py", lambda: webvtt.from_string(vtt))]),
+            (
+                "WebVTT",
+                vtt,
+                [
+                    ("webvtt-py", lambda: webvtt.from_string(vtt)),
+                    ("pysubs2", lambda: pysubs2.SSAFile.from_string(vtt, format_="vtt")),
+                ],
+            ),
             (
                 "SRT",
                 srt,
                 [
+                    ("srt", lambda: list(srt_lib.parse(srt))),
                     ("pysrt", lambda: pysrt.from_string(srt)),
+                    ("pysubs2", lambda: pysubs2.SSAFile.from_string(srt, format_="srt")),
                     ("webvtt-py", lambda: webvtt.from_srt(str(srt_path))),
                 ],
             ),
         ):
             mb = len(text.encode("utf-8")) / 1_000_000
             parsed = transcriptkit.parse(text)
-            note = f"{len(parsed.turns)} turns, {len(parsed.speakers)} speakers"
+            captions = sum(len(t.captions or []) for t in parsed.turns)
+            heap = _heap(lambda text=text: transcriptkit.parse(text)) / (mb * 1_000_000)  # type: ignore[misc]
+            del parsed
+            note = f"{captions} captions, heap {heap:.1f}x input"
             ours = _best(lambda text=text: transcriptkit.parse(text), a.repeat)  # type: ignore[misc]
             rows.append((fmt, "transcriptkit", mb, ours, note))
             for name, fn in others:
                 rows.append((fmt, name, mb, _best(fn, a.repeat), "cues only"))
 
-    print(f"{'format':8}{'parser':16}{'MB':>7}{'CPU s':>10}{'MB/s':>9}{'tk ×':>8}  output")
+    print(f"{'format':8}{'parser':16}{'MB':>7}{'CPU s':>10}{'MB/s':>9}{'peer/tk':>9}  output")
     for fmt, name, mb, secs, note in rows:
         ours = next(s for f, n, _, s, _ in rows if f == fmt and n == "transcriptkit")
-        print(f"{fmt:8}{name:16}{mb:7.2f}{secs:10.3f}{mb / secs:9.2f}{secs / ours:8.2f}  {note}")
+        print(f"{fmt:8}{name:16}{mb:7.2f}{secs:10.3f}{mb / secs:9.2f}{secs / ours:9.2f}  {note}")
     return 0
 
 

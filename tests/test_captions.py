@@ -302,3 +302,35 @@ def test_scc_through_pycaption() -> None:
         (11, "BRUNO", "Every night?"),
     ]
     assert [round(c.start, 1) for c in doc.turns[0].captions or []] == [0.9, 3.9]
+
+
+def test_timed_caption_lists() -> None:
+    doc = _parse("timed_list.txt")
+    assert doc.metadata.source_format == "timed-lines"
+    assert _turns(doc) == [
+        (
+            1,
+            None,
+            1.0,
+            14.0,
+            "so the plan tonight is simple we sail at nine and we are back and nobody gets "
+            "wet by midnight which never happens",
+        )
+    ]
+
+
+def test_a_chat_export_is_not_speech() -> None:
+    doc = _parse("chat_export.txt")
+    assert doc.kind == "other"
+    assert doc.turns == []
+    assert "chat-log" in [d.code for d in doc.diagnostics]
+
+
+def test_bold_names_on_timed_lines() -> None:
+    doc = _parse("bold_names.txt")
+    assert [(t.line, t.label, t.start, t.text) for t in doc.turns] == [
+        (3, "Noor Haddad", 3.5, "Welcome back to Dockside."),
+        (5, "Emil Varga", 7.0, "Glad to be here."),
+        (7, "Noor Haddad", 9.2, "Let us start with the tides."),
+    ]
+    assert [(c.line, c.text) for c in doc.cues] == [(1, "Theme music: Harbour Waltz")]

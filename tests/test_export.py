@@ -165,7 +165,8 @@ def _reading(t: Transcript) -> tuple[list[str | None], list[str], list[str]]:
 
 def test_registry_names_every_format() -> None:
     assert list(FORMATS) == [
-        *("json", "jsonl", "text", "speech", "markdown", "csv", "rttm", "textgrid", "eaf")
+        *("json", "jsonl", "text", "speech", "markdown", "csv", "rttm", "textgrid", "eaf"),
+        *("srt", "vtt"),  # issue 9
     ]
     assert list(WRITERS) == ["parquet", "convokit"]
 

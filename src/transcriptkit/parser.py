@@ -307,7 +307,7 @@ def _read_body(
     cue_start: float | None = None
     cue_end: float | None = None
     stamp: float | None = None  # a stamp that times the turn to come
-    shown: list[str] = []  # the lines of the last cue that showed any
+    shown: set[str] = set()  # the lines of the last cue that showed any (a set: issue 11)
     showing: list[str] = []  # the lines of the current cue
 
     def open_turn(t: Token, label: Token | None = None, speaker: Speaker | None = None) -> None:
@@ -328,7 +328,7 @@ def _read_body(
         repeated = False
         if captions and ln.tokens[0].kind is not TokenKind.BLANK:
             if ln.tokens[0].is_cue_timing and showing:  # a timing starts its line
-                shown, showing = showing, []
+                shown, showing = set(showing), []
             if said := _caption_words(ln):
                 repeated = said in shown
                 showing.append(said)

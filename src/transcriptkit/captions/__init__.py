@@ -19,11 +19,30 @@ from ..models import Transcript
 from ._blocks import read_blocks
 from ._build import build
 from ._cues import CaptionError, Reading
-from ._formats import read_ass, read_microdvd, read_sami, read_scc, read_ttml
+from ._formats import (
+    CHAT_LINE,
+    TIMED_LINE,
+    read_ass,
+    read_microdvd,
+    read_sami,
+    read_scc,
+    read_timed_lines,
+    read_ttml,
+)
 
 __all__ = ["FORMATS", "CaptionError", "detect_format", "read_captions"]
 
-FORMATS: Final = ("webvtt", "srt", "sbv", "ttml", "sami", "scc", "ass", "microdvd")
+FORMATS: Final = (
+    "webvtt",
+    "srt",
+    "sbv",
+    "ttml",
+    "sami",
+    "scc",
+    "ass",
+    "microdvd",
+    "timed-lines",
+)
 # Style names (`parse(text, style=...)`) that mean a caption format.
 _ALIASES: Final = {"vtt": "webvtt", "dfxp": "ttml", "ssa": "ass", "sub": "microdvd", "smi": "sami"}
 
@@ -79,7 +98,26 @@ def detect_format(text: str) -> str | None:
         return "webvtt"
     if len(_SBV.findall(head)) >= _MIN_TIMINGS:
         return "sbv"
-    return None
+    return "timed-lines" if _timed_lines(head) else None
+
+
+# Lines opening with a clock time make a caption list when nearly every line does: a
+# transcript page with a few stamps keeps its own grammar.
+_TIMED_SHARE: Final = 0.8
+_TIMED_MIN: Final = 3
+
+
+def _timed_lines(head: str) -> bool:
+    # Sound notes (`(Theme music)`) and the last line (perhaps cut) say nothing either way.
+    lines = [
+        x
+        for x in head.split("\n")[:-1]
+        if x.strip() and not (x.strip()[:1] in "[(" and x.strip()[-1:] in ")]")
+    ]
+    if len(lines) < _TIMED_MIN:
+        return False
+    timed = sum(1 for x in lines if TIMED_LINE.match(x) or CHAT_LINE.match(x))
+    return timed >= _TIMED_SHARE * len(lines)
 
 
 def caption_format(text: str, style: object = None) -> str | None:
@@ -138,4 +176,6 @@ def _read(text: str, fmt: str, strict: bool, fps: float | None) -> Reading:
         return read_scc(text, strict=strict)
     if fmt == "ass":
         return read_ass(text, strict=strict)
+    if fmt == "timed-lines":
+        return read_timed_lines(text, strict=strict)
     return read_microdvd(text, strict=strict, fps=fps)

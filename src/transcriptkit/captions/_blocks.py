@@ -73,6 +73,11 @@ def _could_time(s: str, fmt: str) -> bool:
     return "," in s if fmt == "sbv" else (">" in s or "→" in s)
 
 
+def _times(line: str, fmt: str) -> bool:
+    """Is `line` a timing line (or a broken one)?"""
+    return _could_time(line, fmt) and (_timing(line.rstrip("\r"), fmt) is not None or "-->" in line)
+
+
 def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
     """Cues of a WebVTT (`fmt` "webvtt"), SRT ("srt") or SBV ("sbv") text."""
     reading = Reading(fmt, strict=strict)
@@ -112,15 +117,18 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
             if number == 1 and s.startswith("\ufeff"):
                 s, at = s[1:], at + 1
             nxt = lines[i] if i < count else ""
-            if "-->" in s and fmt != "sbv" and (pieces := _flattened(s, at, number)):
-                pending.extend(pieces)
+            if s.count("-->") > 1 and (pieces := _flattened(s, at, number)):
+                pending.extend(pieces)  # several timings on one line: newlines were lost
                 continue
         stripped = s.strip()
         if not stripped:
             cue, skipping = None, False
             flush_stray()
             continue
-        could = _could_time(s, fmt)
+        head = stripped[0]
+        could = head.isdigit() and (
+            ("," in s) if fmt == "sbv" else (">" in s or "→" in s)
+        )  # the cheap guard before any regex (see `_could_time`)
         if could:
             found = _timing(s, fmt)
             if found is not None:
@@ -140,6 +148,9 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
                 continue
         if cue is None and (skipping or not stripped):
             continue
+        if "-->" in s and whole and fmt != "sbv" and (pieces := _flattened(s, at, number)):
+            pending.extend(pieces)  # `WEBVTT 00:00:02.134 --> ...`: newlines were lost
+            continue
         if "-->" in s or (could and _BROKEN.match(s)):
             flush_stray()
             reading.problem(
@@ -151,16 +162,16 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
             cue = RawCue(previous_end, previous_end, number)
             reading.cues.append(cue)
             continue
-        next_times = _could_time(nxt, fmt) and (
-            _timing(nxt.rstrip("\r"), fmt) is not None or "-->" in nxt
-        )
         if cue is not None:
-            if next_times and stripped.isdigit():  # an SRT number with no blank line before
-                continue
-            lead = len(s) - len(s.lstrip())
-            cue.lines.append(SourceLine(number, at + lead, s.rstrip()[lead:], whole))
+            if head.isdigit() and stripped.isdigit() and _times(nxt, fmt):
+                continue  # an SRT number with no blank line before its timing
+            if s is stripped or (s[0] not in " \t" and s[-1] not in " \t"):
+                cue.lines.append(SourceLine(number, at, s, whole))
+            else:
+                lead = len(s) - len(s.lstrip())
+                cue.lines.append(SourceLine(number, at + lead, s.rstrip()[lead:], whole))
             continue
-        if next_times:  # a cue identifier
+        if _times(nxt, fmt):  # a cue identifier
             flush_stray()
             continue
         if stripped.startswith("WEBVTT") and not header_seen and _header_word(stripped, 6):

@@ -56,25 +56,26 @@ _NAME = r"""
 """
 # What may open a caption line: `>>` (another speaker), a dialogue dash, then a bracketed
 # name before words (`[Alba] Vamos.`), a note used as a label (`(LAUGHING):`), or a name
-# before a colon (`NARRATOR:`, `Dr. Amara Osei:`, `MAN (V.O.):`).
+# before a colon (`NARRATOR:`, `Dr. Amara Osei:`, `MAN (V.O.):`) or in bold (`**Ana Ruiz**`).
 _LEAD: Final = regex.compile(
     rf"""
     (?P<change> >>>?+ (?!>) [ \t]*+ )?+
     (?P<dash> [-‐–—] [ \t]++ )?+
     (?: \[ (?P<bracket> [^\[\]\n]{{1,40}}+ ) \] [ \t]*+ (?= \S )
       | [\[(] [^\[\]()\n]{{1,40}}+ [\])] [ \t]*+ : [ \t]*+
+      | \*\* (?P<label> (?P<name> {_NAME} ) ) \*\* (?: [ \t]*+ : )?+ (?= [ \t] | $ ) [ \t]*+
       | (?P<label> (?P<name> {_NAME} ) (?: [ \t]*+ \( (?P<desc> [^()\n]{{1,40}}+ ) \) )?+ )
         [ \t]*+ \.?+ : (?= [ \t] | $ ) [ \t]*+
     )?+
     """,
     regex.VERBOSE | regex.V1,
 )
-_LEAD_FIRST: Final = frozenset(">-‐–—[(")
+_LEAD_FIRST: Final = frozenset(">-‐–—[(*")
 # A line that is nothing but a sound or stage note: `[ríen]`, `( clock ticking )`.
 _SOUND: Final = regex.compile(
     r"[ \t]*+ (?: \[ ([^\[\]\n]++) \] | \( ([^()\n]++) \) ) [ \t]*+ $", regex.V1 | regex.VERBOSE
 )
-_QUOTES: Final = frozenset("\"“„«'‘")
+_QUOTES: Final = frozenset('"“„«')  # a quotation after the colon: reported speech
 _CLOSING: Final = frozenset(",.;:!?)")
 
 
@@ -99,6 +100,20 @@ class _Piece:
     sound: str | None = None
     stop: int = 0  # where the piece ends in its raw line (tags included)
     unlabeled: tuple[int, str] | None = None  # (at, text) with a candidate label kept
+    tidy: str | None = None  # the words cleaned (see `_tidy`), once
+
+    def clean_text(self) -> str:
+        if self.tidy is None:
+            self.tidy = _tidy(self.text)
+        return self.tidy
+
+
+def _tidy(text: str) -> str:
+    """Clean words on one line: plain ASCII needs only its spaces folded (the common
+    case, without `clean`'s translations); anything else goes through `clean`."""
+    if text.isascii() and "`" not in text:
+        return " ".join(text.split())
+    return " ".join(clean(text).split())
 
 
 @dataclass(slots=True)
@@ -224,54 +239,55 @@ def _is_caps(name: str, pieces: list[_Piece]) -> bool:
     )
 
 
-def _roll_up(cues: list[RawCue]) -> tuple[list[list[SourceLine]], list[bool]]:
-    """The lines each cue adds (repeated roll-up lines left out) and whether each cue is a
-    transition frame that adds nothing. The previous cue's lines are a set: one look-up
-    per line, however long the cue."""
-    kept: list[list[SourceLine]] = []
+def _roll_up(cues: list[RawCue], shows: list[list[list[Segment]]]) -> tuple[list[int], list[bool]]:
+    """For each cue, how many of its first lines are roll-up repeats, and whether it is a
+    transition frame that adds nothing. Roll-up repeats the previous cue's last lines as
+    this cue's first ones; where each line of the previous cue stands is a dict, so the
+    check is one look-up and a comparison of the repeated lines, however long the cue."""
+    dropped: list[int] = []
     flashes: list[bool] = []
     previous: RawCue | None = None
-    shown: set[str] = set()
-    for cue in cues:
-        said = [" ".join(segment_text(ln.text).split()) for ln in cue.lines]
-        lines = cue.lines
-        flash = False
+    shown: list[str] = []
+    where: dict[str, int] = {}
+    for cue, segs in zip(cues, shows, strict=True):
+        said = [" ".join("".join(x.text for x in line).split()) for line in segs]
+        drop, flash = 0, False
         if (
             previous is not None
-            and shown
+            and said
+            and said[0] in where
             and cue.start > previous.start
             and cue.start - previous.end <= ROLL_GAP
             and cue.placement == previous.placement
         ):
-            k = 0
-            while k < len(said) and said[k] in shown:
-                k += 1
-            if 0 < k < len(said):
-                lines = lines[k:]
-            elif k and k == len(said) and cue.end - cue.start < FLASH:
-                lines, flash = [], True
-        kept.append(lines)
+            j = where[said[0]]
+            k = len(shown) - j  # the previous cue's last k lines, if this one repeats them
+            if said[:k] == shown[j:]:
+                if k < len(said):
+                    drop = k
+                elif cue.end - cue.start < FLASH:
+                    drop, flash = len(said), True
+        dropped.append(drop)
         flashes.append(flash)
         if said:
-            previous, shown = cue, set(said)
-    return kept, flashes
-
-
-def segment_text(raw: str) -> str:
-    """What a raw caption line shows, markup gone (to compare lines)."""
-    return "".join(s.text for s in segments(raw))
+            previous, shown = cue, said
+            where = {line: i for i, line in enumerate(said)}
+    return dropped, flashes
 
 
 def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
     """The transcript of a caption reading."""
-    kept, flashes = _roll_up(reading.cues)
+    shows = [[segments(ln.text) for ln in cue.lines] for cue in reading.cues]
+    dropped, flashes = _roll_up(reading.cues, shows)
     pieces: list[_Piece] = []
     owner: list[int] = []  # for each piece, the index of its cue
-    for index, (cue, lines) in enumerate(zip(reading.cues, kept, strict=True)):
-        for ln in lines:
-            for p in _pieces_of(cue, ln, segments(ln.text)):
+    for index, cue in enumerate(reading.cues):
+        drop = dropped[index]
+        for ln, segs in zip(cue.lines[drop:], shows[index][drop:], strict=True):
+            for p in _pieces_of(cue, ln, segs):
                 pieces.append(p)
                 owner.append(index)
+    del shows
     accepted = _accepted(pieces)
     for p in pieces:  # a candidate label the file does not use as one is words
         if p.kind and (p.kind, p.name) not in accepted and p.unlabeled is not None:
@@ -294,6 +310,7 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
         return d
 
     current: _Draft | None = None
+    resolved: dict[tuple[str, str | None, str | None], Speaker] = {}
     flash_of = 0
     for p, index in zip(pieces, owner, strict=True):
         while flash_of < index:  # transition frames before this cue extend the turn
@@ -331,7 +348,10 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
             if p.desc:
                 fields["description"] = p.desc
         if name is not None:
-            speaker = book.resolve(fields, p.line.number)
+            key = (name, label, fields.get("description"))
+            speaker = resolved.get(key)
+            if speaker is None:  # one look-up per distinct label, not per caption
+                speaker = resolved[key] = book.resolve(fields, p.line.number)
             if not (every_cue and current is not None and current.speaker is speaker):
                 current = open_turn(p, label, speaker, marker)
         elif p.change:
@@ -412,7 +432,7 @@ def _assemble(pieces: list[_Piece]) -> tuple[str, list[tuple[int, InlineCue]]]:
         )
         for m in [*found, None]:
             stop = m.start() if m is not None else len(p.text)
-            words = " ".join(clean(p.text[cursor:stop]).split())
+            words = p.clean_text() if not found else _tidy(p.text[cursor:stop])
             if words:
                 if text and not (after_note and words[0] in _CLOSING):
                     text += " "
@@ -463,7 +483,7 @@ def _turn(index: int, d: _Draft) -> Turn:
 
 
 def _caption(cue: RawCue, ps: list[_Piece]) -> Caption:
-    text = clean(" ".join(p.text for p in ps)).strip()
+    text = " ".join(t for t in (p.clean_text() for p in ps) if t)
     first, last = ps[0], ps[-1]
     begin = first.line.offset + first.at + _lead(first.text)
     stop = last.line.offset + last.stop

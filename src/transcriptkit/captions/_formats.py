@@ -452,3 +452,67 @@ def read_scc(text: str, *, strict: bool = False) -> Reading:
         if cue.lines:
             reading.cues.append(cue)
     return reading
+
+
+# ---- timed lines ----------------------------------------------------------------------------
+
+# `- 00:00:02November right okay`, `0:05 so we start`, `12:01:33 Ana: hello`: a clock
+# time opening the line (after an optional list bullet), the words after it, glued or not.
+TIMED_LINE: Final = re.compile(
+    r"[ \t]*(?:[-*•][ \t]*)?(?:(\d{1,2}):)?(\d{1,2}):(\d\d)(?:[.,](\d{1,3}))?(?![\d:])[ \t]*"
+)
+# A chat export's message line: `00:05:16<TAB>Ana Ruiz:<TAB>typed words`.
+CHAT_LINE: Final = re.compile(r"[ \t]*\d{1,2}:\d\d(?::\d\d)?\t[^\t\n]{1,80}:\t")
+
+
+def read_timed_lines(text: str, *, strict: bool = False) -> Reading:
+    """Lines that each open with a clock time (caption lists copied from a video page):
+    each is a caption from its time to the next line's; a line without a time continues
+    the caption before it. A chat export (time, tab, `Name:`, tab) is typed messages, not
+    speech: no captions, and a diagnostic that says so."""
+    reading = Reading("timed-lines", strict=strict)
+    lines = text.split("\n")
+    offset = 0
+    cue: RawCue | None = None
+    chats = 0
+    for number, raw in enumerate(lines, 1):
+        at = offset
+        offset += len(raw) + 1
+        s = raw.rstrip("\r")
+        if number == 1 and s.startswith("\ufeff"):
+            s, at = s[1:], at + 1
+        if not s.strip():
+            continue
+        if CHAT_LINE.match(s):
+            chats += 1
+            continue
+        m = TIMED_LINE.match(s)
+        if m is not None:
+            start = clock(*m.groups())
+            if cue is not None:
+                cue.end = max(cue.start, start)
+            cue = RawCue(start, start, number)
+            reading.cues.append(cue)
+            words = s[m.end() :].rstrip()
+            if words:
+                cue.lines.append(SourceLine(number, at + m.end(), words))
+            continue
+        if cue is None and s.strip()[:1] in "[(" and s.strip()[-1:] in ")]":
+            # `(Intro music)` above the first time: a sound cue of its own
+            reading.cues.append(RawCue(0.0, 0.0, number, [SourceLine(number, at, s.strip())]))
+            continue
+        if cue is None:
+            reading.problem("caption-stray-text", f"line {number} is before the first time", number)
+            continue
+        lead = len(s) - len(s.lstrip())
+        cue.lines.append(SourceLine(number, at + lead, s.strip()))
+    if cue is not None and cue.end <= cue.start:
+        cue.end = cue.start + 2.0  # the last line: a caption's usual length
+    if chats:
+        reading.problem(
+            "chat-log",
+            f"{chats} line(s) are chat messages (time, name, typed words), not speech",
+            None,
+            level="info",
+        )
+    return reading

@@ -48,10 +48,16 @@ def _decode(s: str) -> str:
     return unescape(s) if "&" in s else s
 
 
+# The most common tagged line, read without the general loop: `<v Ana Ruiz>words</v>`.
+_VOICE_LINE: Final = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^<>]*?)[ \t]*>([^<>{]*?)(?:</v>)?")
+
+
 def segments(s: str) -> list[Segment]:
     """The segments of one raw caption line (one, unless a voice tag stands inside it)."""
     if "<" not in s and "{" not in s:
         return [Segment(None, 0, _decode(s), None)]
+    if s.startswith("<v") and (m := _VOICE_LINE.fullmatch(s)) and m[1].strip():
+        return [Segment(" ".join(m[1].split()), 0, _decode(m[2]), None)]
     out: list[Segment] = []
     voice: str | None = None
     at = 0

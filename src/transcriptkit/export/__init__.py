@@ -24,6 +24,7 @@ from .markdown import to_markdown
 from .options import DEFAULT, Options
 from .parquet import parquet_writer
 from .speech import to_speech
+from .subtitles import to_srt, to_vtt
 from .text import to_text
 from .timed import TIMED_FORMATS, to_eaf, to_rttm, to_textgrid, untimed_note
 
@@ -40,6 +41,8 @@ FORMATS: Final[dict[str, Exporter]] = {
     "rttm": to_rttm,
     "textgrid": to_textgrid,
     "eaf": to_eaf,
+    "srt": to_srt,
+    "vtt": to_vtt,
 }
 
 WRITERS: Final[dict[str, Writer]] = {
@@ -88,8 +91,10 @@ __all__ = [
     "to_markdown",
     "to_rttm",
     "to_speech",
+    "to_srt",
     "to_text",
     "to_textgrid",
+    "to_vtt",
     "untimed_note",
     "write_convokit",
 ]

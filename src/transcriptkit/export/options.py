@@ -15,6 +15,11 @@ class Options:
     cues: bool = True  # text, markdown: the standalone cues between turns
     notes: bool = False  # text, markdown: inline notes such as `(LAUGHTER)` at their offsets
     header: bool = True  # csv: the header row
+    # srt, vtt: how speakers are written: "voice" (`<v Name>` on every cue, vtt's default)
+    # or "prefix" (`NAME:` on a turn's first cue, srt's default); "" for the default.
+    caption_speakers: str = ""
+    line_chars: int = 42  # srt, vtt: most characters on a caption line (broadcast norm)
+    cue_seconds: float = 7.0  # srt, vtt: longest caption cut from an uncaptioned turn
 
 
 DEFAULT = Options()

@@ -29,7 +29,7 @@ from .options import DEFAULT, Options
 UNLABELED = "(unlabeled)"
 
 
-TIMED_FORMATS = frozenset({"rttm", "textgrid", "eaf"})
+TIMED_FORMATS = frozenset({"rttm", "textgrid", "eaf", "srt", "vtt"})  # srt, vtt: issue 9
 
 
 def timed_turns(transcript: Transcript) -> list[Turn]:
