@@ -165,3 +165,16 @@ def test_empty_and_blank_input() -> None:
         t = parse(text)
         assert t.kind == "other"
         assert not t.turns
+
+
+def test_a_time_stamp_alone_after_a_label_times_its_turn() -> None:
+    """`Speaker 0: 00:00:45` with the words in the next paragraph: the stamp is the turn's
+    start (invented text, the shape of show-notes transcripts)."""
+    text = (
+        "Speaker 0: 00:00:45\n\nWelcome back to the garden hour, everyone.\n\n"
+        "Speaker 1: 00:01:05\n\nThanks for having me, it is good to be here.\n\n"
+        "Speaker 0: 1:02:07\n\nAnd that is our show.\n"
+    )
+    t = parse(text)
+    assert [turn.start for turn in t.turns] == [45.0, 65.0, 3727.0]
+    assert [turn.label for turn in t.turns] == ["Speaker 0", "Speaker 1", "Speaker 0"]

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any, cast
 
+import regex
+
 from . import metadata, rules
 from ._accounting import left_out
 from ._normalise import normalise, paused_collector
@@ -354,6 +356,8 @@ def _read_body(
                 elif drafts[-1].line == t.line and drafts[-1].time is None:
                     drafts[-1].time = seconds(t.fields["time"])
             elif t.kind in _WORDY:
+                if drafts and drafts[-1].time is None and _times_its_label(drafts[-1], t):
+                    drafts[-1].time = seconds(t.text.strip().strip("()[]"))
                 if not drafts:
                     if not t.text.strip() or repeated:
                         continue
@@ -393,6 +397,21 @@ def seconds(stamp: str) -> float:
     for part in stamp.replace(",", ".").split(":"):
         total = total * 60 + float(part or 0)
     return total
+
+
+# A time stamp that is all a label line holds after its colon (`Speaker 0: 00:00:45`,
+# the words in the next paragraph): it times that label's turn.
+_LABEL_TIME = regex.compile(r"\s*[(\[]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?[)\]]?\s*")
+
+
+def _times_its_label(draft: _TurnDraft, t: Token) -> bool:
+    """True for a bare time stamp on the line of the label that opened `draft`."""
+    return (
+        draft.label is not None
+        and draft.line == t.line
+        and not any(tok.text.strip() for tok in draft.paragraphs[0])
+        and _LABEL_TIME.fullmatch(t.text) is not None
+    )
 
 
 def _lead(text: str) -> int:
