@@ -16,6 +16,7 @@ came from and where it stands in the input.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html import escape
 from html.parser import HTMLParser
 from typing import Final
@@ -32,17 +33,24 @@ _MDVD_LINE: Final = re.compile(r"[ \t]*\{[ \t]*(\d+)[ \t]*\}[ \t]*\{[ \t]*(\d*)[
 _MDVD_STYLE: Final = re.compile(r"\{[A-Za-z]:[^{}]*\}")
 
 
-def read_microdvd(text: str, *, strict: bool = False, fps: float | None = None) -> Reading:
-    """`{start frame}{end frame}words|more words`; `{1}{1}25` first declares the rate."""
-    reading = Reading("microdvd", strict=strict)
+def _source_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each line's number, its offset in `text` and its text without the line end (and,
+    on line 1, without a BOM, the offset moved past it): the walk of the line readers."""
     offset = 0
-    rate = fps
     for number, raw in enumerate(text.split("\n"), 1):
         at = offset
         offset += len(raw) + 1
         s = raw.rstrip("\r")
         if number == 1 and s.startswith("\ufeff"):
             s, at = s[1:], at + 1
+        yield number, at, s
+
+
+def read_microdvd(text: str, *, strict: bool = False, fps: float | None = None) -> Reading:
+    """`{start frame}{end frame}words|more words`; `{1}{1}25` first declares the rate."""
+    reading = Reading("microdvd", strict=strict)
+    rate = fps
+    for number, at, s in _source_lines(text):
         if not s.strip():
             continue
         m = _MDVD_LINE.match(s)
@@ -471,16 +479,9 @@ def read_timed_lines(text: str, *, strict: bool = False) -> Reading:
     the caption before it. A chat export (time, tab, `Name:`, tab) is typed messages, not
     speech: no captions, and a diagnostic that says so."""
     reading = Reading("timed-lines", strict=strict)
-    lines = text.split("\n")
-    offset = 0
     cue: RawCue | None = None
     chats = 0
-    for number, raw in enumerate(lines, 1):
-        at = offset
-        offset += len(raw) + 1
-        s = raw.rstrip("\r")
-        if number == 1 and s.startswith("\ufeff"):
-            s, at = s[1:], at + 1
+    for number, at, s in _source_lines(text):
         if not s.strip():
             continue
         if CHAT_LINE.match(s):
