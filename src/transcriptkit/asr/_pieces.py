@@ -31,6 +31,11 @@ class Piece:
     glue: bool = False
     at: tuple[int, int] | None = None
 
+    @classmethod
+    def of(cls, word: Word) -> Piece:
+        """The piece one word makes, attributed as the word is (word-by-word vendors)."""
+        return cls(word.text, word.start, word.end, word.speaker, [word])
+
 
 @dataclass(slots=True)
 class Reading:

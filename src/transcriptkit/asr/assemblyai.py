@@ -48,7 +48,7 @@ def read(doc: dict[str, Any]) -> Reading:
     words = [_word(w) for w in dicts(doc.get("words"))]
     utterances = dicts(doc.get("utterances"))
     if words and (any(w.speaker for w in words) or not utterances):
-        reading.pieces = [Piece(w.text, w.start, w.end, w.speaker, [w]) for w in words]
+        reading.pieces = [Piece.of(w) for w in words]
     elif utterances:
         for u in utterances:
             uw = [_word(w) for w in dicts(u.get("words"))]

@@ -60,7 +60,7 @@ def read(doc: dict[str, Any]) -> Reading:
             confidence=number(best.get("confidence")),
             speaker=who,
         )
-        reading.pieces.append(Piece(content, start, end, who, [word]))
+        reading.pieces.append(Piece.of(word))
     if not reading.pieces:  # a job without items: only the transcript text
         text = " ".join(
             text_of(t.get("transcript")) for t in dicts(results.get("transcripts"))

@@ -58,7 +58,7 @@ def read(doc: dict[str, Any]) -> Reading:
                 confidence=number(w.get("confidence")),
                 speaker=who,
             )
-            reading.pieces.append(Piece(text, start, end, who, [word]))
+            reading.pieces.append(Piece.of(word))
         if not words and text_of(best.get("transcript")).strip():
             reading.pieces.append(Piece(text_of(best.get("transcript")), None, None))
     for u in utterances:

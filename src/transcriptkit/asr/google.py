@@ -78,7 +78,7 @@ def read(doc: Any) -> Reading:
         best = first_dict(result.get("alternatives"))
         result_end = seconds(_get(result, "resultEndTime", "result_end_time", "resultEndOffset"))
         if words:
-            reading.pieces += [Piece(w.text, w.start, w.end, w.speaker, [w]) for w in words]
+            reading.pieces += [Piece.of(w) for w in words]
         elif text_of(best.get("transcript")).strip():
             reading.pieces.append(Piece(text_of(best.get("transcript")), end_before, result_end))
         end_before = result_end if result_end is not None else end_before

@@ -47,5 +47,5 @@ def read(doc: dict[str, Any]) -> Reading:
             confidence=number(best.get("confidence")),
             speaker=who,
         )
-        reading.pieces.append(Piece(content, start, end, who, [word]))
+        reading.pieces.append(Piece.of(word))
     return reading

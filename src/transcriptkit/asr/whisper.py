@@ -71,7 +71,7 @@ def read(doc: Any) -> Reading:
     segments = _segments(doc)
     loose = [_word(w) for w in _api_words(doc)]
     if loose and not segments:  # words only: one piece a word
-        reading.pieces = [Piece(w.text, w.start, w.end, w.speaker, [w]) for w in loose]
+        reading.pieces = [Piece.of(w) for w in loose]
         return reading
     if loose and not any("words" in s for s in segments):
         segments = _words_into_segments(segments, loose)
@@ -86,7 +86,7 @@ def read(doc: Any) -> Reading:
         start, end = seconds(seg.get("start")), seconds(seg.get("end"))
         text = text_of(seg.get("text"))
         if who is None and any(w.speaker for w in words):
-            reading.pieces += [Piece(w.text, w.start, w.end, w.speaker, [w]) for w in words]
+            reading.pieces += [Piece.of(w) for w in words]
             continue
         disagree += sum(1 for w in words if w.speaker is not None and w.speaker != who)
         if not text.strip() and not words:
