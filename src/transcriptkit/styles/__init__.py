@@ -102,9 +102,9 @@ _PREPARED: list[_Prepared] = []
 
 def _prepared() -> _Prepared:
     order = tuple(_REGISTRY.values())
-    if _PREPARED and len(_PREPARED[0].order) == len(order):
-        if all(a is b for a, b in zip(_PREPARED[0].order, order, strict=True)):
-            return _PREPARED[0]
+    last = _PREPARED[0].order if _PREPARED else ()
+    if last and len(last) == len(order) and all(a is b for a, b in zip(last, order, strict=True)):
+        return _PREPARED[0]
     checked: list[tuple[tuple[Needle, Pattern, float], ...]] = []
     rest: list[tuple[tuple[Pattern, float, bool], ...]] = []
     branches: list[str] = []
