@@ -222,5 +222,5 @@ def test_a_headline_that_opens_like_a_label_is_a_headline(headline: str) -> None
         "PELL: Thank you, Marcus.\n"
     )
     doc = transcriptkit.parse(text)
-    assert [t.label for t in doc.turns][0] == "ODA PELL, ANCHOR"
+    assert doc.turns[0].label == "ODA PELL, ANCHOR"
     assert "headline-label" in _shapes(doc)
