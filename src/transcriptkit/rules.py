@@ -357,12 +357,16 @@ PROGRAM_SAID: Final = regex.compile(
 )
 
 # What a host says to open a show whose first label was lost: `This is TALK OF THE
-# NATION. I'm ...`, `Hey, I'm Kelly Okafor.`, `From NPR News, this is ...`
+# NATION. I'm ...`, `Hey, I'm Kelly Okafor.`, `From NPR News, this is ...`. `I'm` opens a
+# show when a name follows it; a blog post's `I'm guessing ...` is no host's opening.
+# `From Harbor Radio, you're listening to ...`: the network first, then the opening.
 OPENER: Final = regex.compile(
     r"""
     ^ [ \t]*+ (?: (?i: from [ ] npr ) | (?i: this [ ] is ) [ ] (?i: the[ ])?+ \p{Lu} | (?i: it['’]s ) [ ] \p{Lu}{2}
-      | (?i: (?: hey | hi | hello | good [ ] (?: morning | evening | afternoon ) ) ,?+ [ ] )?+ (?i: i['’ ]?m | welcome [ ] to | you['’]re [ ] listening ) [ ]
+      | (?i: (?: hey | hi | hello | good [ ] (?: morning | evening | afternoon ) ) ,?+ [ ] )?+
+        (?: (?i: i['’ ]?m ) [ ] \p{Lu} | (?i: welcome [ ] to | you['’]re [ ] listening ) [ ] )
       | (?i: good [ ] (?: morning | evening | afternoon ) ) [.,!]
+      | (?i: from ) [ ] \p{Lu} [^,.!?\n]{1,40}+ , [ ] (?i: this [ ] is | you['’]re [ ] listening ) [ ]
     )
     """,
     _F,
