@@ -156,6 +156,13 @@ def _cue(state: LineState) -> Result | None:
     return None if cue is None else (1, [cue])
 
 
+def _cue_shortcode(state: LineState) -> Result | None:
+    if m := rules.CUE_SHORTCODE.match(state.body):
+        inner = m["inner"].strip(_WS)
+        return state.whole(TokenKind.CUE, "cue-shortcode", inner=inner, cue_kind=cue_kind(inner))
+    return None
+
+
 def _url(state: LineState) -> Result | None:
     if m := rules.URL_LINE.match(state.body):
         return state.whole(TokenKind.HEADER, "url", field="url", value=m["value"])
@@ -193,7 +200,7 @@ def _words(state: LineState) -> Result | None:
     first = state.first
     colon = ":" in body
     at = len(body) - len(stripped)
-    if first in "<[*•#" and (prefix := rules.LINE_PREFIX.match(body)):
+    if first in "<[*•#♪" and (prefix := rules.LINE_PREFIX.match(body)):
         at = prefix.end()
     lead: list[Token] = []
     if at:
@@ -251,7 +258,13 @@ SHARED: tuple[GrammarRule, ...] = (
         _correction,
         starts=frozenset("[:"),
     ),
-    GrammarRule("cue", "`(SOUNDBITE OF MUSIC)` alone on its line", _cue, starts=frozenset("([")),
+    GrammarRule("cue", "`(SOUNDBITE OF MUSIC)` alone on its line", _cue, starts=frozenset("([>")),
+    GrammarRule(
+        "cue-shortcode",
+        '`{% cue text="MUSIC: ..." %}`: a cue a page template declares',
+        _cue_shortcode,
+        starts=frozenset("{"),
+    ),
     GrammarRule("url", "a link alone on its line", _url, starts=frozenset("h")),
     GrammarRule("date", "` date 2024-03-26 `, `Aired March 3, 2006`, a date alone", _date),
     GrammarRule(
