@@ -86,7 +86,7 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "role_acc": 0.92,
         "text_acc": 0.98,
         "cue_f1": 0.99,
-        "kind_acc": 0.81,
+        "kind_acc": 0.86,
         "exact_docs": 0.63,
     },
     "podcasts": {
@@ -96,7 +96,7 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "text_acc": 0.99,
         "time_acc": 0.97,
         "cue_f1": 0.99,
-        "kind_acc": 0.83,
+        "kind_acc": 0.91,
         "exact_docs": 0.75,
     },
     "long": {
@@ -114,7 +114,7 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "role_acc": 0.99,
         "text_acc": 0.99,
         "cue_f1": 0.94,
-        "kind_acc": 0.8,
+        "kind_acc": 0.83,
         "exact_docs": 0.66,
     },
 }

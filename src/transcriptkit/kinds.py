@@ -55,7 +55,9 @@ _CODE_LINE = regex.compile(
     r"[ \t]*+ (?: < [!?/\p{L}] | [{}\[\]] | \"[^\"\n]{1,60}+\" [ \t]*+ : )", _F
 )
 # `09:00 PM PDT Approx. 7 hr. ...`: a line opening on a time of day is a schedule's entry.
-CLOCK_HOUR = regex.compile(r"(?i: [ap] \.?+ m \b \.?+ )", _F)
+_CLOCK_ENTRY = regex.compile(
+    r"[ \t]*+ \d{1,2}+ : \d\d (?: : \d\d )?+ [ ]?+ (?i: [ap] \.?+ m \b )", _F
+)
 _FENCE = regex.compile(r"[ \t]*+ (?: ``` | ~~~ )", _F)
 _TAG = regex.compile(r"< /?+ \p{L}[\p{L}\d]{0,10}+ [^<>\n]{0,200}+ >", _F)
 
@@ -112,7 +114,7 @@ def prose_line(row: Row) -> bool:
 
 def clock_entry(row: Row) -> bool:
     """A line that opens on a time of day (`09:00 PM PDT ...`): a schedule, not speech."""
-    return row.tokens[0].kind is TokenKind.TIMESTAMP and bool(CLOCK_HOUR.match(row.text))
+    return bool(_CLOCK_ENTRY.match("".join(t.text for t in row.tokens)))
 
 
 def gather(rows: Sequence[Row], labelled: Sequence[str], turns: int) -> Evidence:
