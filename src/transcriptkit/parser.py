@@ -499,7 +499,7 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
             break
         if not ln.only(_WORDY):
             continue
-        words = [t for t in ln.tokens if t.kind is TokenKind.TEXT]
+        words = [t for t in ln.tokens if t.kind in (TokenKind.TEXT, TokenKind.NOTE)]
         text = join_clean([clean(t.text) for t in words]).strip()
         if text:
             begin = ln.tokens[0].start + _lead(ln.tokens[0].text)
