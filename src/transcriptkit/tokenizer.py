@@ -57,9 +57,15 @@ def tokenize_report(
     tokens: list[Token] = []
     index = 0
     in_cue = False  # caption styles: from a cue's timing line to the next blank line
+    blank_first = grammar[0] is SHARED[0]  # the shared `blank` rule is tried first
     while index < len(lines):
         if chosen.captions and (in_cue or _before_timing(lines, index)):
             consumed, line_tokens = 1, _cue_text_line(lines[index], chosen.rules)
+        elif blank_first and not (entry := lines[index])[2].strip(_WS):
+            # The `blank` rule's own token, without the line state the other rules need.
+            start, number, line = entry
+            consumed = 1
+            line_tokens = [Token(TokenKind.BLANK, line, start, start + len(line), number, "blank")]
         else:
             consumed, line_tokens = _tokenize_line(lines, index, grammar)
         tokens.extend(line_tokens)
