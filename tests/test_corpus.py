@@ -58,7 +58,7 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "role_acc": 0.99,
         "text_acc": 0.97,
         "cue_f1": 0.99,
-        "kind_acc": 0.97,
+        "kind_acc": 1.0,
         "exact_docs": 0.97,
     },
     "styles": {
@@ -77,7 +77,7 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "role_acc": 0.99,
         "text_acc": 0.99,
         "cue_f1": 0.99,
-        "kind_acc": 0.69,
+        "kind_acc": 1.0,
         "exact_docs": 0.95,
     },
     "tv": {
@@ -86,7 +86,7 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "role_acc": 0.92,
         "text_acc": 0.98,
         "cue_f1": 0.99,
-        "kind_acc": 0.77,
+        "kind_acc": 0.95,
         "exact_docs": 0.86,
     },
     "podcasts": {
@@ -96,7 +96,7 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "text_acc": 0.99,
         "time_acc": 0.97,
         "cue_f1": 0.99,
-        "kind_acc": 0.75,
+        "kind_acc": 0.91,
         "exact_docs": 0.83,
     },
     "long": {
@@ -114,7 +114,7 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "role_acc": 0.99,
         "text_acc": 0.99,
         "cue_f1": 0.99,
-        "kind_acc": 0.6,
+        "kind_acc": 0.9,
         "exact_docs": 0.76,
     },
 }
@@ -167,14 +167,14 @@ def test_each_folder_meets_its_recognition_floors(folder: str) -> None:
 METADATA_FLOORS = {
     "captions": {"title_acc": 0.95, "date_acc": 0.95},
     "long": {"title_acc": 0.95, "date_acc": 0.95},
-    "mixed": {"title_acc": 0.90, "date_acc": 0.75},
+    "mixed": {"title_acc": 1.0, "date_acc": 0.93},
     "npr": {"title_acc": 0.95, "date_acc": 0.95},
     "pages": {"title_acc": 0.95, "date_acc": 0.95},
-    "podcasts": {"title_acc": 0.75, "date_acc": 0.95},
+    "podcasts": {"title_acc": 0.8, "date_acc": 0.95},
     "radio": {"title_acc": 0.95, "date_acc": 0.95},
     "seeds": {"title_acc": 1.0, "date_acc": 1.0},
     "styles": {"title_acc": 0.95, "date_acc": 0.95},
-    "tv": {"title_acc": 0.75, "date_acc": 0.95},
+    "tv": {"title_acc": 0.93, "date_acc": 0.95},
 }
 
 
