@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import Any, cast
 
 import regex
 
-from . import metadata, rules
+from . import kinds, metadata, rules
 from ._accounting import left_out
 from ._normalise import normalise, paused_collector
 from ._safe import control_diagnostics
@@ -25,7 +24,6 @@ from .models import (
     CueKind,
     Diagnostic,
     InlineCue,
-    Kind,
     Paragraph,
     Span,
     Speaker,
@@ -40,7 +38,7 @@ from .tokens import Token, TokenKind
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
 _BLANK = frozenset({TokenKind.BLANK})
 _CLOSING = frozenset(",.;:!?)")
-_PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
+_PROSE = kinds.PROSE_CHARS  # characters: a line this long with sentences in it is prose
 
 
 @paused_collector  # issue 11: no collector rescans of the young tokens
@@ -88,29 +86,47 @@ def parse(
     return transcript
 
 
-@dataclass
 class _Line:
-    number: int
-    tokens: list[Token]
+    """One line's tokens, with the facts the passes below ask about computed once, in
+    one walk over the tokens (issue 8: each thing done once)."""
+
+    __slots__ = ("_text", "blank", "has_label", "number", "terminal", "tokens", "wordy")
+
+    def __init__(self, number: int, tokens: list[Token]) -> None:
+        self.number = number
+        self.tokens = tokens
+        self._text: str | None = None
+        blank = wordy = True  # only BLANK tokens; only TEXT, NOTE and TIMESTAMP tokens
+        label = terminal = False  # a label; furniture after which nothing is transcript
+        for t in tokens:
+            kind = t.kind
+            if kind is not TokenKind.BLANK:
+                blank = False
+                if kind not in _WORDY:
+                    wordy = False
+                    if kind is TokenKind.LABEL:
+                        label = True
+                    elif kind is TokenKind.FURNITURE and t.rule in rules.TERMINAL_FURNITURE:
+                        terminal = True
+            else:
+                wordy = False
+        self.blank, self.wordy, self.has_label, self.terminal = blank, wordy, label, terminal
 
     @property
     def text(self) -> str:
         """The line's words, without a leading time stamp."""
-        return "".join(t.text for t in self.tokens if t.kind is not TokenKind.TIMESTAMP).strip()
+        if self._text is None:
+            self._text = "".join(
+                t.text for t in self.tokens if t.kind is not TokenKind.TIMESTAMP
+            ).strip()
+        return self._text
 
     def only(self, kinds: frozenset[TokenKind]) -> bool:
+        if kinds is _BLANK:
+            return self.blank
+        if kinds is _WORDY:
+            return self.wordy
         return all(t.kind in kinds for t in self.tokens)
-
-    @property
-    def has_label(self) -> bool:
-        return any(t.kind is TokenKind.LABEL for t in self.tokens)
-
-    @property
-    def terminal(self) -> bool:
-        return any(
-            t.kind is TokenKind.FURNITURE and t.rule in rules.TERMINAL_FURNITURE
-            for t in self.tokens
-        )
 
 
 @dataclass
@@ -139,7 +155,7 @@ def build(
 ) -> Transcript:
     """The models for a token stream (see `tokenize`); `shapes` are the label shapes the
     document's evidence accepted or rejected, reported in the diagnostics."""
-    lines = [_Line(n, list(group)) for n, group in groupby(tokens, key=lambda t: t.line)]
+    lines = _group_lines(tokens)
     diagnostics: list[Diagnostic] = []
     book = SpeakerBook()
     start = _caption_start(lines) if style.captions else _body_start(lines)
@@ -154,19 +170,14 @@ def build(
         turn = _finish(len(turns), draft)
         if turn.label is not None or turn.text:
             turns.append(turn)
+    evidence = kinds.gather(lines, [t.text for t in turns if t.label is not None], len(turns))
+    kind, kind_rule = kinds.decide(evidence)
     paragraphs: list[Paragraph] = []
-    kind: Kind = "transcript" if turns else "other"
-    if not turns:
-        cues = []
-        paragraphs = _prose(lines)
-        if (
-            sum(len(p.text) >= _PROSE for p in paragraphs) >= 2
-            and not _markup_page(lines)
-            and not _listing(lines)
-        ):
-            kind = "article"
-        else:
-            paragraphs = []
+    if kind != "transcript":  # a story's quoted exchange, a spec's example: no turns
+        turns, cues, speakers = [], [], []
+        paragraphs = _prose(lines) if kind == "article" else []
+    else:
+        speakers = book.speakers
     content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
     meta = metadata.decide(
         tokens, content_line=content_line, kind=kind, spoken=[t.text for t in turns[:2]]
@@ -193,15 +204,34 @@ def build(
             )
         )
     diagnostics.extend(_shape_diagnostics(shapes))
+    diagnostics.append(
+        Diagnostic(code="kind", message=f"kind {kind}: rule {kind_rule!r} ({kinds.why(kind_rule)})")
+    )
     return Transcript(
         kind=kind,
         metadata=meta,
-        speakers=book.speakers,
+        speakers=speakers,
         turns=turns,
         cues=cues,
         paragraphs=paragraphs,
         diagnostics=diagnostics + book.diagnostics,
     )
+
+
+def _group_lines(tokens: list[Token]) -> list[_Line]:
+    """The tokens cut into lines (consecutive tokens of one line number)."""
+    lines: list[_Line] = []
+    run: list[Token] = []
+    number = -1  # no token is on line -1
+    for t in tokens:
+        if t.line != number:
+            if run:
+                lines.append(_Line(number, run))
+            number, run = t.line, []
+        run.append(t)
+    if run:
+        lines.append(_Line(number, run))
+    return lines
 
 
 def _shape_diagnostics(shapes: Sequence[ShapeDecision]) -> list[Diagnostic]:
@@ -231,10 +261,10 @@ def _body_start(lines: list[_Line]) -> int | None:
     after_player = after_heading = False
     blanks = 0
     for i, ln in enumerate(lines[:end]):
-        rules_here = {t.rule for t in ln.tokens}
-        if ln.only(_BLANK):
+        if ln.blank:
             blanks += 1
             continue
+        rules_here = {t.rule for t in ln.tokens}
         if rules_here & {"player", "iframe"}:
             after_player, after_heading = True, False
         elif "transcript-heading" in rules_here:
@@ -242,7 +272,11 @@ def _body_start(lines: list[_Line]) -> int | None:
         elif ln.only(_WORDY):
             if rules.OPENER.match(ln.text):
                 return i
-            if ln.tokens[0].kind is TokenKind.TIMESTAMP and len(ln.text) >= _PROSE:
+            if (
+                ln.tokens[0].kind is TokenKind.TIMESTAMP
+                and len(ln.text) >= _PROSE
+                and not kinds.clock_entry(ln)
+            ):
                 return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
             if after_heading and not looks_like_heading(ln.text):
                 return i
@@ -409,6 +443,7 @@ def _times_its_label(draft: _TurnDraft, t: Token) -> bool:
     return (
         draft.label is not None
         and draft.line == t.line
+        and ":" in t.text  # every stamp has one: most words are ruled out here
         and not any(tok.text.strip() for tok in draft.paragraphs[0])
         and _LABEL_TIME.fullmatch(t.text) is not None
     )
@@ -432,6 +467,13 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     notes: list[InlineCue] = []
     base = 0  # where the paragraph being built starts in the turn's text
     for tokens in draft.paragraphs:
+        if not tokens:  # an empty paragraph (a break right after another) adds nothing
+            continue
+        if not any(t.kind is TokenKind.NOTE for t in tokens):  # words only: no offsets
+            if text := join_clean([clean(t.text) for t in tokens]).strip():
+                paragraphs.append(text)
+                base += len(text) + 2
+            continue
         pieces: list[str] = []
         first_note = len(notes)
         marks: list[int] = []  # for each note: how many pieces stand before it
@@ -486,44 +528,10 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     )
 
 
-_LISTING_ITEMS = 3  # a list of stories has a few items at least; an article has a headline
-
-
-def _listing(lines: list[_Line]) -> bool:
-    """An index of stories, not an article: most long paragraphs are teasers, each under
-    its own headline or date line (`Headline` / `Published on May 4, 2021` / `Teaser ...`),
-    and there are `_LISTING_ITEMS` of them or more."""
-    items = prose = 0
-    previous: _Line | None = None
-    for ln in lines:
-        if ln.only(_BLANK):
-            continue
-        if ln.only(_WORDY) and len(ln.text) >= _PROSE:
-            prose += 1
-            if previous is not None and (
-                any(
-                    t.kind is TokenKind.HEADER and t.fields.get("field") == "date"
-                    for t in previous.tokens
-                )
-                or (previous.only(_WORDY) and looks_like_heading(previous.text))
-            ):
-                items += 1
-        previous = ln
-    return items >= _LISTING_ITEMS and items * 2 > prose
-
-
-def _markup_page(lines: list[_Line]) -> bool:
-    """A feed or raw HTML page (`<?xml ...`, `<rss>`): most text lines are markup."""
-    wordy = [ln.text for ln in lines if ln.only(_WORDY)]
-    return sum(text.startswith("<") for text in wordy) * 2 > len(wordy)
-
-
 def _prose(lines: list[_Line]) -> list[Paragraph]:
     """Paragraphs of a written article: the text lines from the first long one on, up to
     the page's closing notices."""
-    first = next(
-        (i for i, ln in enumerate(lines) if ln.only(_WORDY) and len(ln.text) >= _PROSE), None
-    )
+    first = next((i for i, ln in enumerate(lines) if kinds.prose_line(ln)), None)
     if first is None:
         return []
     out: list[Paragraph] = []
@@ -532,7 +540,7 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
             break
         if not ln.only(_WORDY):
             continue
-        words = [t for t in ln.tokens if t.kind is TokenKind.TEXT]
+        words = [t for t in ln.tokens if t.kind in (TokenKind.TEXT, TokenKind.NOTE)]
         text = join_clean([clean(t.text) for t in words]).strip()
         if text:
             begin = ln.tokens[0].start + _lead(ln.tokens[0].text)

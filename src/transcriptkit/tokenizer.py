@@ -69,9 +69,15 @@ def tokenize_report(
     tokens: list[Token] = []
     index = 0
     in_cue = False  # caption styles: from a cue's timing line to the next blank line
+    blank_first = grammar[0] is SHARED[0]  # the shared `blank` rule is tried first
     while index < len(lines):
         if chosen.captions and (in_cue or _before_timing(lines, index)):
             consumed, line_tokens = 1, _cue_text_line(lines[index], chosen.rules)
+        elif blank_first and not (entry := lines[index])[2].strip(_WS):
+            # The `blank` rule's own token, without the line state the other rules need.
+            start, number, line = entry
+            consumed = 1
+            line_tokens = [Token(TokenKind.BLANK, line, start, start + len(line), number, "blank")]
         else:
             consumed, line_tokens = _tokenize_line(lines, index, grammar)
         tokens.extend(line_tokens)
@@ -628,6 +634,7 @@ def _slice(token: Token, a: int, b: int, kind: TokenKind, rule: str) -> Token:
 _LABEL_REACH = 2000  # characters: no label is longer
 _FLATTENED = 1000  # characters: a "line" this long is paragraphs run together
 _HEADING_REGION = 80  # scraped page headers repeat the headline within the first lines
+_VOICE_USES = 3  # a weak label saying this many different things is a voice
 
 
 def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
@@ -656,7 +663,20 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
         t.line for t in tokens if t.kind is TokenKind.LABEL and t.fields.get("weak") == "name-alone"
     }
     wrapped = {n for n in name_alone if by_line.get(n - 1, "").rsplit(" ", 1)[-1] in SMALL_WORDS}
-    lines = [(n, text) for n, text in lines if n not in name_alone - wrapped]
+    # A weak label the document keeps using to say different things (`**Ada Quist:** Yes.`,
+    # said twice among her other turns) is a voice, not a headline, and the line that
+    # starts with it is not a teaser; a headline repeats itself word for word.
+    weak_lines = {
+        t.line: t.fields["name"]
+        for t in tokens
+        if t.kind is TokenKind.LABEL and "weak" in t.fields and t.line < _HEADING_REGION
+    }
+    said: dict[str, set[str]] = {}
+    for n, text in lines:
+        if n in weak_lines:
+            said.setdefault(weak_lines[n], set()).add(text)
+    voiced = {n for n, name in weak_lines.items() if len(said.get(name, ())) >= _VOICE_USES}
+    lines = [(n, text) for n, text in lines if n not in (name_alone - wrapped) | voiced]
     counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
     alone = _label_alone_lines(tokens) - name_alone
     labelled = alone | {
@@ -833,7 +853,7 @@ def _caption_blocks(tokens: list[Token]) -> list[Token]:
     line inside a cue (no blank line before it) is what the caption says."""
     found: dict[int, tuple[int, str]] = {}  # first token of a line -> (end of the line, rule)
     for i, t in enumerate(tokens):
-        if t.is_cue_timing and i:  # it starts its line
+        if t.kind is TokenKind.TIMESTAMP and t.is_cue_timing and i:  # it starts its line
             first = _line_start(tokens, i - 1)
             group = tokens[first:i]
             if not all(x.kind in _ID_LINE for x in group):
