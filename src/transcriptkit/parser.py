@@ -281,13 +281,21 @@ def _body_start(lines: list[_Line]) -> int | None:
                 return i
             if ln.tokens[0].kind is TokenKind.TIMESTAMP and len(ln.text) >= _PROSE:
                 return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
-            if after_heading and not looks_like_heading(ln.text):
+            if after_heading and not looks_like_heading(ln.text) and _sayable(ln.text):
                 return i
             if after_player and blanks >= 2:
                 return i
             after_player = after_player and blanks < 2
         blanks = 0
     return first_label
+
+
+def _sayable(text: str) -> bool:
+    """Words someone could say: two words at least, or one that ends a sentence
+    (`Hello.`); a page's toggle (`Hide -`, `Show`) is neither."""
+    words = text.split()
+    two = len(words) >= 2 and any(c.isalpha() for c in words[1])
+    return two or text.rstrip()[-1:] in (".", "?", "!")
 
 
 def _caption_start(lines: list[_Line]) -> int | None:
