@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .tokens import Token, TokenKind
+from .tokens import NO_FIELDS, Token, TokenKind
 
 if TYPE_CHECKING:  # pragma: no cover
     Pattern = regex.Pattern[str]
@@ -42,7 +42,9 @@ class LineState:
     def whole(self, kind: TokenKind, rule: str, **fields: str) -> Result:
         """The whole line as one token."""
         line = self.line
-        token = Token(kind, line, self.start, self.start + len(line), self.number, rule, fields)
+        token = Token(
+            kind, line, self.start, self.start + len(line), self.number, rule, fields or NO_FIELDS
+        )
         return 1, [token]
 
 
