@@ -1,6 +1,5 @@
 """The collector pause around a parse (restored as it was, also on errors, a caller's frozen
 objects left frozen) and the shared empty token fields: what keeps dense input cheap."""
-frozen objects left frozen (see `_normalise.collector_paused`)."""
 
 from __future__ import annotations
 
