@@ -294,3 +294,13 @@ def test_speech_full_of_names_is_no_headline() -> None:
 def test_a_time_in_parentheses_is_a_cue_but_not_in_square_brackets() -> None:
     assert _cues(_TALK + "(30:00)\n\nMARCUS FENN: Good.\n") == ["30:00"]
     assert _cues(_TALK + "[00:30:00]\n\nMARCUS FENN: Good.\n") == []
+
+
+def test_a_note_up_in_the_header_is_no_cue_but_one_over_the_first_label_is() -> None:
+    text = (
+        "(Names have been changed to protect the innocent.)\n\n"
+        "Harbour Court, May 7, 1999\n\nDuration: 6 minutes.\n\n"
+        "[gavel]\n\n"
+        "THE COURT: Be seated.\n\nMS. PELL: Thank you.\n"
+    )
+    assert _cues(text) == ["gavel"]

@@ -173,6 +173,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             decisions[reason].names = {
                 t.fields["name"] for t in labels if looks.get(id(t)) == reason
             }
+        stage = {id(t) for t in labels if looks.get(id(t)) == "stage-label"}
+        tokens = _stage_notes(tokens, stage)
         tokens = _merge_text([_undo(t) if id(t) in looks else t for t in tokens])
         labels = [t for t in tokens if t.kind is TokenKind.LABEL]
     weak = [t for t in labels if "weak" in t.fields]
@@ -384,6 +386,53 @@ def _look_alikes(tokens: list[Token], labels: list[Token]) -> dict[int, str]:
             and _reads_as_headlines(words)
         ):
             out[id(t)] = "headline-label"
+    return out
+
+
+def _stage_notes(tokens: list[Token], stage: set[int]) -> list[Token]:
+    """Each line a script direction opens (`SOUND: (A DOOR SLAMS)`) as one NOTE of the
+    turn it stands in: the direction and its note, not words anyone says."""
+    if not stage:
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if id(t) not in stage:
+            out.append(t)
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].line == t.line:
+            j += 1
+        text = "".join(x.text for x in tokens[i:j])
+        body = text.rstrip("\r\n")
+        inner = " ".join(body.split())
+        kind = next((k for k, pattern in rules.CUE_KINDS if pattern.search(inner)), "other")
+        out.append(
+            Token(
+                TokenKind.NOTE,
+                body,
+                t.start,
+                t.start + len(body),
+                t.line,
+                "stage-label",
+                {"inner": inner, "cue_kind": kind},
+            )
+        )
+        if len(body) < len(text):
+            end = t.start + len(text)
+            out.append(
+                Token(
+                    TokenKind.TEXT,
+                    text[len(body) :],
+                    end - len(text) + len(body),
+                    end,
+                    t.line,
+                    "text",
+                )
+            )
+        i = j
     return out
 
 
@@ -619,12 +668,16 @@ def _alone_candidate(token: Token) -> list[Token] | None:
 
 
 def _after_label(tokens: list[Token], i: int) -> str:
-    """The words after the label `tokens[i]` on its line, stripped."""
+    """The words after the label `tokens[i]` on its line, up to the next label, stripped.
+
+    Up to the next label: an HTML page on one line is read block by block, all on one
+    line number (tokenizer._lines), and reading to the line's end from each of its
+    thousands of labels was quadratic."""
     line = tokens[i].line
     parts = []
     for j in range(i + 1, len(tokens)):  # no slice: a slice per label is quadratic
         t = tokens[j]
-        if t.line != line:
+        if t.line != line or t.kind is TokenKind.LABEL:
             break
         if t.kind in _WORDS:
             parts.append(t.text)

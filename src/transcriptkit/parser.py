@@ -10,7 +10,7 @@ from typing import Any, cast
 
 import regex
 
-from . import metadata, rules
+from . import kinds, metadata, rules
 from ._accounting import left_out
 from ._normalise import normalise, paused_collector
 from ._safe import control_diagnostics
@@ -24,7 +24,6 @@ from .models import (
     CueKind,
     Diagnostic,
     InlineCue,
-    Kind,
     Paragraph,
     Span,
     Speaker,
@@ -39,7 +38,7 @@ from .tokens import Token, TokenKind
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
 _BLANK = frozenset({TokenKind.BLANK})
 _CLOSING = frozenset(",.;:!?)")
-_PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
+_PROSE = kinds.PROSE_CHARS  # characters: a line this long with sentences in it is prose
 
 
 @paused_collector  # issue 11: no collector rescans of the young tokens
@@ -87,23 +86,19 @@ def parse(
     return transcript
 
 
-@dataclass(slots=True)
 class _Line:
     """One line's tokens, with the facts the passes below ask about computed once, in
     one walk over the tokens (issue 8: each thing done once)."""
 
-    number: int
-    tokens: list[Token]
-    blank: bool = field(init=False)  # only BLANK tokens
-    wordy: bool = field(init=False)  # only TEXT, NOTE and TIMESTAMP tokens
-    has_label: bool = field(init=False)
-    terminal: bool = field(init=False)  # furniture after which nothing is transcript
-    _text: str | None = field(init=False, default=None)
+    __slots__ = ("_text", "blank", "has_label", "number", "terminal", "tokens", "wordy")
 
-    def __post_init__(self) -> None:
-        blank = wordy = True
-        label = terminal = False
-        for t in self.tokens:
+    def __init__(self, number: int, tokens: list[Token]) -> None:
+        self.number = number
+        self.tokens = tokens
+        self._text: str | None = None
+        blank = wordy = True  # only BLANK tokens; only TEXT, NOTE and TIMESTAMP tokens
+        label = terminal = False  # a label; furniture after which nothing is transcript
+        for t in tokens:
             kind = t.kind
             if kind is not TokenKind.BLANK:
                 blank = False
@@ -134,7 +129,7 @@ class _Line:
         return all(t.kind in kinds for t in self.tokens)
 
 
-@dataclass
+@dataclass(slots=True)
 class _TurnDraft:
     line: int
     start: int
@@ -168,31 +163,27 @@ def build(
     cues: list[Cue] = []
     end = len(lines)
     if start is not None:
-        cues = [_cue(t) for ln in lines[:start] for t in ln.tokens if t.kind is TokenKind.CUE]
+        cues = _cues_before(lines, start)
         end = _read_body(lines, start, book, drafts, cues, style.captions)
     turns: list[Turn] = []
     for draft in drafts:  # speakers' roles are settled once the whole body is read
         turn = _finish(len(turns), draft)
         if turn.label is not None or turn.text:
             turns.append(turn)
+    evidence = kinds.gather(lines, [t.text for t in turns if t.label is not None], len(turns))
+    kind, kind_rule = kinds.decide(evidence)
     paragraphs: list[Paragraph] = []
-    kind: Kind = "transcript" if turns else "other"
-    if not turns:
-        cues = []
-        paragraphs = _prose(lines)
-        if (
-            sum(len(p.text) >= _PROSE for p in paragraphs) >= 2
-            and not _markup_page(lines)
-            and not _listing(lines)
-        ):
-            kind = "article"
-        else:
-            paragraphs = []
+    if kind != "transcript":  # a story's quoted exchange, a spec's example: no turns
+        turns, cues, speakers = [], [], []
+        paragraphs = _prose(lines) if kind == "article" else []
+    else:
+        speakers = book.speakers
     content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
+    trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
+    del lines  # issue 11: the line records are freed before metadata makes its own
     meta = metadata.decide(
         tokens, content_line=content_line, kind=kind, spoken=[t.text for t in turns[:2]]
     )
-    trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
     if turns and trailing:
         diagnostics.append(
             Diagnostic(
@@ -214,10 +205,13 @@ def build(
             )
         )
     diagnostics.extend(_shape_diagnostics(shapes))
+    diagnostics.append(
+        Diagnostic(code="kind", message=f"kind {kind}: rule {kind_rule!r} ({kinds.why(kind_rule)})")
+    )
     return Transcript(
         kind=kind,
         metadata=meta,
-        speakers=book.speakers,
+        speakers=speakers,
         turns=turns,
         cues=cues,
         paragraphs=paragraphs,
@@ -268,10 +262,10 @@ def _body_start(lines: list[_Line]) -> int | None:
     after_player = after_heading = False
     blanks = 0
     for i, ln in enumerate(lines[:end]):
-        rules_here = {t.rule for t in ln.tokens}
-        if ln.only(_BLANK):
+        if ln.blank:
             blanks += 1
             continue
+        rules_here = {t.rule for t in ln.tokens}
         if rules_here & {"player", "iframe"}:
             after_player, after_heading = True, False
         elif "transcript-heading" in rules_here:
@@ -279,7 +273,11 @@ def _body_start(lines: list[_Line]) -> int | None:
         elif ln.only(_WORDY):
             if rules.OPENER.match(ln.text):
                 return i
-            if ln.tokens[0].kind is TokenKind.TIMESTAMP and len(ln.text) >= _PROSE:
+            if (
+                ln.tokens[0].kind is TokenKind.TIMESTAMP
+                and len(ln.text) >= _PROSE
+                and not kinds.clock_entry(ln)
+            ):
                 return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
             if after_heading and not looks_like_heading(ln.text) and _sayable(ln.text):
                 return i
@@ -288,6 +286,21 @@ def _body_start(lines: list[_Line]) -> int | None:
             after_player = after_player and blanks < 2
         blanks = 0
     return first_label
+
+
+def _cues_before(lines: list[_Line], start: int) -> list[Cue]:
+    """The cues right above where the spoken part starts (`[music]` over the first label),
+    with no words between: a bracketed note up in a page's header, above its title and
+    datelines (`(Names have been changed.)`), is an editor's, not the recording's."""
+    found: list[Cue] = []
+    for ln in reversed(lines[:start]):
+        if any(t.kind in _SPOKEN and any(c.isalnum() for c in t.text) for t in ln.tokens):
+            break
+        found[:0] = [_cue(t) for t in ln.tokens if t.kind is TokenKind.CUE]
+    return found
+
+
+_SPOKEN = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL})
 
 
 def _sayable(text: str) -> bool:
@@ -478,6 +491,13 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     notes: list[InlineCue] = []
     base = 0  # where the paragraph being built starts in the turn's text
     for tokens in draft.paragraphs:
+        if not tokens:  # an empty paragraph (a break right after another) adds nothing
+            continue
+        if not any(t.kind is TokenKind.NOTE for t in tokens):  # words only: no offsets
+            if text := join_clean([clean(t.text) for t in tokens]).strip():
+                paragraphs.append(text)
+                base += len(text) + 2
+            continue
         pieces: list[str] = []
         first_note = len(notes)
         marks: list[int] = []  # for each note: how many pieces stand before it
@@ -532,44 +552,10 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     )
 
 
-_LISTING_ITEMS = 3  # a list of stories has a few items at least; an article has a headline
-
-
-def _listing(lines: list[_Line]) -> bool:
-    """An index of stories, not an article: most long paragraphs are teasers, each under
-    its own headline or date line (`Headline` / `Published on May 4, 2021` / `Teaser ...`),
-    and there are `_LISTING_ITEMS` of them or more."""
-    items = prose = 0
-    previous: _Line | None = None
-    for ln in lines:
-        if ln.only(_BLANK):
-            continue
-        if ln.only(_WORDY) and len(ln.text) >= _PROSE:
-            prose += 1
-            if previous is not None and (
-                any(
-                    t.kind is TokenKind.HEADER and t.fields.get("field") == "date"
-                    for t in previous.tokens
-                )
-                or (previous.only(_WORDY) and looks_like_heading(previous.text))
-            ):
-                items += 1
-        previous = ln
-    return items >= _LISTING_ITEMS and items * 2 > prose
-
-
-def _markup_page(lines: list[_Line]) -> bool:
-    """A feed or raw HTML page (`<?xml ...`, `<rss>`): most text lines are markup."""
-    wordy = [ln.text for ln in lines if ln.only(_WORDY)]
-    return sum(text.startswith("<") for text in wordy) * 2 > len(wordy)
-
-
 def _prose(lines: list[_Line]) -> list[Paragraph]:
     """Paragraphs of a written article: the text lines from the first long one on, up to
     the page's closing notices."""
-    first = next(
-        (i for i, ln in enumerate(lines) if ln.only(_WORDY) and len(ln.text) >= _PROSE), None
-    )
+    first = next((i for i, ln in enumerate(lines) if kinds.prose_line(ln)), None)
     if first is None:
         return []
     out: list[Paragraph] = []
@@ -578,7 +564,7 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
             break
         if not ln.only(_WORDY):
             continue
-        words = [t for t in ln.tokens if t.kind is TokenKind.TEXT]
+        words = [t for t in ln.tokens if t.kind in (TokenKind.TEXT, TokenKind.NOTE)]
         text = join_clean([clean(t.text) for t in words]).strip()
         if text:
             begin = ln.tokens[0].start + _lead(ln.tokens[0].text)
