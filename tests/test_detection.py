@@ -61,3 +61,46 @@ def test_needles_are_required_literals(a: str, b: str, quantifier: str) -> None:
     example = f"{a} 42{b if not quantifier else b[:-1]}"  # verbose: no space after 42
     assert pattern.search(example)
     assert found in example
+
+
+def _reference_detect(text: str) -> tuple[str, float]:
+    """Detection the slow, obvious way: every evidence pattern searched, no needles, no
+    combined search, no early stop (the decision `detect` must reproduce exactly)."""
+    sample = text[: styles._SAMPLE]
+    best, chosen = 0.0, styles.GENERIC
+    for style in styles.styles():
+        score = sum(w for pattern, w in style.evidence if pattern.search(sample))
+        if score > best:
+            best, chosen = score, style
+    if best < MIN_WEIGHT:
+        return "generic", 0.0
+    return chosen.name, min(1.0, round(best / DECISIVE, 3))
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_detection_matches_the_exhaustive_search(path: Path) -> None:
+    """Needles, the one search for line-start evidence and the early stop change no
+    decision: the fixtures, and their lines shuffled, give what searching every pattern
+    gives."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for variant in (text, "\n".join(reversed(lines)), "\n".join(lines[1::2] + lines[::2])):
+        style, confidence = detect(variant)
+        assert (style.name, confidence) == _reference_detect(variant)
+
+
+_LINE_START = st.sampled_from(
+    ["", " ", "[00:01:02] ", "0:00 ", "Q ", "MS. ", "* * *", "•  ", ">> ", "ADA QUIST, "]
+)
+_REST = st.sampled_from(
+    ["ADA QUIST: Hello.", "Ada Quist  0:04", "HOST: hi", "(R) TEXAS:", "Yes.", "- Rev.com", ""]
+)
+
+
+@given(st.lists(st.tuples(_LINE_START, _REST), max_size=12))
+def test_detection_matches_the_exhaustive_search_on_made_up_lines(
+    lines: list[tuple[str, str]],
+) -> None:
+    text = "\n".join(a + b for a, b in lines)
+    style, confidence = detect(text)
+    assert (style.name, confidence) == _reference_detect(text)

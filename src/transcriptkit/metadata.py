@@ -250,7 +250,7 @@ class _Line:
 
     number: int
     raw: str  # as printed, without the line end
-    kinds: set[TokenKind]
+    kinds: frozenset[TokenKind]
     text: str = ""  # stripped
     headers: list[dict[str, str]] = field(default_factory=list)
 
@@ -265,19 +265,27 @@ class _Line:
 
 
 def _lines(tokens: list[Token]) -> list[_Line]:
+    """The tokens as lines, in one walk; a line's `kinds` is shared with every line of the
+    same kinds (never mutated), so a long text costs no set per line."""
     out: list[_Line] = []
-    for t in tokens:
-        if not out or out[-1].number != t.line:
-            out.append(_Line(t.line, "", set()))
-        ln = out[-1]
-        ln.raw += t.text
-        if t.kind is not TokenKind.BLANK:
-            ln.kinds.add(t.kind)
-        if t.kind is TokenKind.HEADER:
-            ln.headers.append(t.fields)
-    for ln in out:
-        ln.raw = ln.raw.rstrip("\r\n")
-        ln.text = ln.raw.strip(_WS)
+    shared: dict[frozenset[TokenKind], frozenset[TokenKind]] = {}
+    i, n = 0, len(tokens)
+    while i < n:
+        first = tokens[i]
+        number = first.line
+        j = i + 1
+        while j < n and tokens[j].line == number:
+            j += 1
+        group = tokens[i:j] if j > i + 1 else (first,)
+        raw = "".join(t.text for t in group) if j > i + 1 else first.text
+        found: frozenset[TokenKind] = frozenset(
+            t.kind for t in group if t.kind is not TokenKind.BLANK
+        )
+        kinds = shared.setdefault(found, found)
+        headers = [t.fields for t in group if t.kind is TokenKind.HEADER]
+        raw = raw.rstrip("\r\n")
+        out.append(_Line(number, raw, kinds, raw.strip(_WS), headers))
+        i = j
     return out
 
 
@@ -616,7 +624,8 @@ def _date(
             return day
     if meta.url and (m := _URL_DATE.search(meta.url)):
         return parse_date("-".join(m.groups()))
-    after = [ln for ln in lines if ln not in head and ln.wordy][:3]
+    in_head = {id(ln) for ln in head}  # identity: `ln not in head` compared every field
+    after = [ln for ln in lines if id(ln) not in in_head and ln.wordy][:3]
     for ln in after:
         found = _find_date(ln.text, day_first, False)
         if found and found[1] <= _DATELINE_CHARS // 4 and _LEDE.match(ln.text, found[2]):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import Any, cast
 
 import regex
@@ -88,29 +87,51 @@ def parse(
     return transcript
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
+    """One line's tokens, with the facts the passes below ask about computed once, in
+    one walk over the tokens (issue 8: each thing done once)."""
+
     number: int
     tokens: list[Token]
+    blank: bool = field(init=False)  # only BLANK tokens
+    wordy: bool = field(init=False)  # only TEXT, NOTE and TIMESTAMP tokens
+    has_label: bool = field(init=False)
+    terminal: bool = field(init=False)  # furniture after which nothing is transcript
+    _text: str | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        blank = wordy = True
+        label = terminal = False
+        for t in self.tokens:
+            kind = t.kind
+            if kind is not TokenKind.BLANK:
+                blank = False
+                if kind not in _WORDY:
+                    wordy = False
+                    if kind is TokenKind.LABEL:
+                        label = True
+                    elif kind is TokenKind.FURNITURE and t.rule in rules.TERMINAL_FURNITURE:
+                        terminal = True
+            else:
+                wordy = False
+        self.blank, self.wordy, self.has_label, self.terminal = blank, wordy, label, terminal
 
     @property
     def text(self) -> str:
         """The line's words, without a leading time stamp."""
-        return "".join(t.text for t in self.tokens if t.kind is not TokenKind.TIMESTAMP).strip()
+        if self._text is None:
+            self._text = "".join(
+                t.text for t in self.tokens if t.kind is not TokenKind.TIMESTAMP
+            ).strip()
+        return self._text
 
     def only(self, kinds: frozenset[TokenKind]) -> bool:
+        if kinds is _BLANK:
+            return self.blank
+        if kinds is _WORDY:
+            return self.wordy
         return all(t.kind in kinds for t in self.tokens)
-
-    @property
-    def has_label(self) -> bool:
-        return any(t.kind is TokenKind.LABEL for t in self.tokens)
-
-    @property
-    def terminal(self) -> bool:
-        return any(
-            t.kind is TokenKind.FURNITURE and t.rule in rules.TERMINAL_FURNITURE
-            for t in self.tokens
-        )
 
 
 @dataclass
@@ -139,7 +160,7 @@ def build(
 ) -> Transcript:
     """The models for a token stream (see `tokenize`); `shapes` are the label shapes the
     document's evidence accepted or rejected, reported in the diagnostics."""
-    lines = [_Line(n, list(group)) for n, group in groupby(tokens, key=lambda t: t.line)]
+    lines = _group_lines(tokens)
     diagnostics: list[Diagnostic] = []
     book = SpeakerBook()
     start = _caption_start(lines) if style.captions else _body_start(lines)
@@ -202,6 +223,22 @@ def build(
         paragraphs=paragraphs,
         diagnostics=diagnostics + book.diagnostics,
     )
+
+
+def _group_lines(tokens: list[Token]) -> list[_Line]:
+    """The tokens cut into lines (consecutive tokens of one line number)."""
+    lines: list[_Line] = []
+    run: list[Token] = []
+    number = -1  # no token is on line -1
+    for t in tokens:
+        if t.line != number:
+            if run:
+                lines.append(_Line(number, run))
+            number, run = t.line, []
+        run.append(t)
+    if run:
+        lines.append(_Line(number, run))
+    return lines
 
 
 def _shape_diagnostics(shapes: Sequence[ShapeDecision]) -> list[Diagnostic]:
@@ -409,6 +446,7 @@ def _times_its_label(draft: _TurnDraft, t: Token) -> bool:
     return (
         draft.label is not None
         and draft.line == t.line
+        and ":" in t.text  # every stamp has one: most words are ruled out here
         and not any(tok.text.strip() for tok in draft.paragraphs[0])
         and _LABEL_TIME.fullmatch(t.text) is not None
     )

@@ -21,11 +21,12 @@ _F = regex.VERBOSE | regex.V1
 # Markup or an id scraped in front of a label: `<p>IRA WELLS, HOST:`, `[s0011] ROB KLINE:`;
 # the bullet a page lists each caption behind: `  • ODA PELLINGER: Good evening.`; the marks
 # a markdown export puts around a label: `**Dana Reyes:**`, `### Interviewer:` (a heading
-# is a label only alone on its line: `# Harbour Lights: a talk` is a title).
+# is a label only alone on its line: `# Harbour Lights: a talk` is a title); the note a
+# caption export prints while music plays: `♪ ODA PELL: Good evening.`
 LINE_PREFIX: Final = regex.compile(
     r"""
     [ \t\ufeff]*+
-    (?: (?: </?[A-Za-z][^<>\n]{0,200}+> | \[s\d{1,6}+\] | \*\*(?=[^\n:]{1,200}+:) | •(?=[ \t])
+    (?: (?: </?[A-Za-z][^<>\n]{0,200}+> | \[s\d{1,6}+\] | \*\*(?=[^\n:]{1,200}+:) | [•♪](?=[ \t])
           | \#{1,6}+ (?=[ \t]++[^\n:]{1,200}+:[ \t*]*+\r?+$) ) [ \t]*+ )*+
     """,
     _F,
@@ -67,6 +68,8 @@ _GENERIC = r"""
           | Girl | Child | Voice | Caller | Operator | Audience | Crowd | Chorus | Protesters
           | Reporter | Host | Speaker \ \d{1,3} )
         (?: [ ] \#\d{1,3}+ )?+
+      # A speech service's speaker id, in any case: `spk09`, `speaker_2`.
+      | (?i: spk | speaker ) _?+ \d{1,3}+
     )
 """
 
@@ -75,6 +78,7 @@ _GENERIC = r"""
 _TITLE_WORD = r"""\p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+"""  # `Nora`, `McAdam`, `DeShawn`, `O'Neil`
 _TITLE_NAME = rf"""
     {_TITLE_WORD} (?: [ ] (?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {_TITLE_WORD} | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ ) ){{1,3}}+
+    (?: [ ] \#\d{{1,3}}+ )?+  # `Lab Person #2`
 """
 
 # Given names in mixed case before a surname in capitals (`Stephen J. DUBNER:`,
@@ -176,6 +180,8 @@ TIME_PREFIX: Final = regex.compile(
     r"""
     [\[(]?+ (?P<time> \d{1,2}+ : \d\d (?: : \d\d )?+ (?: [.,] \d{1,3}+ )?+ ) [\])]?+
     (?: [ \t]*+ \| )?+ (?= [ \t] | $ )
+    # A clock time (`09:00 PM PDT` in a schedule) is not a moment of the recording.
+    (?! [ \t]++ (?i: [ap] \.?+ m \b \.?+ ) )
     """,
     _F,
 )
@@ -220,9 +226,12 @@ HTML_TAG: Final = regex.compile(
 CUE_LINE: Final = regex.compile(
     r"""
     [ \t\xa0]*+
+    # A markdown blockquote's mark before the note: `> (laughter)`.
+    (?: > (?!>) [ \t\xa0]*+ )?+
     # A note in lower case punctuated as a sentence is what the speaker did, part of the
-    # turn (`(laughs).`, `[inaudible 00:01:09].`), not a stage cue between turns.
-    (?! [(\[] \p{Ll} [^\n]*? [)\]] [ \t\xa0]*+ \. )
+    # turn (`(laughs).`, `[inaudible 00:01:09].`), not a stage cue between turns; so is a
+    # note of one word in capitals punctuated so (`[INAUDIBLE].`).
+    (?! [(\[] (?: \p{Ll} [^\n]*? | \p{Lu}++ ) [)\]] [ \t\xa0]*+ \. )
     (?: \( (?P<inner> (?: [^()\n] | \( [^()\n]{0,200}+ \) ){1,400}+ ) \)
       | \[ (?P<inner> (?: [^\[\]\n] | \[ [^\[\]\n]{0,200}+ \] ){1,400}+ ) \] )
     [ \t\xa0.]*+ \r?+ $
@@ -233,7 +242,31 @@ CUE_LINE: Final = regex.compile(
 # A parenthesised sentence (`(This is part two of a series. For part one, ...)`) is an
 # editor's aside in a page, not a stage note.
 CUE_NOT: Final = regex.compile(
-    r"""(?= [^\n]*? \p{Ll}{2} ) (?: [^\n]*? [.!?] [ ]++ \p{Lu}\p{Ll} | [^\n]{160} )""", _F
+    r"""
+    # A sentence and another (`This is part two. For part one, ...`), or a long aside; a
+    # stage note may still describe a scene in sentences when it opens on what is heard
+    # (`Music.  The patter of a mouse across the floor.`).
+      (?! [ \t]*+ (?i: music | sound | soundbite | laugh\w*+ | applause | singing ) \b )
+      (?= [^\n]*? \p{Ll}{2} ) (?: [^\n]*? [.!?] [ ]++ \p{Lu}\p{Ll} | [^\n]{160} )
+    # A footnote mark or a time stamp alone in brackets: `[2]`, `[00:00:05]`.
+    | [ \t]*+ [\d:.,]++ [ \t]*+ $
+    # A page's menu in brackets: `[Home | Archive | Contact]`.
+    | [^\n]*? [ ] \| [ ]
+    # A byline in parentheses: `(By Ada Quist)`.
+    | [ \t]*+ By [ ] \p{Lu}\p{Ll}
+    # A writer's aside that opens on a figure or code, in words: `(0 rows were moved.)`,
+    # `(`{"name"}`, one entry per turn)`.
+    | [ \t]*+ [\d`{] (?= (?: [^\n]*? \b \p{Ll}{2,}+ \b ){3} )
+    """,
+    _F,
+)
+
+# A cue a site's template declares as one (`{% cue text="MUSIC: Harbour theme" %}`): the
+# inside is its `text`.
+CUE_SHORTCODE: Final = regex.compile(
+    r"""[ \t]*+ \{% [ \t]*+ cue [ \t]++ text= (?: "(?P<inner> [^"\n]{1,1000}+ )" | '(?P<inner> [^'\n]{1,1000}+ )' )
+    [ \t]*+ %\} [ \t]*+ \r?+ $""",
+    _F,
 )
 
 # Bracketed notes that are corrections, not cues: they go to `metadata.corrections`.
@@ -360,8 +393,14 @@ PROGRAM_SAID: Final = regex.compile(
 # NATION. I'm ...`, `Hey, I'm Kelly Okafor.`, `From NPR News, this is ...`
 OPENER: Final = regex.compile(
     r"""
-    ^ [ \t]*+ (?: (?i: from [ ] npr ) | (?i: this [ ] is ) [ ] (?i: the[ ])?+ \p{Lu} | (?i: it['’]s ) [ ] \p{Lu}{2}
-      | (?i: (?: hey | hi | hello | good [ ] (?: morning | evening | afternoon ) ) ,?+ [ ] )?+ (?i: i['’ ]?m | welcome [ ] to | you['’]re [ ] listening ) [ ]
+    ^ [ \t]*+ (?: (?i: from [ ] npr )
+      # `From Harbour FM, you're listening to ...`, `From the Tidewater Network, this is ...`
+      | (?i: from ) [ ] (?: the [ ] )?+ \p{Lu} [\p{L}\p{N}.&'’ ]{1,40}+ , [ ] (?i: this [ ] is | you['’]re [ ] listening | it['’]s ) [ ]
+      # `This is the Governor.`, `Hello: this is Ada Quist from ...`
+      | (?i: (?: hey | hi | hello | good [ ] (?: morning | evening | afternoon ) ) [,:!.]?+ [ ] )?+ (?i: this [ ] is ) [ ] (?i: the[ ])?+ \p{Lu}
+      | (?i: it['’]s ) [ ] \p{Lu}{2}
+      # `Hey, I'm Kelly Okafor.` (a name follows: `I'm guessing ...` opens a blog post)
+      | (?i: (?: hey | hi | hello | good [ ] (?: morning | evening | afternoon ) ) ,?+ [ ] )?+ (?: (?i: i['’ ]?m ) [ ] \p{Lu} | (?i: welcome [ ] to | you['’]re [ ] listening ) [ ] )
       | (?i: good [ ] (?: morning | evening | afternoon ) ) [.,!]
     )
     """,

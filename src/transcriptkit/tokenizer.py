@@ -57,9 +57,15 @@ def tokenize_report(
     tokens: list[Token] = []
     index = 0
     in_cue = False  # caption styles: from a cue's timing line to the next blank line
+    blank_first = grammar[0] is SHARED[0]  # the shared `blank` rule is tried first
     while index < len(lines):
         if chosen.captions and (in_cue or _before_timing(lines, index)):
             consumed, line_tokens = 1, _cue_text_line(lines[index], chosen.rules)
+        elif blank_first and not (entry := lines[index])[2].strip(_WS):
+            # The `blank` rule's own token, without the line state the other rules need.
+            start, number, line = entry
+            consumed = 1
+            line_tokens = [Token(TokenKind.BLANK, line, start, start + len(line), number, "blank")]
         else:
             consumed, line_tokens = _tokenize_line(lines, index, grammar)
         tokens.extend(line_tokens)
@@ -156,6 +162,13 @@ def _cue(state: LineState) -> Result | None:
     return None if cue is None else (1, [cue])
 
 
+def _cue_shortcode(state: LineState) -> Result | None:
+    if m := rules.CUE_SHORTCODE.match(state.body):
+        inner = m["inner"].strip(_WS)
+        return state.whole(TokenKind.CUE, "cue-shortcode", inner=inner, cue_kind=cue_kind(inner))
+    return None
+
+
 def _url(state: LineState) -> Result | None:
     if m := rules.URL_LINE.match(state.body):
         return state.whole(TokenKind.HEADER, "url", field="url", value=m["value"])
@@ -193,7 +206,7 @@ def _words(state: LineState) -> Result | None:
     first = state.first
     colon = ":" in body
     at = len(body) - len(stripped)
-    if first in "<[*•#" and (prefix := rules.LINE_PREFIX.match(body)):
+    if first in "<[*•#♪" and (prefix := rules.LINE_PREFIX.match(body)):
         at = prefix.end()
     lead: list[Token] = []
     if at:
@@ -251,7 +264,13 @@ SHARED: tuple[GrammarRule, ...] = (
         _correction,
         starts=frozenset("[:"),
     ),
-    GrammarRule("cue", "`(SOUNDBITE OF MUSIC)` alone on its line", _cue, starts=frozenset("([")),
+    GrammarRule("cue", "`(SOUNDBITE OF MUSIC)` alone on its line", _cue, starts=frozenset("([>")),
+    GrammarRule(
+        "cue-shortcode",
+        '`{% cue text="MUSIC: ..." %}`: a cue a page template declares',
+        _cue_shortcode,
+        starts=frozenset("{"),
+    ),
     GrammarRule("url", "a link alone on its line", _url, starts=frozenset("h")),
     GrammarRule("date", "` date 2024-03-26 `, `Aired March 3, 2006`, a date alone", _date),
     GrammarRule(

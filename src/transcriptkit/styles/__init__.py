@@ -6,8 +6,22 @@ users call `register(Style(...))` for their own.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import regex
+
 from . import briefings, captions, cnn, networks, npr, pbs, podcasts, timestamped, yahoo
-from .base import LineRule, Needle, Pattern, Style, evidence, furniture, needle, rule
+from .base import (
+    LineRule,
+    Needle,
+    Pattern,
+    Style,
+    _top_level_branches,
+    evidence,
+    furniture,
+    needle,
+    rule,
+)
 
 __all__ = [
     "GENERIC",
@@ -70,6 +84,83 @@ def get(name: str) -> Style:
         raise KeyError(f"unknown style {name!r}; known styles: {known}") from None
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """The registry's evidence sorted for `detect`, built once per registry state: per
+    style, the evidence with a needle (`Needle`, pattern, weight) and the rest (pattern,
+    weight, whether it is in `anchored`); `anchored` is one search for all of the rest
+    that only match at a line start (see `_line_start_search`), or None."""
+
+    order: tuple[Style, ...]
+    checked: tuple[tuple[tuple[Needle, Pattern, float], ...], ...]
+    rest: tuple[tuple[tuple[Pattern, float, bool], ...], ...]
+    anchored: Pattern | None
+
+
+_PREPARED: list[_Prepared] = []
+
+
+def _prepared() -> _Prepared:
+    order = tuple(_REGISTRY.values())
+    last = _PREPARED[0].order if _PREPARED else ()
+    if last and len(last) == len(order) and all(a is b for a, b in zip(last, order, strict=True)):
+        return _PREPARED[0]
+    checked: list[tuple[tuple[Needle, Pattern, float], ...]] = []
+    rest: list[tuple[tuple[Pattern, float, bool], ...]] = []
+    branches: list[str] = []
+    for style in order:
+        with_needle: list[tuple[Needle, Pattern, float]] = []
+        without: list[tuple[Pattern, float, bool]] = []
+        for pattern, weight in style.evidence:
+            cheap = needle(pattern)
+            if cheap is not None:
+                with_needle.append((cheap, pattern, weight))
+                continue
+            body = _after_line_start(pattern)
+            if body is not None:
+                branches.append(body)
+            without.append((pattern, weight, body is not None))
+        checked.append(tuple(with_needle))
+        rest.append(tuple(without))
+    anchored = _line_start_search(branches)
+    _PREPARED[:] = [_Prepared(order, tuple(checked), tuple(rest), anchored)]
+    return _PREPARED[0]
+
+
+_EVIDENCE_FLAGS = evidence(("x", 1.0))[0][0].flags
+# What a pattern must not hold to be searched after a newline instead of at `^`: what
+# looks behind its start, anchors to the text's start, refers back to a group by number or
+# name, or sets flags for the whole pattern.
+_NOT_SHIFTABLE = regex.compile(r"\\[AG1-9g]|\(\?<[=!]|\(\?P=|\(\?[a-zA-Z]+\)")
+
+
+def _after_line_start(pattern: Pattern) -> str | None:
+    """`pattern` without the `^` each of its top-level branches starts with, when it only
+    matches at a line start and can be searched as `\\n` + the rest in `\\n` + the text
+    (the same matches, one character on); else None."""
+    if pattern.flags != _EVIDENCE_FLAGS or _NOT_SHIFTABLE.search(pattern.pattern):
+        return None
+    out: list[str] = []
+    for branch in _top_level_branches(pattern.pattern):
+        body = branch.lstrip(" \t\n")
+        if not body.startswith("^"):
+            return None
+        out.append(body[1:])
+    return "|".join(out)
+
+
+def _line_start_search(branches: list[str]) -> Pattern | None:
+    """One pattern for evidence that only matches at line starts: `\\n(?:A|B|...)`, searched
+    in `\\n` + the sample. It says at once that none of them matches (most texts): the regex
+    engine then looks for `\\n` and tries the branches there, instead of trying each
+    pattern at every position of the text."""
+    if not branches:
+        return None
+    # A newline before each `)`: a verbose comment at a branch's end stays inside it.
+    joined = "|".join(f"(?:{b}\n)" for b in branches)
+    return regex.compile("\\n(?:" + joined + "\n)", _EVIDENCE_FLAGS)
+
+
 def detect(text: str) -> tuple[Style, float]:
     """(style, confidence 0..1): the style whose evidence weighs most in the text's
     opening, scored absolutely (confidence = weight / `DECISIVE`, capped at 1); `generic` at
@@ -83,20 +174,19 @@ def detect(text: str) -> tuple[Style, float]:
     best one found (decisive evidence stops it at once)."""
     sample = text[:_SAMPLE]
     lowered = sample.lower()
-    order = list(_REGISTRY.values())
+    prepared = _prepared()
+    order = prepared.order
+    # Evidence that only matches at a line start and has no needle, ruled out in one search.
+    none_anchored = prepared.anchored is not None and not prepared.anchored.search("\n" + sample)
     partial: list[float] = []
     rest: list[list[tuple[Pattern, float]]] = []
-    for style in order:
+    for checked, later in zip(prepared.checked, prepared.rest, strict=True):
         score = 0.0
-        later: list[tuple[Pattern, float]] = []
-        for pattern, weight in style.evidence:
-            cheap = needle(pattern)
-            if cheap is None:
-                later.append((pattern, weight))
-            elif cheap.found_in(sample, lowered) and pattern.search(sample):
+        for cheap, pattern, weight in checked:
+            if cheap.found_in(sample, lowered) and pattern.search(sample):
                 score += weight
         partial.append(score)
-        rest.append(later)
+        rest.append([(p, w) for p, w, anchored in later if not (anchored and none_anchored)])
     bound = [partial[i] + sum(w for _, w in rest[i]) for i in range(len(order))]
     best, chosen = -1.0, -1
     for i in sorted(range(len(order)), key=lambda k: (-bound[k], k)):
