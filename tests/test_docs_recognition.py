@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from transcriptkit import styles
+from transcriptkit import kinds, styles
 from transcriptkit.tokenizer import SHARED
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "recognition.md"
@@ -32,3 +32,10 @@ def test_the_grammar_table_lists_the_shared_rules_in_order() -> None:
     section = text.split("## The line grammar", 1)[1].split("\n## ", 1)[0]
     names = re.findall(r"^\| \d+ \| `([^`]+)` \|", section, re.M)
     assert names == [r.name for r in SHARED]
+
+
+def test_the_kind_table_lists_the_kind_rules_in_order() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    section = text.split("## Kind", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| \d+ \| `([^`]+)` \| (\w+) \|", section, re.M)
+    assert rows == [(name, kind) for name, kind, _, _ in kinds.RULES]

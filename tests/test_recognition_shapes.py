@@ -97,3 +97,130 @@ def test_i_am_with_no_name_after_it_is_a_blog_post() -> None:
 def test_label_shapes_with_marks_ids_and_numbers(line: str, label: str) -> None:
     text = f"{line}\n\nMARCUS FENN: Thank you.\n\n{line}\n"
     assert _labels(text)[0] == label
+
+
+# ---- label conventions read from the document ---------------------------------------
+
+
+def _shapes(doc: transcriptkit.Transcript) -> dict[str, str]:
+    return {d.message.split(":")[0]: d.message for d in doc.diagnostics if d.code == "label-shapes"}
+
+
+def test_a_title_case_label_whose_words_introduce_it_is_a_speaker() -> None:
+    text = (
+        "Harbour Hour\n\n[music]\n\n"
+        "Matt Quell: It's Harbour Hour on the quay. I'm Matt Quell from the newsroom, filling in "
+        "for the regular host today.\n"
+    )
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == ["Matt Quell"]
+    assert [c.text for c in doc.cues] == ["music"]
+
+
+def test_a_full_name_the_words_mention_is_a_voice() -> None:
+    text = (
+        "Ada Quist:Welcome back to the show. I'm here today with Noor Belcastro. How are you?\n"
+        "Noor Belcastro:Very well. Thanks for having me.\n"
+        "Ada Quist:You are welcome. Tell us about the ferry.\n"
+    )
+    assert _labels(text) == ["Ada Quist", "Noor Belcastro", "Ada Quist"]
+
+
+def test_a_name_said_once_in_prose_is_not_a_voice_without_a_convention() -> None:
+    text = (
+        "Ferry News\n\nThe council met on Tuesday, and Noor Belcastro spoke for the pier trust "
+        "for a long while about the ferry.\n\n"
+        "Noor Belcastro: a long-time campaigner, she has run the trust since the spring.\n"
+    )
+    assert all(t.label is None for t in transcriptkit.parse(text).turns)
+
+
+def test_the_same_mark_above_each_name_alone_makes_them_speaker_headings() -> None:
+    text = (
+        "Quay Holdings\n\nQ3 Results Call\n\n"
+        "speaker\nOperator\nGood morning, and thank you for standing by. Please go ahead.\n"
+        "speaker\nIlse Marchetti\nThank you. Good morning, everyone, and welcome to the call.\n"
+    )
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == ["Operator", "Ilse Marchetti"]
+    assert "speaker" not in doc.turns[0].text
+    assert _shapes(doc)["heading-mark"].startswith("heading-mark: 2 accepted")
+
+
+_BOLD = (
+    "**Ada Quist:** Welcome to the show, everyone.\n\n"
+    "**Noor Belcastro:** Thanks, glad to be here.\n\n"
+    "**Ada Quist:** Let us start with the ferry.\n\n"
+    "**Noor Belcastro:** The ferry is late again.\n\n"
+)
+
+
+def test_where_labels_are_bold_with_the_colon_any_bold_label_is_one() -> None:
+    text = _BOLD + "**Jingle:** [12:04]\n\n**olek:** My unpopular opinion is about paint.\n"
+    labels = _labels(text)
+    assert labels[-2:] == ["Jingle", "olek"]
+
+
+def test_a_bold_word_and_colon_is_words_where_labels_are_not_bold() -> None:
+    text = (
+        "ADA QUIST: Welcome to the show, everyone.\n\n"
+        "NOOR BELCASTRO: Thanks.\n\n"
+        "**note:** the ferry timetable changed in May.\n"
+    )
+    assert _labels(text) == ["ADA QUIST", "NOOR BELCASTRO"]
+
+
+def test_a_voice_may_open_a_turn_with_a_quotation_and_repeat_a_line() -> None:
+    text = (
+        "**Ada Quist:** Yes.\n\n"
+        "**Noor Belcastro:** Tell me about the quay.\n\n"
+        '**Ada Quist:** "Bring your own boat," they said.\n\n'
+        "**Noor Belcastro:** And did you?\n\n"
+        "**Ada Quist:** Yes. I did, and it sank by the pier.\n\n"
+        "**Noor Belcastro:** Oh no.\n\n"
+        "**Ada Quist:** Yes.\n"
+    )
+    assert _labels(text) == ["Ada Quist", "Noor Belcastro"] * 3 + ["Ada Quist"]
+
+
+def test_a_label_alone_that_heads_no_speech_is_a_heading() -> None:
+    text = (
+        "THE QUAY SHOW\n\nINTERVIEW:\n\nDAVID QUELL\n\nHARBOURMASTER\n\n"
+        "MARCUS FENN:\n\nGood morning, and welcome to the programme.\n\n"
+        "DAVID QUELL:\n\nGood morning.\n\n"
+        "MARCUS FENN:\n\nThe pier is closed again.\n"
+    )
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == ["MARCUS FENN", "DAVID QUELL", "MARCUS FENN"]
+    assert _shapes(doc)["heading-label"].startswith("heading-label: 0 accepted, 1 rejected")
+
+
+def test_a_label_alone_printed_unlike_the_documents_labels_is_a_heading() -> None:
+    text = (
+        "<p><b>PRESENT: </b> </p>\n"
+        "<p>ODA PELL, <i>Chair of the Harbour Board</i> <br>\n"
+        "MARCUS FENN, <i>Secretary</i>. </p>\n"
+        "<p><b>MS. PELL</b>: The board will come to order. </p>\n"
+        "<p><b>THE CLERK</b>: All members are present. </p>\n"
+        "<p><b>MR. FENN</b>: Thank you, Madam Chair. </p>\n"
+    )
+    assert _labels(text) == ["MS. PELL", "THE CLERK", "MR. FENN"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "U.N.: 9,000 Cross the Border; Ferries Stop Running; Storm Hits the Coast",
+        "DESK EXCLUSIVE: MAYOR ON THE PIER VOTE: “WE WILL REBUILD”",
+    ],
+)
+def test_a_headline_that_opens_like_a_label_is_a_headline(headline: str) -> None:
+    text = (
+        f"Harbour News\n\n{headline}\n\nAired May 3, 2021\n\n"
+        "ODA PELL, ANCHOR: Good evening. The storm reached the coast tonight.\n\n"
+        "MARCUS FENN, CORRESPONDENT: It did, Oda. The ferries have stopped.\n\n"
+        "PELL: Thank you, Marcus.\n"
+    )
+    doc = transcriptkit.parse(text)
+    assert doc.turns[0].label == "ODA PELL, ANCHOR"
+    assert "headline-label" in _shapes(doc)

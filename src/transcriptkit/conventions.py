@@ -26,6 +26,7 @@ from typing import Final
 import regex
 
 from . import rules
+from .cleantext import _SMALL as SMALL_WORDS
 from .cleantext import looks_like_heading
 from .names import canonical_name
 from .tokens import Token, TokenKind
@@ -49,11 +50,23 @@ FIELD_RUN: Final = 3
 FIELD_WORDS: Final = 8
 # The words after a name alone on its line are a paragraph of speech, not another heading.
 PROSE_AFTER: Final = 40
+# ... and a hard-wrapped paragraph of speech ends a sentence within its first lines.
+SPEECH_LINES: Final = 4
 # Headlines that look like labels (`Cairo Protests Grow: Crowds Fill The Square`) stand
 # near the top of a page.
 HEADLINE_REGION: Final = 80
 # A headline's part after the colon has a few words.
 HEADLINE_WORDS: Final = 3
+# A headline run into a label's place capitalises nearly every word (`366,000 Cross the
+# Border this Year`); speech that names people and places (`Case No. 4, Ada Quist and
+# others versus`) does not, so the bar is above `looks_like_heading`'s.
+HEADLINE_CAPITALS: Final = 0.8
+# A page's mark above each speaker heading (`speaker`, `Speaker:`) is a word or two.
+MARKER_WORDS: Final = 2
+# A document that prints this many labels in bold with the colon (`**Ada Quist:**`), for two
+# voices at least, prints every label so: a one-off `**Jingle:** [19:26]`, a lower-case
+# `**chg:**` or `**Theme track:**` is a label of that convention too.
+BOLD_CONVENTION: Final = 4
 
 _QUOTE_MARKS: Final = frozenset('"“„«')
 _WS = " \t\r\n\xa0\ufeff"
@@ -92,9 +105,17 @@ QUESTION_MARK: Final = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 
+# `**chg:** My opinion is ...`, `**Theme track:** [04:22]`: anything in bold before a colon,
+# a label only in a document whose convention that is (`BOLD_CONVENTION`).
+BOLD_COLON: Final = regex.compile(
+    r"""\*\* (?P<label> (?P<name> [^\s*:][^\n*:]{0,60}+ ) ) : \*\* (?= [ \t] | \r?+ $ )""",
+    regex.VERBOSE | regex.V1,
+)
+
 # Candidate rules: (shape, pattern) tried at the start of a text line's words.
 _INLINE_CANDIDATES: Final = (
     ("bold-name", BOLD_NAME),
+    ("bold-colon", BOLD_COLON),
     ("bracket-name", BRACKET_NAME),
     ("question", QUESTION_MARK),
 )
@@ -136,9 +157,19 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     if fields:
         tokens = _field_headers(tokens, set(fields.values()))
         labels = [t for t in tokens if t.kind is TokenKind.LABEL]
+    decisions: dict[str, ShapeDecision] = {}
+    looks = _look_alikes(tokens, labels)
+    if looks:
+        for reason in sorted(set(looks.values())):
+            lines = [t.line for t in labels if looks.get(id(t)) == reason]
+            decisions[reason] = ShapeDecision(reason, rejected=len(lines), first_rejected=lines[0])
+            decisions[reason].names = {
+                t.fields["name"] for t in labels if looks.get(id(t)) == reason
+            }
+        tokens = _merge_text([_undo(t) if id(t) in looks else t for t in tokens])
+        labels = [t for t in tokens if t.kind is TokenKind.LABEL]
     weak = [t for t in labels if "weak" in t.fields]
     strong = [t for t in labels if "weak" not in t.fields]
-    decisions: dict[str, ShapeDecision] = {}
 
     def decide(t: Token, ok: bool) -> None:
         shape = t.fields.get("weak") or t.rule
@@ -159,22 +190,35 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     if not weak:
         return tokens, list(decisions.values())
 
-    quoted = _quoted_lines(tokens)
     # A headline is printed once or twice at the top; a name the document keeps using is
     # a speaker's, however headline-like one of their lines reads (`Ada Quist: Great point,
-    # Noor!`).
+    # Noor!`), and however it opens a turn: with a quotation (`Ada Quist: "Get your own."`).
     uses = Counter(t.fields["name"] for t in weak)
-    headlines = {
-        n for n, name in _headline_lines(tokens).items() if uses[name] < MIN_RECURRENCE + 1
-    }
+    regular = {name for name, n in uses.items() if n >= MIN_RECURRENCE + 1}
+    quoted = {n for n, name in _quoted_lines(tokens).items() if name not in regular}
+    headlines = {n for n, name in _headline_lines(tokens).items() if name not in regular}
     counts = Counter(t.fields["name"] for t in weak if t.line not in quoted | headlines)
     title_case = [t for t in weak if t.fields["weak"] == "title-case"]
     title_names = Counter(t.fields["name"] for t in title_case if t.line not in headlines)
-    title_ok = bool(title_names) and (
-        len(strong) >= STRONG_FOR_TITLE_CASE or max(title_names.values()) >= MIN_RECURRENCE
-    )
     introduced = _introduced(tokens)
+    # `Matt Quell: ... I'm Matt Quell from the newsroom`: a label whose own words introduce
+    # it is a speaker's, even the only one a (cut) page prints.
+    self_introduced = _self_introduced(tokens)
+    # A full name the words mention (`... here with Ellie Varga.`) is someone present.
+    mentioned = _mentioned(tokens, {n for n in uses if " " in n})
+    # The same short line above every name alone on its line (`speaker` / `Ada Quist`) is
+    # the page's mark for a speaker heading.
+    marked, markers = _marked_headings(tokens)
+    title_ok = bool(title_names) and (
+        len(strong) >= STRONG_FOR_TITLE_CASE
+        or max(title_names.values()) >= MIN_RECURRENCE
+        or any(n in introduced for n in title_names)
+    )
     known = {t.fields["name"] for t in strong}
+    bold = [t for t in labels if _bold_form(t)]
+    bold_convention = (
+        len(bold) >= BOLD_CONVENTION and len({t.fields["name"] for t in bold}) >= MIN_VOICES
+    )
     # Someone speaks at length at least once: fields (`Length: 737`, `Air Date: May 2`)
     # recur and alternate like voices, but hold a value, never a sentence.
     speaks = _speaks(tokens)
@@ -185,6 +229,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             or name in known
             or bool(_GENERIC_VOICE.match(name))
             or (" " in name and name in introduced)
+            or name in mentioned
+            or name in marked
         )
 
     # People talk to each other: the voices a document's labels give.
@@ -194,10 +240,18 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     rejected: set[int] = set()
     for t in weak:
         kind = t.fields["weak"]
-        if t.line in quoted or t.line in headlines or not speaks:
+        if not speaks:
             ok = False
+        elif bold_convention and _bold_form(t):
+            ok = t.line not in headlines
+        elif t.line in quoted or t.line in headlines:
+            ok = False
+        elif kind == "bold-colon":
+            ok = False  # anything in bold is a label only where the document labels so
         elif kind == "title-case":
-            ok = title_ok and (len(voices) >= MIN_VOICES or len(strong) > 0)
+            ok = title_ok and (
+                len(voices) >= MIN_VOICES or len(strong) > 0 or t.fields["name"] in self_introduced
+            )
         elif kind == "name-alone" and len(strong) >= STRONG_RIVAL and t.fields["name"] not in known:
             ok = False  # the document labels with a colon: a name alone is a heading
         else:
@@ -206,7 +260,145 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         if not ok:
             rejected.add(id(t))
     out = [_undo(t) if id(t) in rejected else t for t in tokens]
+    if markers and any(t.fields["weak"] == "name-alone" and id(t) not in rejected for t in weak):
+        out = [_marker(t) if t.line in markers else t for t in out]
+        decisions["heading-mark"] = ShapeDecision("heading-mark", accepted=len(markers))
     return _merge_text(out), list(decisions.values())
+
+
+# ---- look-alikes of any shape ---------------------------------------------------------
+
+_CLOSING_MARK = ("**", "__", "</b>", "</strong>")
+_BOLD_OUT = regex.compile(r"(?:\*\*|__|</(?:b|strong)>)[ \t]*+:$")
+
+
+def _form(tokens: list[Token], i: int) -> str:
+    """How a label is printed: `bold-out` (`<b>NAME</b>:`, `**Name**:`), `bold-in`
+    (`<b>NAME: </b>`, `**Name:**`) or `plain`."""
+    t = tokens[i]
+    text = t.text.rstrip(_WS)
+    if _BOLD_OUT.search(text):
+        return "bold-out"
+    if text.endswith(_CLOSING_MARK):
+        return "bold-in"
+    for j in range(i + 1, min(len(tokens), i + 4)):
+        after = tokens[j].text.lstrip(_WS)
+        if tokens[j].line != t.line or after:
+            return (
+                "bold-in"
+                if tokens[j].line == t.line and after.startswith(_CLOSING_MARK)
+                else "plain"
+            )
+    return "plain"
+
+
+def _look_alikes(tokens: list[Token], labels: list[Token]) -> dict[int, str]:
+    """Labels of any shape, strong ones too, that the document shows are something else
+    (id -> reason):
+
+    - `heading-label`: a label with nothing after its colon (`INTERVIEW:`, `<b>BEFORE:
+      </b>`), whose name the document uses once, and that either no speech follows (the
+      next line with words is no sentence and short: `DAVID QUELL`) or that is printed
+      unlike the labels the document keeps using (`<b>NAME</b>:` `STRONG_RIVAL` times,
+      `<b>BEFORE: </b>` once);
+    - `headline-label`: near the top, before any other label, a label used once whose words
+      read as headlines (`U.N.: 366,000 Cross the Border; Storm Hits Coast`, `DESK
+      EXCLUSIVE: MAYOR ON THE PIER VOTE`): title-cased or shouted, no sentence.
+    """
+    if not labels:
+        return {}
+    uses = Counter(t.fields["name"] for t in labels)
+    index = {id(t): i for i, t in enumerate(tokens) if t.kind is TokenKind.LABEL}
+    forms = {id(t): _form(tokens, index[id(t)]) for t in labels}
+    by_form = Counter(forms.values())
+    usual, usual_count = by_form.most_common(1)[0]
+    out: dict[int, str] = {}
+    first_line = labels[0].line
+    for t in labels:
+        # A house style's own label rule is that style's convention: it is not second-guessed.
+        shared = t.rule == "label" or "weak" in t.fields
+        if uses[t.fields["name"]] != 1 or not t.fields["name"] or not shared:
+            continue
+        i = index[id(t)]
+        words = _after_label(tokens, i)
+        if not words:
+            odd = (
+                forms[id(t)] != usual
+                and usual_count >= STRONG_RIVAL
+                and by_form[forms[id(t)]] < usual_count
+            )
+            if odd or not _speech_follows(tokens, i):
+                out[id(t)] = "heading-label"
+        elif (
+            t.line == first_line
+            and t.line <= HEADLINE_REGION
+            and "role" not in t.fields
+            and _reads_as_headlines(words)
+        ):
+            out[id(t)] = "headline-label"
+    return out
+
+
+def _speech_follows(tokens: list[Token], i: int) -> bool:
+    """The paragraph after the line of `tokens[i]` is speech: its first line is long
+    (`PROSE_AFTER`), or one of its first lines ends a sentence (`The last word in` /
+    `harbour news.`, hard-wrapped); a list of short lines is not. A label of the strong
+    shape right after counts as speech (an empty turn is still a turn)."""
+    line = tokens[i].line
+    texts: list[str] = []
+    current: list[str] = []
+    current_line = -1
+    for k in range(i + 1, len(tokens)):
+        t = tokens[k]
+        if t.line == line:
+            continue
+        if t.kind is TokenKind.LABEL:
+            # Another voice's label at once (`JINGLE:` / `ODA:`): an empty turn, not a
+            # heading; a name alone on its line next (`INTERVIEW:` / `DAVID QUELL`) is a
+            # heading's value.
+            if not texts and not current and "weak" not in t.fields:
+                return True
+            break
+        if t.kind is TokenKind.BLANK and texts:
+            break
+        if t.kind in _WORDS:
+            if current and t.line != current_line:
+                texts.append("".join(current).strip(_WS))
+                current = []
+            current_line = t.line
+            current.append(t.text)
+            if len(texts) >= SPEECH_LINES:
+                break
+    if current:
+        texts.append("".join(current).strip(_WS))
+    texts = [x for x in texts if x][:SPEECH_LINES]
+    return bool(texts) and (len(texts[0]) >= PROSE_AFTER or any(x[-1] in ".?!" for x in texts))
+
+
+def _reads_as_headlines(words: str) -> bool:
+    """Headlines one after another (`A Storm Hits the Coast; Ferries Stop`), or one: a few
+    words, and most parts, the first among them, end no sentence (`U.S.`, `B. Quell`,
+    `No. 4` are no ends) and capitalise `HEADLINE_CAPITALS` of their words."""
+    if len(words.split()) < HEADLINE_WORDS:
+        return False
+    parts = [p for p in words.split(";") if p.strip(_WS)]
+    heads = [_capitalised(p) >= HEADLINE_CAPITALS and not _SENTENCE_END.search(p) for p in parts]
+    return heads[0] and sum(heads) * 2 > len(parts)
+
+
+# A full stop, question or exclamation mark that ends a sentence: at the end, or before a
+# capital, a bracket or a quotation mark; not an initial's (`B. Quell`, `U.S. Navy`).
+_SENTENCE_END: Final = regex.compile(
+    r"""(?<! \b \p{Lu} ) [.?!] ["”’)]*+ (?: [ \t]++ [\p{Lu}\[("“] | [ \t]*+ $ )""",
+    regex.VERBOSE | regex.V1,
+)
+_TITLE_WORDS: Final = regex.compile(r"\p{L}[\p{L}'’\-]*+", regex.V1)
+
+
+def _capitalised(text: str) -> float:
+    """The share of words that start with a capital, small words (`of`, `the`) aside."""
+    found = [w for w in _TITLE_WORDS.findall(text) if w.lower() not in SMALL_WORDS]
+    return sum(w[0].isupper() for w in found) / len(found) if found else 0.0
 
 
 # ---- candidates -------------------------------------------------------------------------
@@ -288,6 +480,8 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
         label_end = m.end("label") + (1 if shape == "question" else 0)
         if shape == "bold-name":
             label_end += 2
+        elif shape == "bold-colon":
+            label_end += 3
         elif shape == "bracket-name":
             label_end += 1
         fields = {"label": m["label"], "name": canonical_name(m["name"]), "weak": shape}
@@ -457,11 +651,11 @@ def _field_headers(tokens: list[Token], lines: set[int]) -> list[Token]:
     return out
 
 
-def _quoted_lines(tokens: list[Token]) -> set[int]:
+def _quoted_lines(tokens: list[Token]) -> dict[int, str]:
     """`Dispatcher: "Is help on the way?"`: an article quoting someone, or a headline: a
-    transcript does not put a turn in quotes."""
+    transcript does not put a turn in quotes. Line -> the label's name."""
     return {
-        t.line
+        t.line: t.fields["name"]
         for t, after in pairwise(tokens)
         if t.kind is TokenKind.LABEL
         and "weak" in t.fields
@@ -498,17 +692,105 @@ _INTRO: Final = regex.compile(
 )
 
 
+def _bold_form(t: Token) -> bool:
+    """A label printed in bold with its colon (`**Ada Quist:**`, `**Ada Quist**:`)."""
+    text = t.text.rstrip(_WS)
+    return text.endswith(("**", "__")) or text.endswith(("**:", "__:"))
+
+
+def _self_introduced(tokens: list[Token]) -> set[str]:
+    """Names of weak labels whose own words on their line introduce them (`Ada Quist: Hi,
+    I'm Ada Quist.`)."""
+    found: set[str] = set()
+    for i, t in enumerate(tokens):
+        if t.kind is TokenKind.LABEL and "weak" in t.fields:
+            words = _after_label(tokens, i)
+            if words and t.fields["name"] in _introductions(words):
+                found.add(t.fields["name"])
+    return found
+
+
+def _mentioned(tokens: list[Token], names: set[str]) -> set[str]:
+    """Which of `names` (full names, upper case) the document's words mention, as whole
+    words."""
+    if not names:
+        return set()
+    words = " ".join(t.text for t in tokens if t.kind is TokenKind.TEXT).upper()
+    found = set()
+    for name in names:
+        at = words.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not words[at - 1].isalnum()) and (
+                end == len(words) or not words[end].isalnum()
+            ):
+                found.add(name)
+                break
+            at = words.find(name, at + 1)
+    return found
+
+
+def _marked_headings(tokens: list[Token]) -> tuple[set[str], set[int]]:
+    """A page that prints the same short line above each speaker's name alone on its line
+    (`speaker` / `Ada Quist` / words): the names so marked, and the marker lines.
+
+    The marker is the text of the line with words right above a name-alone candidate; it
+    counts when it stands above `MIN_RECURRENCE` candidates or more, above no other line,
+    and is short (`MARKER_WORDS`)."""
+    by_line = _lines(tokens)
+    above: dict[str, list[tuple[int, str]]] = {}
+    texts: Counter[str] = Counter()
+    previous: tuple[int, str] | None = None
+    for group in by_line:
+        label = group[0] if group[0].kind is TokenKind.LABEL else None
+        if label is not None and label.fields.get("weak") == "name-alone" and previous:
+            above.setdefault(previous[1], []).append((previous[0], label.fields["name"]))
+        # (a marker repeated near the top may already read as a repeated headline)
+        if all(t.kind in _WORDS or t.rule == "heading" for t in group):
+            text = "".join(t.text for t in group).strip(_WS)
+            if text:
+                previous = (group[0].line, text)
+                texts[text] += 1
+        elif label is not None or any(t.kind is not TokenKind.BLANK for t in group):
+            previous = None
+    names: set[str] = set()
+    lines: set[int] = set()
+    for text, found in above.items():
+        if (
+            len(found) >= MIN_RECURRENCE
+            and texts[text] == len(found)
+            and len(text.split()) <= MARKER_WORDS
+        ):
+            names.update(name for _, name in found)
+            lines.update(line for line, _ in found)
+    return names, lines
+
+
+def _marker(t: Token) -> Token:
+    """A heading marker line's words as furniture."""
+    if t.kind in _WORDS or t.rule == "heading":
+        return Token(TokenKind.FURNITURE, t.text, t.start, t.end, t.line, "heading-mark")
+    return t
+
+
+def _introductions(text: str) -> set[str]:
+    """The names `text` introduces, with every leading part of two words or more."""
+    found: set[str] = set()
+    for m in _INTRO.finditer(text):
+        words = m["name"].split()
+        # `I'm Nora McAdam of the harbour trust` names `NORA MCADAM`, and so do
+        # its leading words: take every prefix of two words or more.
+        for k in range(2, len(words) + 1):
+            found.add(canonical_name(" ".join(words[:k]).rstrip(".")))
+    return found
+
+
 def _introduced(tokens: list[Token]) -> set[str]:
     """Names the words introduce: `I'm Nora McAdam`, `over to Rebecca Quist`."""
     found: set[str] = set()
     for t in tokens:
         if t.kind is TokenKind.TEXT and len(t.text) > 8:
-            for m in _INTRO.finditer(t.text):
-                words = m["name"].split()
-                # `I'm Nora McAdam of the harbour trust` names `NORA MCADAM`, and so do
-                # its leading words: take every prefix of two words or more.
-                for k in range(2, len(words) + 1):
-                    found.add(canonical_name(" ".join(words[:k]).rstrip(".")))
+            found |= _introductions(t.text)
     return found
 
 

@@ -10,7 +10,7 @@ from typing import Any, cast
 
 import regex
 
-from . import metadata, rules
+from . import kinds, metadata, rules
 from ._accounting import left_out
 from ._normalise import normalise, paused_collector
 from ._safe import control_diagnostics
@@ -24,7 +24,6 @@ from .models import (
     CueKind,
     Diagnostic,
     InlineCue,
-    Kind,
     Paragraph,
     Span,
     Speaker,
@@ -39,7 +38,7 @@ from .tokens import Token, TokenKind
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
 _BLANK = frozenset({TokenKind.BLANK})
 _CLOSING = frozenset(",.;:!?)")
-_PROSE = 120  # characters: a line this long with sentences in it is prose, not a menu item
+_PROSE = kinds.PROSE_CHARS  # characters: a line this long with sentences in it is prose
 
 
 @paused_collector  # issue 11: no collector rescans of the young tokens
@@ -175,19 +174,14 @@ def build(
         turn = _finish(len(turns), draft)
         if turn.label is not None or turn.text:
             turns.append(turn)
+    evidence = kinds.gather(lines, [t.text for t in turns if t.label is not None], len(turns))
+    kind, kind_rule = kinds.decide(evidence)
     paragraphs: list[Paragraph] = []
-    kind: Kind = "transcript" if turns else "other"
-    if not turns:
-        cues = []
-        paragraphs = _prose(lines)
-        if (
-            sum(len(p.text) >= _PROSE for p in paragraphs) >= 2
-            and not _markup_page(lines)
-            and not _listing(lines)
-        ):
-            kind = "article"
-        else:
-            paragraphs = []
+    if kind != "transcript":  # a story's quoted exchange, a spec's example: no turns
+        turns, cues, speakers = [], [], []
+        paragraphs = _prose(lines) if kind == "article" else []
+    else:
+        speakers = book.speakers
     content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
     meta = metadata.decide(
         tokens, content_line=content_line, kind=kind, spoken=[t.text for t in turns[:2]]
@@ -214,10 +208,13 @@ def build(
             )
         )
     diagnostics.extend(_shape_diagnostics(shapes))
+    diagnostics.append(
+        Diagnostic(code="kind", message=f"kind {kind}: rule {kind_rule!r} ({kinds.why(kind_rule)})")
+    )
     return Transcript(
         kind=kind,
         metadata=meta,
-        speakers=book.speakers,
+        speakers=speakers,
         turns=turns,
         cues=cues,
         paragraphs=paragraphs,
@@ -279,7 +276,11 @@ def _body_start(lines: list[_Line]) -> int | None:
         elif ln.only(_WORDY):
             if rules.OPENER.match(ln.text):
                 return i
-            if ln.tokens[0].kind is TokenKind.TIMESTAMP and len(ln.text) >= _PROSE:
+            if (
+                ln.tokens[0].kind is TokenKind.TIMESTAMP
+                and len(ln.text) >= _PROSE
+                and not kinds.clock_entry(ln)
+            ):
                 return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
             if after_heading and not looks_like_heading(ln.text):
                 return i
@@ -524,44 +525,10 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     )
 
 
-_LISTING_ITEMS = 3  # a list of stories has a few items at least; an article has a headline
-
-
-def _listing(lines: list[_Line]) -> bool:
-    """An index of stories, not an article: most long paragraphs are teasers, each under
-    its own headline or date line (`Headline` / `Published on May 4, 2021` / `Teaser ...`),
-    and there are `_LISTING_ITEMS` of them or more."""
-    items = prose = 0
-    previous: _Line | None = None
-    for ln in lines:
-        if ln.only(_BLANK):
-            continue
-        if ln.only(_WORDY) and len(ln.text) >= _PROSE:
-            prose += 1
-            if previous is not None and (
-                any(
-                    t.kind is TokenKind.HEADER and t.fields.get("field") == "date"
-                    for t in previous.tokens
-                )
-                or (previous.only(_WORDY) and looks_like_heading(previous.text))
-            ):
-                items += 1
-        previous = ln
-    return items >= _LISTING_ITEMS and items * 2 > prose
-
-
-def _markup_page(lines: list[_Line]) -> bool:
-    """A feed or raw HTML page (`<?xml ...`, `<rss>`): most text lines are markup."""
-    wordy = [ln.text for ln in lines if ln.only(_WORDY)]
-    return sum(text.startswith("<") for text in wordy) * 2 > len(wordy)
-
-
 def _prose(lines: list[_Line]) -> list[Paragraph]:
     """Paragraphs of a written article: the text lines from the first long one on, up to
     the page's closing notices."""
-    first = next(
-        (i for i, ln in enumerate(lines) if ln.only(_WORDY) and len(ln.text) >= _PROSE), None
-    )
+    first = next((i for i, ln in enumerate(lines) if kinds.prose_line(ln)), None)
     if first is None:
         return []
     out: list[Paragraph] = []
@@ -570,7 +537,7 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
             break
         if not ln.only(_WORDY):
             continue
-        words = [t for t in ln.tokens if t.kind is TokenKind.TEXT]
+        words = [t for t in ln.tokens if t.kind in (TokenKind.TEXT, TokenKind.NOTE)]
         text = join_clean([clean(t.text) for t in words]).strip()
         if text:
             begin = ln.tokens[0].start + _lead(ln.tokens[0].text)

@@ -252,8 +252,9 @@ CUE_NOT: Final = regex.compile(
     | [ \t]*+ [\d:.,]++ [ \t]*+ $
     # A page's menu in brackets: `[Home | Archive | Contact]`.
     | [^\n]*? [ ] \| [ ]
-    # A byline in parentheses: `(By Ada Quist)`.
+    # A byline in parentheses: `(By Ada Quist)`; a photo credit: `( Ada Quist / Agency )`.
     | [ \t]*+ By [ ] \p{Lu}\p{Ll}
+    | [ \t]*+ \p{Lu}\p{Ll}++ (?: [ ] \p{Lu}[\p{L}.'’\-]*+ ){1,3}+ [ \t]*+ / [ \t]*+ \p{Lu}
     # A writer's aside that opens on a figure or code, in words: `(0 rows were moved.)`,
     # `(`{"name"}`, one entry per turn)`.
     | [ \t]*+ [\d`{] (?= (?: [^\n]*? \b \p{Ll}{2,}+ \b ){3} )

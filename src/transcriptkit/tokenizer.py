@@ -587,6 +587,7 @@ def _slice(token: Token, a: int, b: int, kind: TokenKind, rule: str) -> Token:
 _LABEL_REACH = 2000  # characters: no label is longer
 _FLATTENED = 1000  # characters: a "line" this long is paragraphs run together
 _HEADING_REGION = 80  # scraped page headers repeat the headline within the first lines
+_VOICE_USES = 3  # a weak label saying this many different things is a voice
 
 
 def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
@@ -615,7 +616,20 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
         t.line for t in tokens if t.kind is TokenKind.LABEL and t.fields.get("weak") == "name-alone"
     }
     wrapped = {n for n in name_alone if by_line.get(n - 1, "").rsplit(" ", 1)[-1] in SMALL_WORDS}
-    lines = [(n, text) for n, text in lines if n not in name_alone - wrapped]
+    # A weak label the document keeps using to say different things (`**Ada Quist:** Yes.`,
+    # said twice among her other turns) is a voice, not a headline, and the line that
+    # starts with it is not a teaser; a headline repeats itself word for word.
+    weak_lines = {
+        t.line: t.fields["name"]
+        for t in tokens
+        if t.kind is TokenKind.LABEL and "weak" in t.fields and t.line < _HEADING_REGION
+    }
+    said: dict[str, set[str]] = {}
+    for n, text in lines:
+        if n in weak_lines:
+            said.setdefault(weak_lines[n], set()).add(text)
+    voiced = {n for n, name in weak_lines.items() if len(said.get(name, ())) >= _VOICE_USES}
+    lines = [(n, text) for n, text in lines if n not in (name_alone - wrapped) | voiced]
     counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
     alone = _label_alone_lines(tokens) - name_alone
     labelled = alone | {

@@ -1,0 +1,239 @@
+"""The document's kind (`transcript`, `article`, `other`), decided once, from evidence.
+
+GOLD-SPEC's definition: a *transcript* is spoken words (speaker labels, or a host's on-air
+narration whose labels were lost); an *article* is written prose, a news story even one
+full of quotations; *other* is anything else: an index or listing page, a feed, a page of
+code. The parser reads the turns; this module weighs what the document shows besides them
+(how much running prose, how the prose is cut into items, how much of it is markup) and
+decides by the first rule of `RULES` that holds. The rule that decided is reported in the
+`kind` diagnostic, so a user can see why.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import regex
+
+from .cleantext import looks_like_heading
+from .models import Kind
+from .tokens import Token, TokenKind
+
+_F = regex.VERBOSE | regex.V1
+
+_WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
+
+# ---- thresholds -------------------------------------------------------------------------
+
+PROSE_CHARS = 120  # characters: a line this long with sentences in it is prose, not a menu item
+SENTENCE_WORDS = 10  # words: a shorter line that ends a sentence is a caption or a button
+QUOTED_LABELS = 3  # labelled turns: fewer quoted lines are a story quoting one exchange
+QUOTED_SHARE = 0.5  # share of labelled turns whose words are in quotation marks: a story
+LISTING_ITEMS = 3  # a list of stories has a few items at least; an article has one headline
+ITEM_REPEATS = 3  # an article never prints a line of its own three times; a listing's items do
+FURNITURE_PER_PROSE = 4  # furniture lines per prose line: a gallery or tag page, not a story
+DATED_ITEMS = 2  # dates printed between paragraphs: each item of a listing carries its own
+ITEM_REACH = 3  # non-blank lines: how far after its date a listing item's teaser starts
+CODE_SHARE = 0.5  # share of non-blank lines that are code or markup: a feed or a spec page
+MARKUP_TAGS = 5  # HTML tags in one line: a page's source run together, not prose
+
+# ---- patterns ---------------------------------------------------------------------------
+
+# A sentence's end at the end of a line: `... in Iraq.`, `... he said."`
+_SENTENCE_END = regex.compile(r"[.!?…] [\"”’')\]]*+ [ \t]*+ $", _F)
+# Words in quotation marks after a label: `Caller: "Hello? Hello?"` (a story quoting a call).
+_QUOTED_SPEECH = regex.compile(r"[ \t]*+ [\"“„«] [^\n]{2,}? [\"”»] [ \t.,]*+ $", _F)
+# `1 hour ago`, `10 minutes ago`: when a listing's item was posted.
+_AGE = regex.compile(
+    r"[ \t]*+ \d{1,3}+ [ ] (?i: minutes? | hours? | days? | weeks? ) [ ] (?i: ago ) [ \t]*+ $", _F
+)
+# A line of code or markup: a tag, a brace or bracket, a JSON key.
+_CODE_LINE = regex.compile(
+    r"[ \t]*+ (?: < [!?/\p{L}] | [{}\[\]] | \"[^\"\n]{1,60}+\" [ \t]*+ : )", _F
+)
+# `09:00 PM PDT Approx. 7 hr. ...`: a line opening on a time of day is a schedule's entry.
+_CLOCK_ENTRY = regex.compile(
+    r"[ \t]*+ \d{1,2}+ : \d\d (?: : \d\d )?+ [ ]?+ (?i: [ap] \.?+ m \b )", _F
+)
+_FENCE = regex.compile(r"[ \t]*+ (?: ``` | ~~~ )", _F)
+_TAG = regex.compile(r"< /?+ \p{L}[\p{L}\d]{0,10}+ [^<>\n]{0,200}+ >", _F)
+
+
+class Row(Protocol):
+    """One line as the parser holds it: its number, its tokens, its words."""
+
+    number: int
+    tokens: list[Token]
+
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the kind rules read, computed once per document."""
+
+    labels: int  # labelled turns
+    quoted: int  # labelled turns whose words are all in quotation marks
+    turns: int  # turns, labelled or not
+    prose: int  # prose lines (see `prose_line`)
+    items: int  # prose lines right under a headline or a date: a listing's teasers
+    repeats: int  # how often the most repeated line is printed after the first paragraph
+    dated: int  # dates printed between paragraphs, each with a teaser after it
+    code: float  # share of non-blank lines that are code or markup
+    furniture: int  # lines of page furniture (photo captions, player links, menus)
+
+
+def _only(row: Row, kinds: frozenset[TokenKind]) -> bool:
+    return all(t.kind in kinds for t in row.tokens)
+
+
+def _blank(row: Row) -> bool:
+    return all(t.kind is TokenKind.BLANK for t in row.tokens)
+
+
+def _date_row(row: Row) -> bool:
+    return any(
+        t.kind is TokenKind.HEADER and t.fields.get("field") == "date" for t in row.tokens
+    ) or bool(_AGE.match(row.text))
+
+
+def prose_line(row: Row) -> bool:
+    """Written words: a long line of only words, or a shorter one that ends a sentence of
+    `SENTENCE_WORDS` words or more (`Reporter recaps the latest news about the war.`)."""
+    if not _only(row, _WORDY) or clock_entry(row):
+        return False
+    text = row.text
+    if len(text) >= PROSE_CHARS:
+        return True
+    return len(text.split()) >= SENTENCE_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def clock_entry(row: Row) -> bool:
+    """A line that opens on a time of day (`09:00 PM PDT ...`): a schedule, not speech."""
+    return bool(_CLOCK_ENTRY.match("".join(t.text for t in row.tokens)))
+
+
+def gather(rows: Sequence[Row], labelled: Sequence[str], turns: int) -> Evidence:
+    """The evidence of `rows`; `labelled` holds the text of each labelled turn."""
+    written = [r for r in rows if not _blank(r)]
+    prose = items = dated = 0
+    previous: Row | None = None
+    dates: list[int] = []  # indexes in `written` of the dates printed after some prose
+    for i, row in enumerate(written):
+        if prose_line(row):
+            prose += 1
+            if previous is not None and (
+                _date_row(previous)
+                or (_only(previous, _WORDY) and looks_like_heading(previous.text))
+            ):
+                items += 1
+            if dates and i - dates[-1] <= ITEM_REACH:
+                dated += 1
+                dates.clear()
+        elif prose and _date_row(row):
+            dates.append(i)
+        previous = row
+    first = next((i for i, r in enumerate(written) if prose_line(r)), len(written))
+    counts = Counter(r.text for r in written[first:] if _repeatable(r))
+    return Evidence(
+        labels=len(labelled),
+        quoted=sum(bool(_QUOTED_SPEECH.match(t.split("\n", 1)[0])) for t in labelled),
+        turns=turns,
+        prose=prose,
+        items=items,
+        repeats=max(counts.values(), default=0),
+        dated=dated,
+        code=_code_share(written),
+        furniture=sum(any(t.kind is TokenKind.FURNITURE for t in r.tokens) for r in written),
+    )
+
+
+def _repeatable(row: Row) -> bool:
+    """A line of words (or one the tokenizer marked as a repeated headline) that can be
+    counted as an item's line when it is printed again after the first paragraph."""
+    kinds = {t.kind for t in row.tokens} - {TokenKind.BLANK}
+    return kinds <= (_WORDY | {TokenKind.HEADER}) and any(c.isalpha() for c in row.text)
+
+
+def _code_share(written: Iterable[Row]) -> float:
+    """Share of the non-blank lines that are code or markup: inside a ``` fence, or opening
+    on a tag, a brace or a JSON key, or holding `MARKUP_TAGS` tags."""
+    fenced = False
+    code = total = 0
+    for row in written:
+        raw = "".join(t.text for t in row.tokens)
+        total += 1
+        if _FENCE.match(raw):
+            fenced = not fenced
+            code += 1
+        elif fenced or _CODE_LINE.match(raw) or len(_TAG.findall(raw)) >= MARKUP_TAGS:
+            code += 1
+    return code / total if total else 0.0
+
+
+# The kind rules, in order: the first that holds decides. (name, kind, test, what it means)
+RULES: tuple[tuple[str, Kind, Callable[[Evidence], bool], str], ...] = (
+    (
+        "quoted-dialogue",
+        "article",
+        lambda e: e.quoted >= QUOTED_LABELS and e.quoted >= QUOTED_SHARE * e.labels,
+        "most labelled lines are quotations: a story quoting a call or a hearing",
+    ),
+    ("labelled", "transcript", lambda e: e.labels > 0, "speaker labels: spoken words"),
+    (
+        "code",
+        "other",
+        lambda e: e.code > CODE_SHARE,
+        "mostly code or markup: a feed, a page's source, a specification's examples",
+    ),
+    (
+        "narration",
+        "transcript",
+        lambda e: e.turns > 0,
+        "a host's narration whose labels were lost",
+    ),
+    (
+        "listing",
+        "other",
+        lambda e: e.items >= LISTING_ITEMS and e.items * 2 > e.prose,
+        "most paragraphs are teasers under their own headline or date: an index of stories",
+    ),
+    (
+        "repeated-items",
+        "other",
+        lambda e: e.repeats >= ITEM_REPEATS,
+        "a line printed again and again, once for each item of a listing",
+    ),
+    (
+        "dated-items",
+        "other",
+        lambda e: e.dated >= DATED_ITEMS,
+        "dates printed between paragraphs, each over its own teaser: a listing",
+    ),
+    (
+        "furniture",
+        "other",
+        lambda e: e.prose > 0 and e.furniture >= FURNITURE_PER_PROSE * e.prose,
+        "captions, players and menus outweigh the prose: a gallery or a tag page",
+    ),
+    ("prose", "article", lambda e: e.prose > 0, "running prose: a written article"),
+    ("nothing-written", "other", lambda e: True, "menus, buttons, captions: nothing written"),
+)
+_WHY = {name: why for name, _, _, why in RULES}
+
+
+def why(rule: str) -> str:
+    """What the kind rule called `rule` says about a document."""
+    return _WHY[rule]
+
+
+def decide(evidence: Evidence) -> tuple[Kind, str]:
+    """(kind, the name of the rule that decided)."""
+    for name, kind, test, _ in RULES:
+        if test(evidence):
+            return kind, name
+    raise AssertionError("the last kind rule always holds")  # pragma: no cover
