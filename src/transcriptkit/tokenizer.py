@@ -806,7 +806,7 @@ def _caption_blocks(tokens: list[Token]) -> list[Token]:
     line inside a cue (no blank line before it) is what the caption says."""
     found: dict[int, tuple[int, str]] = {}  # first token of a line -> (end of the line, rule)
     for i, t in enumerate(tokens):
-        if t.is_cue_timing and i:  # it starts its line
+        if t.kind is TokenKind.TIMESTAMP and t.is_cue_timing and i:  # it starts its line
             first = _line_start(tokens, i - 1)
             group = tokens[first:i]
             if not all(x.kind in _ID_LINE for x in group):
