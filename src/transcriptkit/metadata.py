@@ -252,7 +252,7 @@ class _Line:
     raw: str  # as printed, without the line end
     kinds: frozenset[TokenKind]
     text: str = ""  # stripped
-    headers: list[dict[str, str]] = field(default_factory=list)
+    headers: tuple[dict[str, str], ...] = ()
 
     @property
     def wordy(self) -> bool:
@@ -283,9 +283,10 @@ def _lines(tokens: list[Token]) -> list[_Line]:
         while j < n and tokens[j].line == number:
             j += 1
         kinds: frozenset[TokenKind]
+        headers: tuple[dict[str, str], ...]
         if j == i + 1:  # one token: most lines of a dense text
             raw, kinds = first.text, _ONE_KIND[first.kind]
-            headers = [first.fields] if first.kind is TokenKind.HEADER else []
+            headers = (first.fields,) if first.kind is TokenKind.HEADER else ()
         else:
             group = tokens[i:j]
             raw = "".join(t.text for t in group)
@@ -293,7 +294,7 @@ def _lines(tokens: list[Token]) -> list[_Line]:
                 t.kind for t in group if t.kind is not TokenKind.BLANK
             )
             kinds = shared.setdefault(found, found)
-            headers = [t.fields for t in group if t.kind is TokenKind.HEADER]
+            headers = tuple(t.fields for t in group if t.kind is TokenKind.HEADER)
         raw = raw.rstrip("\r\n")
         out.append(_Line(number, raw, kinds, raw.strip(_WS), headers))
         i = j

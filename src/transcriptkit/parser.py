@@ -129,7 +129,7 @@ class _Line:
         return all(t.kind in kinds for t in self.tokens)
 
 
-@dataclass
+@dataclass(slots=True)
 class _TurnDraft:
     line: int
     start: int
@@ -179,10 +179,11 @@ def build(
     else:
         speakers = book.speakers
     content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
+    trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
+    del lines  # issue 11: the line records are freed before metadata makes its own
     meta = metadata.decide(
         tokens, content_line=content_line, kind=kind, spoken=[t.text for t in turns[:2]]
     )
-    trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
     if turns and trailing:
         diagnostics.append(
             Diagnostic(
