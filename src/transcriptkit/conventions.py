@@ -551,12 +551,16 @@ def _alone_candidate(token: Token) -> list[Token] | None:
 
 
 def _after_label(tokens: list[Token], i: int) -> str:
-    """The words after the label `tokens[i]` on its line, stripped."""
+    """The words after the label `tokens[i]` on its line, up to the next label, stripped.
+
+    Up to the next label: an HTML page on one line is read block by block, all on one
+    line number (tokenizer._lines), and reading to the line's end from each of its
+    thousands of labels was quadratic."""
     line = tokens[i].line
     parts = []
     for j in range(i + 1, len(tokens)):  # no slice: a slice per label is quadratic
         t = tokens[j]
-        if t.line != line:
+        if t.line != line or t.kind is TokenKind.LABEL:
             break
         if t.kind in _WORDS:
             parts.append(t.text)

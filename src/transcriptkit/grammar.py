@@ -18,12 +18,32 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .tokens import Token, TokenKind
+from . import rules
+from .tokens import NO_FIELDS, Token, TokenKind
 
 if TYPE_CHECKING:  # pragma: no cover
     Pattern = regex.Pattern[str]
 
 Result = tuple[int, list[Token]]  # (lines consumed, tokens)
+
+
+# A line this long is paragraphs run together (a transcript flattened onto one line): a
+# whole-line rule that claims it claims only its start (see `LineState.whole`). The longest
+# furniture or header line of the corpus is a few hundred characters.
+LONG_LINE = 1000  # characters
+# How far into a long line the end of what a rule recognises is looked for: a header, a
+# notice or an embed is one sentence or one tag, never longer than this.
+HEAD_REACH = 2000  # characters
+
+# Where a flattened line's furniture or header stops: the end of a sentence (`.`, `!` or
+# `?`, closing quotes and brackets included) or of an HTML tag, before a space.
+_HEAD_END = regex.compile(r"""[.!?]["'”’)\]]*+(?=\s)|>(?=\s)""")
+# ... or, sooner, a speaker's label after a space (`June 12, 2025 KELLY OKAFOR, HOST: ...`).
+_WORD_START = regex.compile(r"(?<=\s)\p{Lu}")
+
+# What tokenises the rest of a long line once a rule has claimed its start:
+# (text, its offset, its line number) -> tokens.
+Rest = Callable[[str, int, int], list[Token]]
 
 
 @dataclass(slots=True)
@@ -38,12 +58,56 @@ class LineState:
     body: str  # without it
     stripped: str  # body without leading whitespace
     first: str  # the first character of `stripped` ("" on a blank line)
+    rest: Rest | None = None  # tokenises what a rule leaves of a long line
 
     def whole(self, kind: TokenKind, rule: str, **fields: str) -> Result:
-        """The whole line as one token."""
+        """The whole line as one token; on a line over `LONG_LINE` characters (a flattened
+        document), only what the rule recognises: the token ends at `head_end`, and the
+        rest of the line is tokenised again (labels, notes, words), so a date, an embed
+        or a notice in front of a transcript joined onto one line cannot swallow its turns
+        (issue 11). Whatever the token holds beyond what the models keep is counted by
+        the `left-out` diagnostic (`_accounting.left_out`)."""
         line = self.line
-        token = Token(kind, line, self.start, self.start + len(line), self.number, rule, fields)
-        return 1, [token]
+        cut = head_end(self.body) if self.rest is not None else None
+        if cut is None or self.rest is None:
+            token = Token(
+                kind,
+                line,
+                self.start,
+                self.start + len(line),
+                self.number,
+                rule,
+                fields or NO_FIELDS,
+            )
+            return 1, [token]
+        value = fields.get("value")
+        if value is not None:  # a header keeps the part of its value its head holds
+            at = self.body.find(value)
+            fields = {**fields, "value": self.body[at:cut].strip() if 0 <= at < cut else ""}
+        head = Token(
+            kind, line[:cut], self.start, self.start + cut, self.number, rule, fields or NO_FIELDS
+        )
+        return 1, [head, *self.rest(line[cut:], self.start + cut, self.number)]
+
+
+def head_end(body: str) -> int | None:
+    """Where what a whole-line rule recognises ends in a line over `LONG_LINE` characters:
+    at the end of its first sentence or tag, or before a speaker's label that comes
+    sooner; None for a line not that long, or one with nothing but space after its head
+    (the rule claims all of it)."""
+    if len(body) <= LONG_LINE:
+        return None
+    end = _HEAD_END.search(body, 0, HEAD_REACH)
+    stop = end.end() if end is not None else min(len(body), HEAD_REACH)
+    for word in _WORD_START.finditer(body, 1, stop):
+        label = rules.LABEL.match(body, word.start(), min(len(body), word.start() + HEAD_REACH))
+        if label is not None and not label["titlename"]:
+            stop = word.start()
+            break
+    else:
+        if end is None:
+            return None
+    return stop if body[stop:].strip() else None
 
 
 @dataclass(frozen=True, slots=True)

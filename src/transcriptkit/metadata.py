@@ -254,7 +254,7 @@ class _Line:
     raw: str  # as printed, without the line end
     kinds: frozenset[TokenKind]
     text: str = ""  # stripped
-    headers: list[dict[str, str]] = field(default_factory=list)
+    headers: tuple[dict[str, str], ...] = ()
 
     @property
     def wordy(self) -> bool:
@@ -264,6 +264,12 @@ class _Line:
     @property
     def date_header(self) -> str | None:
         return next((h.get("value", "") for h in self.headers if h.get("field") == "date"), None)
+
+
+# The kinds of a line of one token (a blank line has none).
+_ONE_KIND: dict[TokenKind, frozenset[TokenKind]] = {
+    k: frozenset() if k is TokenKind.BLANK else frozenset({k}) for k in TokenKind
+}
 
 
 def _lines(tokens: list[Token]) -> list[_Line]:
@@ -278,13 +284,19 @@ def _lines(tokens: list[Token]) -> list[_Line]:
         j = i + 1
         while j < n and tokens[j].line == number:
             j += 1
-        group = tokens[i:j] if j > i + 1 else (first,)
-        raw = "".join(t.text for t in group) if j > i + 1 else first.text
-        found: frozenset[TokenKind] = frozenset(
-            t.kind for t in group if t.kind is not TokenKind.BLANK
-        )
-        kinds = shared.setdefault(found, found)
-        headers = [t.fields for t in group if t.kind is TokenKind.HEADER]
+        kinds: frozenset[TokenKind]
+        headers: tuple[dict[str, str], ...]
+        if j == i + 1:  # one token: most lines of a dense text
+            raw, kinds = first.text, _ONE_KIND[first.kind]
+            headers = (first.fields,) if first.kind is TokenKind.HEADER else ()
+        else:
+            group = tokens[i:j]
+            raw = "".join(t.text for t in group)
+            found: frozenset[TokenKind] = frozenset(
+                t.kind for t in group if t.kind is not TokenKind.BLANK
+            )
+            kinds = shared.setdefault(found, found)
+            headers = tuple(t.fields for t in group if t.kind is TokenKind.HEADER)
         raw = raw.rstrip("\r\n")
         out.append(_Line(number, raw, kinds, raw.strip(_WS), headers))
         i = j

@@ -86,23 +86,19 @@ def parse(
     return transcript
 
 
-@dataclass(slots=True)
 class _Line:
     """One line's tokens, with the facts the passes below ask about computed once, in
     one walk over the tokens (issue 8: each thing done once)."""
 
-    number: int
-    tokens: list[Token]
-    blank: bool = field(init=False)  # only BLANK tokens
-    wordy: bool = field(init=False)  # only TEXT, NOTE and TIMESTAMP tokens
-    has_label: bool = field(init=False)
-    terminal: bool = field(init=False)  # furniture after which nothing is transcript
-    _text: str | None = field(init=False, default=None)
+    __slots__ = ("_text", "blank", "has_label", "number", "terminal", "tokens", "wordy")
 
-    def __post_init__(self) -> None:
-        blank = wordy = True
-        label = terminal = False
-        for t in self.tokens:
+    def __init__(self, number: int, tokens: list[Token]) -> None:
+        self.number = number
+        self.tokens = tokens
+        self._text: str | None = None
+        blank = wordy = True  # only BLANK tokens; only TEXT, NOTE and TIMESTAMP tokens
+        label = terminal = False  # a label; furniture after which nothing is transcript
+        for t in tokens:
             kind = t.kind
             if kind is not TokenKind.BLANK:
                 blank = False
@@ -133,7 +129,7 @@ class _Line:
         return all(t.kind in kinds for t in self.tokens)
 
 
-@dataclass
+@dataclass(slots=True)
 class _TurnDraft:
     line: int
     start: int
@@ -184,10 +180,11 @@ def build(
     else:
         speakers = book.speakers
     content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
+    trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
+    del lines  # issue 11: the line records are freed before metadata makes its own
     meta = metadata.decide(
         tokens, content_line=content_line, kind=kind, spoken=[t.text for t in turns[:2]]
     )
-    trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
     if turns and trailing:
         diagnostics.append(
             Diagnostic(
@@ -266,10 +263,10 @@ def _body_start(lines: list[_Line]) -> int | None:
     after_player = after_heading = False
     blanks = 0
     for i, ln in enumerate(lines[:end]):
-        rules_here = {t.rule for t in ln.tokens}
-        if ln.only(_BLANK):
+        if ln.blank:
             blanks += 1
             continue
+        rules_here = {t.rule for t in ln.tokens}
         if rules_here & {"player", "iframe"}:
             after_player, after_heading = True, False
         elif "transcript-heading" in rules_here:
@@ -472,6 +469,13 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     notes: list[InlineCue] = []
     base = 0  # where the paragraph being built starts in the turn's text
     for tokens in draft.paragraphs:
+        if not tokens:  # an empty paragraph (a break right after another) adds nothing
+            continue
+        if not any(t.kind is TokenKind.NOTE for t in tokens):  # words only: no offsets
+            if text := join_clean([clean(t.text) for t in tokens]).strip():
+                paragraphs.append(text)
+                base += len(text) + 2
+            continue
         pieces: list[str] = []
         first_note = len(notes)
         marks: list[int] = []  # for each note: how many pieces stand before it

@@ -212,8 +212,16 @@ HTML_TAG: Final = regex.compile(
     r"""
     </?+ (?i: p | br | div | span | blockquote | strong | em | b | i | u | a | font | small
             | sup | sub | h[1-6] | li | ul | ol | td | tr | th | table | hr | center
-            | section | article | header | footer | nav ) (?= [\s/>] ) [^<>\n]{0,300}+ >
+            | section | article | header | footer | nav | main | html | head | body | title )
+    (?= [\s/>] ) [^<>\n]{0,300}+ >
     """,
+    _F,
+)
+
+# Where a block of an HTML page starts (`<p>`, `<br>`, `<div ...>`, `<li>`, `<h2>`): a page
+# run onto one long line is read as if each block started a line (tokenizer._lines).
+BLOCK_TAG: Final = regex.compile(
+    r"""< (?i: p | br | div | li | h[1-6] | tr | blockquote | section | article ) (?= [\s/>] )""",
     _F,
 )
 
@@ -362,6 +370,16 @@ DATE_BARE_LINE: Final = regex.compile(
     _F,
 )
 
+# A date leading a long line, the transcript run on after it (a document flattened onto
+# one line: `June 12, 2025 KELLY OKAFOR, HOST: ...`); the tokenizer takes it for a date line
+# only when a speaker's label follows right after.
+DATE_LEAD: Final = regex.compile(
+    rf"""
+    [ \t]*+ (?: [^\p{{L}}\p{{N}}\s]{{1,4}}+ [ \t]*+ )?+ (?P<date> {DATE.pattern} ) [ \t,.\-–|]*+
+    """,
+    _F,
+)
+
 # A line that is a link and nothing else.
 URL_LINE: Final = regex.compile(
     r"""[ \t]*+ (?P<value> https?://[^\s<>"]{1,2000}+ ) [ \t]*+ \r?+ $""", _F
@@ -420,6 +438,9 @@ FURNITURE: Final = tuple(
     for name, pattern in (
         # A bare `Transcript` heading: what follows it is the transcript.
         ("transcript-heading", r"transcript [ \t]*+ $"),
+        # The head of an HTML page: `<!DOCTYPE html><html><head><title>...</title>` (a page
+        # on one line is cut before its first block, tokenizer._lines).
+        ("html-head", r"[ \t\ufeff]*+ (?: <!doctype [ \t]++ html | <html (?= [\s>] ) ) [^\n]*+ $"),
         # The list items around an embedded player: `  • Download`, `  • <iframe ...>`.
         (
             "player",

@@ -18,7 +18,15 @@ from ._normalise import normalise, paused_collector
 from .cleantext import _SMALL as SMALL_WORDS
 from .cleantext import looks_like_heading
 from .conventions import ShapeDecision, propose, settle
-from .grammar import GrammarRule, LineState, Result, compile_rules, edit
+from .grammar import (
+    LONG_LINE,
+    GrammarRule,
+    LineState,
+    Result,
+    compile_rules,
+    edit,
+    head_end,
+)
 from .names import canonical_name
 from .styles import Style, detect, get
 from .styles.base import LineRule
@@ -28,6 +36,9 @@ from .tokens import Token, TokenKind
 _WS = " \t\r\n\xa0\ufeff"
 _DIGIT = regex.compile(r"\d")
 _STAMP_START = frozenset("[(0123456789")
+# Kinds of whole-line token a style rule makes that a long line is cut after (a cue keeps
+# its line: its words are in the cue).
+_CUT = frozenset({TokenKind.HEADER, TokenKind.FURNITURE})
 # Caption markup and HTML tags inside a line, in one pass.
 _INLINE_MARKUP = regex.compile(
     f"{INLINE_TAG.pattern} | {rules.HTML_TAG.pattern}", regex.VERBOSE | regex.V1
@@ -50,10 +61,11 @@ def tokenize_report(
     text: str, style: Style | str | None = None
 ) -> tuple[list[Token], list[ShapeDecision]]:
     """`tokenize`, and the label shapes the document's evidence accepted or rejected."""
-    text = normalise(text)[0]  # issue 11: the text boundary
+    text, notes = normalise(text)  # issue 11: the text boundary
     chosen = resolve_style(text, style)[0]
     grammar = grammar_for(chosen)
-    lines = list(_lines(text))
+    page = any(n.code == "html-page" for n in notes)
+    lines = list(_lines(text, blocks=page))
     tokens: list[Token] = []
     index = 0
     in_cue = False  # caption styles: from a cue's timing line to the next blank line
@@ -94,14 +106,26 @@ def resolve_style(text: str, style: Style | str | None) -> tuple[Style, float]:
 # ---- line rules -------------------------------------------------------------------------
 
 
-def _lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start offset, 1-based line number, line with its newline) for every line."""
+def _lines(text: str, *, blocks: bool = False) -> Iterator[tuple[int, int, str]]:
+    """(start offset, 1-based line number, line with its newline) for every line.
+
+    With `blocks` (the text is an HTML page, `_normalise.html_note`), a line over
+    `LONG_LINE` characters (a page run onto one line) is read as one line per HTML block
+    (`rules.BLOCK_TAG`), all with its line number: the rules see `<p>ANA RUIZ, HOST: ...`
+    at the start of a line, where a label is looked for. A text with a few `<p>` in it
+    (a feed's escaped item, a quoted tag) is not a page, and keeps its lines."""
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         end = start + len(line)
         if end < len(text):
             line += "\n"
-        if line:
+        if blocks and len(line) > LONG_LINE and "<" in line:
+            cut = 0
+            for block in rules.BLOCK_TAG.finditer(line, 1):
+                yield start + cut, number, line[cut : block.start()]
+                cut = block.start()
+            yield start + cut, number, line[cut:]
+        elif line:
             yield start, number, line
         start += len(line)
 
@@ -117,7 +141,7 @@ def _tokenize_line(
     start, number, line = lines[index]
     body = line.rstrip("\n").rstrip("\r")
     stripped = body.lstrip(_WS)
-    state = LineState(lines, index, start, number, line, body, stripped, stripped[:1])
+    state = LineState(lines, index, start, number, line, body, stripped, stripped[:1], _rest)
     for r in _by_first(grammar, state.first):
         if r.needs and r.needs not in body:
             continue
@@ -125,6 +149,18 @@ def _tokenize_line(
         if (found := r.apply(state)) is not None:
             return found
     return 1, list(_text_pieces(line, start, number))  # unreachable: `words` claims all
+
+
+def _rest(text: str, start: int, number: int) -> list[Token]:
+    """The rest of a long line a whole-line rule claimed the start of (`LineState.whole`):
+    read as a line of its own by the `words` rule (labels, notes, words), never by a
+    whole-line rule again, so no part of it is swallowed and each character is read once."""
+    body = text.rstrip("\n").rstrip("\r")
+    stripped = body.lstrip(_WS)
+    state = LineState([(start, number, text)], 0, start, number, text, body, stripped, stripped[:1])
+    found = _words(state)
+    assert found is not None  # `words` claims every line
+    return found[1]
 
 
 # ---- the shared grammar: one function per rule, the table below ---------------------------
@@ -180,6 +216,12 @@ def _date(state: LineState) -> Result | None:
     if _DIGIT.search(body, 0, 80) and (
         (m := rules.DATE_KEYWORD_LINE.match(body)) or (m := rules.DATE_BARE_LINE.match(body))
     ):
+        return state.whole(TokenKind.HEADER, "date", field="date", value=m["date"])
+    if (
+        len(body) > LONG_LINE
+        and (m := rules.DATE_LEAD.match(body, 0, 200))
+        and head_end(body) == m.end()
+    ):  # a flattened document behind its date: the date, then the turns
         return state.whole(TokenKind.HEADER, "date", field="date", value=m["date"])
     return None
 
@@ -242,7 +284,12 @@ def _style_rule(rule: LineRule) -> GrammarRule:
 
     def apply(state: LineState) -> Result | None:
         found = _style_line(rule, state.line, state.body, state.start, state.number)
-        return None if found is None else (1, found)
+        if found is None:
+            return None
+        if len(found) == 1 and found[0].kind in _CUT and len(state.body) > LONG_LINE:
+            # A header or furniture a style knows claims only its start of a long line.
+            return state.whole(found[0].kind, found[0].rule, **found[0].fields)
+        return 1, found
 
     return GrammarRule(rule.name, f"house style rule {rule.name}", apply)
 
@@ -806,7 +853,7 @@ def _caption_blocks(tokens: list[Token]) -> list[Token]:
     line inside a cue (no blank line before it) is what the caption says."""
     found: dict[int, tuple[int, str]] = {}  # first token of a line -> (end of the line, rule)
     for i, t in enumerate(tokens):
-        if t.is_cue_timing and i:  # it starts its line
+        if t.kind is TokenKind.TIMESTAMP and t.is_cue_timing and i:  # it starts its line
             first = _line_start(tokens, i - 1)
             group = tokens[first:i]
             if not all(x.kind in _ID_LINE for x in group):

@@ -84,16 +84,21 @@ def get(name: str) -> Style:
         raise KeyError(f"unknown style {name!r}; known styles: {known}") from None
 
 
+# One piece of evidence as `detect` weighs it: (weight, needle or None, pattern, whether the
+# one line-start search covers it, its rank in the order the score is summed in).
+_Item = tuple[float, Needle | None, Pattern, bool, int]
+
+
 @dataclass(frozen=True, slots=True)
 class _Prepared:
     """The registry's evidence sorted for `detect`, built once per registry state: per
-    style, the evidence with a needle (`Needle`, pattern, weight) and the rest (pattern,
-    weight, whether it is in `anchored`); `anchored` is one search for all of the rest
-    that only match at a line start (see `_line_start_search`), or None."""
+    style, its evidence heaviest first (needles before plain patterns at one weight) and
+    the total weight; `anchored` is one search for all the evidence without a needle that
+    only matches at a line start (see `_line_start_search`), or None."""
 
     order: tuple[Style, ...]
-    checked: tuple[tuple[tuple[Needle, Pattern, float], ...], ...]
-    rest: tuple[tuple[tuple[Pattern, float, bool], ...], ...]
+    items: tuple[tuple[_Item, ...], ...]
+    totals: tuple[float, ...]
     anchored: Pattern | None
 
 
@@ -105,26 +110,36 @@ def _prepared() -> _Prepared:
     last = _PREPARED[0].order if _PREPARED else ()
     if last and len(last) == len(order) and all(a is b for a, b in zip(last, order, strict=True)):
         return _PREPARED[0]
-    checked: list[tuple[tuple[Needle, Pattern, float], ...]] = []
-    rest: list[tuple[tuple[Pattern, float, bool], ...]] = []
+    items: list[tuple[_Item, ...]] = []
     branches: list[str] = []
     for style in order:
-        with_needle: list[tuple[Needle, Pattern, float]] = []
-        without: list[tuple[Pattern, float, bool]] = []
+        found: list[_Item] = []
+        plain: list[tuple[Pattern, float, bool]] = []
         for pattern, weight in style.evidence:
             cheap = needle(pattern)
-            if cheap is not None:
-                with_needle.append((cheap, pattern, weight))
+            if cheap is not None:  # ranked first: the score is summed needles first
+                found.append((weight, cheap, pattern, False, len(found)))
                 continue
             body = _after_line_start(pattern)
             if body is not None:
                 branches.append(body)
-            without.append((pattern, weight, body is not None))
-        checked.append(tuple(with_needle))
-        rest.append(tuple(without))
-    anchored = _line_start_search(branches)
-    _PREPARED[:] = [_Prepared(order, tuple(checked), tuple(rest), anchored)]
+            plain.append((pattern, weight, body is not None))
+        for pattern, weight, anchored in plain:
+            found.append((weight, None, pattern, anchored, len(found)))
+        found.sort(key=lambda item: (-item[0], item[1] is None, item[4]))
+        items.append(tuple(found))
+    totals = tuple(_total(style_items) for style_items in items)
+    line_starts = _line_start_search(branches)
+    _PREPARED[:] = [_Prepared(order, tuple(items), totals, line_starts)]
     return _PREPARED[0]
+
+
+def _total(items: tuple[_Item, ...]) -> float:
+    """The weights summed in rank order (the order the score itself is summed in)."""
+    total = 0.0
+    for item in sorted(items, key=lambda item: item[4]):
+        total += item[0]
+    return total
 
 
 _EVIDENCE_FLAGS = evidence(("x", 1.0))[0][0].flags
@@ -161,43 +176,72 @@ def _line_start_search(branches: list[str]) -> Pattern | None:
     return regex.compile("\\n(?:" + joined + "\n)", _EVIDENCE_FLAGS)
 
 
+# Slack on the bounds below: a style is given up on only when even its whole remaining
+# weight falls short by more than float rounding could make up.
+_SLACK = 1e-9
+
+
+def _cannot_win(upper: float, i: int, best: float, chosen: int) -> bool:
+    """True when a style (index `i`) whose score can reach at most `upper` cannot be the
+    one detected: below `MIN_WEIGHT`, below the best, or level with a best registered
+    before it (ties go to the style registered first)."""
+    if upper + _SLACK < MIN_WEIGHT or upper + _SLACK < best:
+        return True
+    return upper - _SLACK <= best and i > chosen >= 0 and upper < best + _SLACK
+
+
 def detect(text: str) -> tuple[Style, float]:
     """(style, confidence 0..1): the style whose evidence weighs most in the text's
     opening, scored absolutely (confidence = weight / `DECISIVE`, capped at 1); `generic` at
     0.0 where no style's evidence reaches `MIN_WEIGHT`. Ties go to the style registered
     first.
 
-    Literal checks first: each piece of evidence is tested by a literal it cannot match
-    without (see `needle`), and the evidence that has such a literal is weighed for every
-    style before any other pattern runs. The remaining patterns then run style by style,
-    most promising first, and detection stops as soon as no style left could outweigh the
-    best one found (decisive evidence stops it at once)."""
+    Branch and bound, literal checks first: styles are weighed heaviest total first, each
+    style's evidence heaviest first; a piece of evidence is tested by a literal it cannot
+    match without (see `needle`) before its regex runs, and evidence with no literal that
+    only matches at a line start is ruled out for all styles by one search. A style is
+    given up as soon as its remaining weight cannot reach the best found (or
+    `MIN_WEIGHT`), and detection stops when no style left could outweigh the best
+    (decisive evidence stops it at once). The decision is the exhaustive one
+    (tests/test_detection.py checks it against searching every pattern)."""
     sample = text[:_SAMPLE]
-    lowered = sample.lower()
+    lowered: str | None = None
     prepared = _prepared()
     order = prepared.order
-    # Evidence that only matches at a line start and has no needle, ruled out in one search.
-    none_anchored = prepared.anchored is not None and not prepared.anchored.search("\n" + sample)
-    partial: list[float] = []
-    rest: list[list[tuple[Pattern, float]]] = []
-    for checked, later in zip(prepared.checked, prepared.rest, strict=True):
-        score = 0.0
-        for cheap, pattern, weight in checked:
-            if cheap.found_in(sample, lowered) and pattern.search(sample):
-                score += weight
-        partial.append(score)
-        rest.append([(p, w) for p, w, anchored in later if not (anchored and none_anchored)])
-    bound = [partial[i] + sum(w for _, w in rest[i]) for i in range(len(order))]
+    totals = prepared.totals
+    # Evidence with no needle that only matches at a line start: ruled out (for every
+    # style at once) by one search, made when such evidence is first weighed.
+    anchored_seen: bool | None = None
     best, chosen = -1.0, -1
-    for i in sorted(range(len(order)), key=lambda k: (-bound[k], k)):
-        if bound[i] < MIN_WEIGHT or bound[i] < best or (bound[i] == best and i > chosen):
-            break  # sorted by bound: no style left can outweigh the best
-        score = partial[i]
-        for pattern, weight in rest[i]:
+    for i in sorted(range(len(order)), key=lambda k: (-totals[k], k)):
+        if _cannot_win(totals[i], i, best, chosen):
+            break  # sorted by total weight: no style left can outweigh the best
+        score, remaining = 0.0, totals[i]
+        matched: list[tuple[int, float]] = []
+        for weight, cheap, pattern, anchored, rank in prepared.items[i]:
+            if _cannot_win(score + remaining, i, best, chosen):
+                break  # this style cannot reach the best any more: no need to look on
+            remaining -= weight
+            if anchored:
+                if anchored_seen is None:
+                    assert prepared.anchored is not None  # `anchored` evidence made it
+                    anchored_seen = prepared.anchored.search("\n" + sample) is not None
+                if not anchored_seen:
+                    continue
+            if cheap is not None:
+                if cheap.folded and lowered is None:
+                    lowered = sample.lower()
+                if not cheap.found_in(sample, lowered or sample):
+                    continue
             if pattern.search(sample):
                 score += weight
-        if score > best or (score == best and i < chosen):
-            best, chosen = score, i
+                matched.append((rank, weight))
+        else:
+            score = 0.0  # summed again in rank order: the same float whatever the order
+            for _, weight in sorted(matched):
+                score += weight
+            if score > best or (score == best and i < chosen):
+                best, chosen = score, i
     if chosen < 0 or best < MIN_WEIGHT:
         return GENERIC, 0.0
     return order[chosen], min(1.0, round(best / DECISIVE, 3))
