@@ -106,7 +106,7 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "text_acc": 0.99,
         "cue_f1": 1.0,
         "kind_acc": 0.94,
-        "exact_docs": 0.76,
+        "exact_docs": 0.88,
     },
     "mixed": {
         "turn_f1": 0.92,
