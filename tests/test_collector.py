@@ -1,5 +1,5 @@
-"""The collector pause around a parse: restored as it was, also on errors, and a caller's
-frozen objects left frozen (see `_normalise.collector_paused`)."""
+"""The collector pause around a parse (restored as it was, also on errors, a caller's frozen
+objects left frozen) and the shared empty token fields: what keeps dense input cheap."""
 
 from __future__ import annotations
 
@@ -50,3 +50,18 @@ def test_a_callers_frozen_objects_stay_frozen() -> None:
         assert len(kept) == _PROMOTE_AFTER * 2
     finally:
         gc.unfreeze()
+
+
+def test_tokens_without_fields_share_one_read_only_dict() -> None:
+    """Words and blank lines share `NO_FIELDS` (no dict per token); writing to it raises
+    rather than changing every such token at once."""
+    from transcriptkit import tokenize
+    from transcriptkit.tokens import NO_FIELDS, TokenKind
+
+    tokens = tokenize("ADA QUIST, HOST: Good morning.\n\nSome words here.\n")
+    plain = [t for t in tokens if t.kind in (TokenKind.TEXT, TokenKind.BLANK)]
+    assert plain and all(t.fields is NO_FIELDS for t in plain)
+    assert NO_FIELDS == {} and dict(NO_FIELDS) == {}
+    with pytest.raises(TypeError):
+        plain[0].fields["x"] = "y"
+    assert NO_FIELDS == {}

@@ -141,3 +141,45 @@ def test_the_digest_script_sees_a_difference() -> None:
     a = hashlib.sha256(json.dumps(parse("IDA: Hi.\n").model_dump(mode="json")).encode())
     b = hashlib.sha256(json.dumps(parse("OLE: Hi.\n").model_dump(mode="json")).encode())
     assert a.hexdigest() != b.hexdigest()
+
+
+def test_the_name_under_an_items_number_is_the_title() -> None:
+    """`Episode 7` / `Tides`: one word under the number on top names the item."""
+    text = (
+        "Episode 7\n"
+        "Tides\n"
+        "Why the sea rises twice a day, and what the moon has to do with it.\n"
+        "Book a harbour tour with us\n\n"
+        "WREN ABEL: Welcome back to the show about the sea.\n\n"
+        "PIET MOLL: Glad to be here again.\n"
+    )
+    assert parse(text).metadata.title == "Tides"
+
+
+def test_a_headline_run_onto_npr_logo_line_is_stated() -> None:
+    """The NPR preset: `NPR logo Harbour Update` states the headline, even below the teaser
+    that opens the page."""
+    text = (
+        "Harbour Update Reporter Ines Moll sums up the week's news from the harbour.\n"
+        "NPR logo Harbour Update\n"
+    )
+    t = parse(text, style="npr")
+    assert t.metadata.title == "Harbour Update"
+
+
+def test_bbc_navigation_is_no_title() -> None:
+    """The `bbc` preset: `MORE PROGRAMMES` above the page's stamp is navigation; the
+    headline under the stamp is the title."""
+    text = (
+        "Help\n"
+        "BBC NewsHarbour Hour\n\n"
+        "MORE PROGRAMMES\n\n"
+        "Page last updated at 09:12 GMT, Sunday, 4 May 2014 10:12 UK\n\n"
+        "Transcript Ada Quist interview\n\n"
+        "WREN ABEL:\n\nGood morning, and welcome.\n\n"
+        "ADA QUIST:\n\nGood morning.\n"
+    )
+    t = parse(text)
+    assert t.metadata.style == "bbc"
+    assert t.metadata.title == "Transcript Ada Quist interview"
+    assert t.metadata.date == dt.date(2014, 5, 4)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from . import rules
-from .tokens import Token, TokenKind
+from .tokens import NO_FIELDS, Token, TokenKind
 
 if TYPE_CHECKING:  # pragma: no cover
     Pattern = regex.Pattern[str]
@@ -70,13 +70,23 @@ class LineState:
         line = self.line
         cut = head_end(self.body) if self.rest is not None else None
         if cut is None or self.rest is None:
-            token = Token(kind, line, self.start, self.start + len(line), self.number, rule, fields)
+            token = Token(
+                kind,
+                line,
+                self.start,
+                self.start + len(line),
+                self.number,
+                rule,
+                fields or NO_FIELDS,
+            )
             return 1, [token]
         value = fields.get("value")
         if value is not None:  # a header keeps the part of its value its head holds
             at = self.body.find(value)
             fields = {**fields, "value": self.body[at:cut].strip() if 0 <= at < cut else ""}
-        head = Token(kind, line[:cut], self.start, self.start + cut, self.number, rule, fields)
+        head = Token(
+            kind, line[:cut], self.start, self.start + cut, self.number, rule, fields or NO_FIELDS
+        )
         return 1, [head, *self.rest(line[cut:], self.start + cut, self.number)]
 
 

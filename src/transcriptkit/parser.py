@@ -131,7 +131,7 @@ class _Line:
         return all(t.kind in kinds for t in self.tokens)
 
 
-@dataclass
+@dataclass(slots=True)
 class _TurnDraft:
     line: int
     start: int
@@ -165,14 +165,15 @@ def build(
     cues: list[Cue] = []
     end = len(lines)
     if start is not None:
-        cues = [_cue(t) for ln in lines[:start] for t in ln.tokens if t.kind is TokenKind.CUE]
+        cues = _cues_before(lines, start)
         end = _read_body(lines, start, book, drafts, cues, style.captions)
     turns: list[Turn] = []
     for draft in drafts:  # speakers' roles are settled once the whole body is read
         turn = _finish(len(turns), draft)
         if turn.label is not None or turn.text:
             turns.append(turn)
-    evidence = kinds.gather(lines, [t.text for t in turns if t.label is not None], len(turns))
+    labelled = [(t.line, t.text) for t in turns if t.label is not None]
+    evidence = kinds.gather(lines, labelled, len(turns))
     kind, kind_rule = kinds.decide(evidence)
     paragraphs: list[Paragraph] = []
     if kind != "transcript":  # a story's quoted exchange, a spec's example: no turns
@@ -181,10 +182,11 @@ def build(
     else:
         speakers = book.speakers
     content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
+    trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
+    del lines  # issue 11: the line records are freed before metadata makes its own
     meta = metadata.decide(
         tokens, content_line=content_line, kind=kind, spoken=[t.text for t in turns[:2]]
     )
-    trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
     if turns and trailing:
         diagnostics.append(
             Diagnostic(
@@ -280,13 +282,36 @@ def _body_start(lines: list[_Line]) -> int | None:
                 and not kinds.clock_entry(ln)
             ):
                 return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
-            if after_heading and not looks_like_heading(ln.text):
+            if after_heading and not looks_like_heading(ln.text) and _sayable(ln.text):
                 return i
             if after_player and blanks >= 2:
                 return i
             after_player = after_player and blanks < 2
         blanks = 0
     return first_label
+
+
+def _cues_before(lines: list[_Line], start: int) -> list[Cue]:
+    """The cues right above where the spoken part starts (`[music]` over the first label),
+    with no words between: a bracketed note up in a page's header, above its title and
+    datelines (`(Names have been changed.)`), is an editor's, not the recording's."""
+    found: list[Cue] = []
+    for ln in reversed(lines[:start]):
+        if any(t.kind in _SPOKEN and any(c.isalnum() for c in t.text) for t in ln.tokens):
+            break
+        found[:0] = [_cue(t) for t in ln.tokens if t.kind is TokenKind.CUE]
+    return found
+
+
+_SPOKEN = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL})
+
+
+def _sayable(text: str) -> bool:
+    """Words someone could say: two words at least, or one that ends a sentence
+    (`Hello.`); a page's toggle (`Hide -`, `Show`) is neither."""
+    words = text.split()
+    two = len(words) >= 2 and any(c.isalpha() for c in words[1])
+    return two or text.rstrip()[-1:] in (".", "?", "!")
 
 
 def _caption_start(lines: list[_Line]) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NoReturn
 
 
 class TokenKind(StrEnum):
@@ -20,6 +21,27 @@ class TokenKind(StrEnum):
     TIMESTAMP = "timestamp"  # a time printed before words: `[00:01:05]`, `0:06.2 |`
     TEXT = "text"  # words
     BLANK = "blank"  # a line of nothing but whitespace
+
+
+class _NoFields(dict[str, str]):
+    """The `fields` of every token that has none (most of them: words, blank lines): one
+    shared empty dict, so a long text costs no dict per token (issue 11). It is read-only:
+    writing to it raises, instead of changing every such token at once."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("this token's fields are the shared empty NO_FIELDS: give it a dict")
+
+    __setitem__ = __delitem__ = setdefault = update = pop = popitem = clear = _refuse
+    __ior__ = _refuse
+
+
+NO_FIELDS: dict[str, str] = _NoFields()
+
+
+def _no_fields() -> dict[str, str]:
+    return NO_FIELDS
 
 
 @dataclass(slots=True)
@@ -37,7 +59,7 @@ class Token:
     end: int
     line: int
     rule: str = ""
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, str] = field(default_factory=_no_fields)
 
     @property
     def span(self) -> tuple[int, int]:
