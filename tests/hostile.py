@@ -143,16 +143,56 @@ def non_latin_speakers(size: int) -> str:
     return _lines_of(size, lambda i: f"{_letters(i, _CYRILLIC)} ПЕТРОВ: да.\n")
 
 
+_LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXY"  # no Z: the one speaker a short label means has it
+
+
 def near_miss_labels(size: int) -> str:
-    """Many speakers sharing a surname, and a one-letter variant of it said often: each
-    variant was compared with every speaker of that surname."""
+    """Many speakers sharing a surname (`AAAA OKAFOR`), one `ZED OKAFO`, and `OKAFRO`
+    said often: one letter from OKAFO, two from OKAFOR (letters swapped), yet it shares a
+    dropped-letter variant with every OKAFOR, each of whom was compared with it."""
 
     def line(i: int) -> str:
         if i % 2:
-            return "OKAFER: yes.\n"
-        return f"{_letters(i // 2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')} OKAFOR: hi.\n"
+            return "OKAFRO: yes.\n"
+        return f"{_letters(i // 2, _LATIN)} OKAFOR: hi.\n"
 
-    return _lines_of(size, line)
+    return "ZED OKAFO: hi.\n" + _lines_of(size - 15, line)
+
+
+def initial_and_surname_labels(size: int) -> str:
+    """Many speakers sharing a surname, and `Z. OKAFOR` said often: the one OKAFOR whose
+    given name starts with Z, found by a key, not by trying each OKAFOR's initial."""
+
+    def line(i: int) -> str:
+        if i % 2:
+            return "Z. OKAFOR: yes.\n"
+        return f"{_letters(i // 2, _LATIN)} OKAFOR: hi.\n"
+
+    return "ZED OKAFOR: hi.\n" + _lines_of(size - 16, line)
+
+
+def initials_labels(size: int) -> str:
+    """Many two-word speakers, and `ZQ` said often: the initials of one of them (ZED
+    QUILL), found by a key, not by computing every speaker's initials."""
+
+    def line(i: int) -> str:
+        if i % 2:
+            return "ZQ: yes.\n"
+        return f"{_letters(i // 2, _LATIN)} {_letters(i // 2 + 7, _LATIN)}: hi.\n"
+
+    return "ZED QUILL: hi.\n" + _lines_of(size - 15, line)
+
+
+def titled_labels(size: int) -> str:
+    """Speakers with titles before their names and a titled short form said often:
+    `SENATOR ZED QUILL` and `SEN. QUILL`, among many `SENATOR AAAA OKAFOR`."""
+
+    def line(i: int) -> str:
+        if i % 2:
+            return "SEN. QUILL: yes.\n"
+        return f"SENATOR {_letters(i // 2, _LATIN)} OKAFOR: hi.\n"
+
+    return "SENATOR ZED QUILL: hi.\n" + _lines_of(size - 23, line)
 
 
 def one_speaker_many_labels(size: int) -> str:
@@ -216,10 +256,14 @@ def html_one_line(size: int) -> str:
 # name -> (build(size), size tests/test_pathological.py parses it at). Turn-dense inputs
 # are parsed smaller: every turn is a model of its own (about 2 KB).
 PROBED: dict[str, tuple[Callable[[int], str], int]] = {
-    # Quadratic until helper 8b's speaker-id fix (200 KB took 32 s): parsed at 50 KB here.
-    "non-latin-speakers": (non_latin_speakers, MB // 20),
+    # Speaker bookkeeping (speakers.SpeakerBook): each was, or would be with a scan in
+    # place of an index, quadratic (200 KB of Cyrillic speakers took 32 s).
+    "non-latin-speakers": (non_latin_speakers, MB // 5),
     "near-miss-labels": (near_miss_labels, MB // 5),
     "one-speaker-many-labels": (one_speaker_many_labels, MB // 5),
+    "initial-and-surname-labels": (initial_and_surname_labels, MB // 5),
+    "initials-labels": (initials_labels, MB // 5),
+    "titled-labels": (titled_labels, MB // 5),
     "long-teaser": (long_teaser, MB),
     "long-cues": (long_cues, MB // 2),
     "label-lines-A:": (lambda n: "A:\n" * (n // 3), MB // 10),
@@ -229,6 +273,19 @@ PROBED: dict[str, tuple[Callable[[int], str], int]] = {
     "flattened-iframe": (lambda n: flattened("iframe", n), MB),
     "html-one-line": (html_one_line, MB // 2),
 }
+
+
+# The speaker-bookkeeping inputs, parsed at half a megabyte by tests/test_pathological.py:
+# there a quadratic look-up takes minutes (near misses and Cyrillic ids took 3 minutes at
+# 400 KB before speakers.SpeakerBook indexed them) and the indexed one a few seconds.
+SPEAKER_BOOKKEEPING: tuple[str, ...] = (
+    "non-latin-speakers",
+    "near-miss-labels",
+    "one-speaker-many-labels",
+    "initial-and-surname-labels",
+    "initials-labels",
+    "titled-labels",
+)
 
 
 def _bytes_inputs() -> dict[str, bytes]:

@@ -166,3 +166,46 @@ def test_menus_and_buttons_are_other() -> None:
     text = "Home\n\nShows\n\nAbout Us\n\nContact\n"
     assert parse(text).kind == "other"
     assert _rule(text) == "nothing-written"
+
+
+def test_labels_inside_a_code_block_are_examples() -> None:
+    text = (
+        "## Plain text\n\n"
+        "Each line names its speaker, then a colon.\n\n"
+        "```\n"
+        "Ilse: Hello and welcome.\n"
+        "Bram: Thanks for having me.\n"
+        "Ilse: Let us begin.\n"
+        "```\n"
+    )
+    t = parse(text)
+    assert t.kind == "other" and not t.turns
+    assert _rule(text) == "code"
+
+
+def test_a_caption_example_in_a_code_block_is_no_caption_file() -> None:
+    text = (
+        "## SRT\n\n"
+        "The SRT form numbers its cards, each with a timing line.\n\n"
+        "```\n"
+        "1\n"
+        "00:00:00,000 --> 00:00:02,500\n"
+        "Ilse: Hello and welcome.\n\n"
+        "2\n"
+        "00:00:02,500 --> 00:00:04,000\n"
+        "to the show.\n"
+    )
+    t = parse(text)
+    assert t.kind == "other"
+    assert not t.turns
+
+
+def test_a_feed_is_markup() -> None:
+    text = (
+        '<?xml version="1.0"?>\n<rss>\n<channel>\n<title>Harbour Hour</title>\n'
+        "<item>The ferry fares rise again this spring and the riders are not pleased.</item>\n"
+        "</channel>\n</rss>\n"
+    )
+    t = parse(text)
+    assert t.kind == "other"
+    assert _rule(text) == "markup"

@@ -141,3 +141,27 @@ def test_the_digest_script_sees_a_difference() -> None:
     a = hashlib.sha256(json.dumps(parse("IDA: Hi.\n").model_dump(mode="json")).encode())
     b = hashlib.sha256(json.dumps(parse("OLE: Hi.\n").model_dump(mode="json")).encode())
     assert a.hexdigest() != b.hexdigest()
+
+
+def test_the_name_under_an_items_number_is_the_title() -> None:
+    """`Episode 7` / `Tides`: one word under the number on top names the item."""
+    text = (
+        "Episode 7\n"
+        "Tides\n"
+        "Why the sea rises twice a day, and what the moon has to do with it.\n"
+        "Book a harbour tour with us\n\n"
+        "WREN ABEL: Welcome back to the show about the sea.\n\n"
+        "PIET MOLL: Glad to be here again.\n"
+    )
+    assert parse(text).metadata.title == "Tides"
+
+
+def test_a_headline_run_onto_npr_logo_line_is_stated() -> None:
+    """The NPR preset: `NPR logo Harbour Update` states the headline, even below the teaser
+    that opens the page."""
+    text = (
+        "Harbour Update Reporter Ines Moll sums up the week's news from the harbour.\n"
+        "NPR logo Harbour Update\n"
+    )
+    t = parse(text, style="npr")
+    assert t.metadata.title == "Harbour Update"

@@ -37,7 +37,7 @@ ITEM_REPEATS = 3  # an article never prints a line of its own three times; a lis
 FURNITURE_PER_PROSE = 4  # furniture lines per prose line: a gallery or tag page, not a story
 DATED_ITEMS = 2  # dates printed between paragraphs: each item of a listing carries its own
 ITEM_REACH = 3  # non-blank lines: how far after its date a listing item's teaser starts
-CODE_SHARE = 0.5  # share of non-blank lines that are code or markup: a feed or a spec page
+CODE_SHARE = 0.5  # share of non-blank lines that are code (or markup): a spec page (a feed)
 MARKUP_TAGS = 5  # HTML tags in one line: a page's source run together, not prose
 
 # ---- patterns ---------------------------------------------------------------------------
@@ -50,10 +50,10 @@ _QUOTED_SPEECH = regex.compile(r"[ \t]*+ [\"“„«] [^\n]{2,}? [\"”»] [ \t.
 _AGE = regex.compile(
     r"[ \t]*+ \d{1,3}+ [ ] (?i: minutes? | hours? | days? | weeks? ) [ ] (?i: ago ) [ \t]*+ $", _F
 )
-# A line of code or markup: a tag, a brace or bracket, a JSON key.
-_CODE_LINE = regex.compile(
-    r"[ \t]*+ (?: < [!?/\p{L}] | [{}\[\]] | \"[^\"\n]{1,60}+\" [ \t]*+ : )", _F
-)
+# A line of code: a brace, a JSON key (`"speaker": "Ada",`).
+_CODE_LINE = regex.compile(r"[ \t]*+ (?: [{}] | \"[^\"\n]{1,60}+\" [ \t]*+ : )", _F)
+# A line of markup: opening on a tag (`<?xml`, `<item>`, `</p>`).
+_MARKUP_LINE = regex.compile(r"[ \t]*+ < [!?/\p{L}]", _F)
 # `09:00 PM PDT Approx. 7 hr. ...`: a line opening on a time of day is a schedule's entry.
 _CLOCK_ENTRY = regex.compile(
     r"[ \t]*+ \d{1,2}+ : \d\d (?: : \d\d )?+ [ ]?+ (?i: [ap] \.?+ m \b )", _F
@@ -76,14 +76,15 @@ class Row(Protocol):
 class Evidence:
     """What the kind rules read, computed once per document."""
 
-    labels: int  # labelled turns
+    labels: int  # labelled turns (outside code blocks)
     quoted: int  # labelled turns whose words are all in quotation marks
     turns: int  # turns, labelled or not
     prose: int  # prose lines (see `prose_line`)
     items: int  # prose lines right under a headline or a date: a listing's teasers
     repeats: int  # how often the most repeated line is printed after the first paragraph
     dated: int  # dates printed between paragraphs, each with a teaser after it
-    code: float  # share of non-blank lines that are code or markup
+    code: float  # share of non-blank lines that are code (in a ``` block, braces, JSON)
+    markup: float  # share of non-blank lines that are markup (a tag opens them, or many tags)
     furniture: int  # lines of page furniture (photo captions, player links, menus)
 
 
@@ -117,8 +118,9 @@ def clock_entry(row: Row) -> bool:
     return bool(_CLOCK_ENTRY.match("".join(t.text for t in row.tokens)))
 
 
-def gather(rows: Sequence[Row], labelled: Sequence[str], turns: int) -> Evidence:
-    """The evidence of `rows`; `labelled` holds the text of each labelled turn."""
+def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int) -> Evidence:
+    """The evidence of `rows`; `labelled` holds (line, text) of each labelled turn. Labels
+    inside a markdown code block are a specification's examples, not the document's."""
     written = [r for r in rows if not _blank(r)]
     prose = items = dated = 0
     previous: Row | None = None
@@ -139,15 +141,21 @@ def gather(rows: Sequence[Row], labelled: Sequence[str], turns: int) -> Evidence
         previous = row
     first = next((i for i, r in enumerate(written) if prose_line(r)), len(written))
     counts = Counter(r.text for r in written[first:] if _repeatable(r))
+    fenced = _fenced(written)
+    spoken = [text for line, text in labelled if line not in fenced]
     return Evidence(
-        labels=len(labelled),
-        quoted=sum(bool(_QUOTED_SPEECH.match(t.split("\n", 1)[0])) for t in labelled),
+        labels=len(spoken),
+        quoted=sum(bool(_QUOTED_SPEECH.match(t.split("\n", 1)[0])) for t in spoken),
         turns=turns,
         prose=prose,
         items=items,
         repeats=max(counts.values(), default=0),
         dated=dated,
-        code=_code_share(written),
+        code=_share(written, lambda r, raw: r.number in fenced or bool(_CODE_LINE.match(raw))),
+        markup=_share(
+            written,
+            lambda r, raw: bool(_MARKUP_LINE.match(raw)) or len(_TAG.findall(raw)) >= MARKUP_TAGS,
+        ),
         furniture=sum(any(t.kind is TokenKind.FURNITURE for t in r.tokens) for r in written),
     )
 
@@ -159,24 +167,34 @@ def _repeatable(row: Row) -> bool:
     return kinds <= (_WORDY | {TokenKind.HEADER}) and any(c.isalpha() for c in row.text)
 
 
-def _code_share(written: Iterable[Row]) -> float:
-    """Share of the non-blank lines that are code or markup: inside a ``` fence, or opening
-    on a tag, a brace or a JSON key, or holding `MARKUP_TAGS` tags."""
-    fenced = False
-    code = total = 0
+def _fenced(written: Iterable[Row]) -> set[int]:
+    """Numbers of the lines inside a ``` fence, the fences included (a fence left open runs
+    to the end: a page cut short)."""
+    inside = False
+    out: set[int] = set()
     for row in written:
-        raw = "".join(t.text for t in row.tokens)
-        total += 1
-        if _FENCE.match(raw):
-            fenced = not fenced
-            code += 1
-        elif fenced or _CODE_LINE.match(raw) or len(_TAG.findall(raw)) >= MARKUP_TAGS:
-            code += 1
-    return code / total if total else 0.0
+        if _FENCE.match("".join(t.text for t in row.tokens)):
+            inside = not inside
+            out.add(row.number)
+        elif inside:
+            out.add(row.number)
+    return out
+
+
+def _share(written: Sequence[Row], test: Callable[[Row, str], bool]) -> float:
+    """Share of the non-blank lines for which `test(row, line as printed)` holds."""
+    hits = sum(test(r, "".join(t.text for t in r.tokens)) for r in written)
+    return hits / len(written) if written else 0.0
 
 
 # The kind rules, in order: the first that holds decides. (name, kind, test, what it means)
 RULES: tuple[tuple[str, Kind, Callable[[Evidence], bool], str], ...] = (
+    (
+        "code",
+        "other",
+        lambda e: e.code > CODE_SHARE,
+        "mostly code: a specification's examples (labels in them are examples)",
+    ),
     (
         "quoted-dialogue",
         "article",
@@ -185,16 +203,16 @@ RULES: tuple[tuple[str, Kind, Callable[[Evidence], bool], str], ...] = (
     ),
     ("labelled", "transcript", lambda e: e.labels > 0, "speaker labels: spoken words"),
     (
-        "code",
-        "other",
-        lambda e: e.code > CODE_SHARE,
-        "mostly code or markup: a feed, a page's source, a specification's examples",
-    ),
-    (
         "narration",
         "transcript",
         lambda e: e.turns > 0,
         "a host's narration whose labels were lost",
+    ),
+    (
+        "markup",
+        "other",
+        lambda e: e.markup > CODE_SHARE,
+        "mostly markup: a feed, a page's source",
     ),
     (
         "listing",

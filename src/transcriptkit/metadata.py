@@ -8,8 +8,9 @@ stand on, so the same text gives the same metadata in every process.
 
 Title, strongest evidence first (see `_TITLE_ORDER`): a title the document states (front
 matter, a `Title:` field, a house style's title line); the headline a scraped page repeats;
-a markdown `# heading`; the headline beside the page's dateline; a headline on the first
-line; the last headline before the content. Furniture is never a title: fields (`Show:
+a markdown `# heading`; the headline beside the page's dateline; the name under an item's
+number on top (`Episode 13` / `Name`); a headline on the first line; the last headline
+before the content. Furniture is never a title: fields (`Show:
 FRESH AIR`), places (`Albany, NY`), numbering (`Episode 13`), a station's frequency, the
 program's own name, lines without words.
 """
@@ -238,6 +239,7 @@ _TITLE_ORDER = (
     "repeated",  # the headline a scraped page prints two or more times
     "markdown",  # `# Heading` before the content
     "dateline",  # the headline just above (or below) the page's dateline
+    "numbered",  # the name printed under the item's number on top (`Episode 13` / `Name`)
     "first-line",  # a headline on the first line of the page
     "last-before",  # the last headline before the content (a section name often sits above)
 )
@@ -375,10 +377,11 @@ def _title_candidates(
 
     if front.get("title"):
         add("stated", lines[0], _unquote(front["title"]))
-    for ln in head:
+    for ln in lines:  # a house style's title line states the title wherever it stands
         for h in ln.headers:
             if h.get("field") == "title" and h.get("value"):
                 add("stated", ln, h["value"])
+    for ln in head:
         if (m := _FIELD.fullmatch(ln.text)) and m["key"].lower() in _TITLE_KEYS:
             add("stated", ln, m["value"])
     found.extend(
@@ -396,6 +399,16 @@ def _title_candidates(
     if kind == "other":  # a listing's headlines are its items'
         return found
     first = next((ln for ln in head if ln.text and not _NUMBERING.match(ln.text)), None)
+    top = next((ln for ln in head if ln.text), None)
+    if (  # `Episode 13` / `Transcripts`: one word is a name under an item's number
+        first is not None
+        and top is not None
+        and top is not first
+        and _NUMBERING.match(top.text)
+        and _next_nonblank(head, head.index(top)) is first
+        and _plain_heading(first, 1)
+    ):
+        add("numbered", first, first.text)
     if first is not None and _plain_heading(first, _FIRST_LINE_WORDS):
         add("first-line", first, first.text)
     last = next((ln for ln in reversed(head) if _plain_heading(ln)), None)

@@ -171,7 +171,8 @@ def build(
         turn = _finish(len(turns), draft)
         if turn.label is not None or turn.text:
             turns.append(turn)
-    evidence = kinds.gather(lines, [t.text for t in turns if t.label is not None], len(turns))
+    labelled = [(t.line, t.text) for t in turns if t.label is not None]
+    evidence = kinds.gather(lines, labelled, len(turns))
     kind, kind_rule = kinds.decide(evidence)
     paragraphs: list[Paragraph] = []
     if kind != "transcript":  # a story's quoted exchange, a spec's example: no turns

@@ -73,11 +73,12 @@ def speaker_colors(transcript: Transcript) -> dict[str, str]:
     colour across runs and documents, or the next free one when another speaker of this
     document already has it."""
     colors: dict[str, str] = {}
+    taken: set[str] = set()  # kept alongside, not rebuilt per speaker: linear in speakers
     for speaker in transcript.speakers:
         at = zlib.crc32(speaker.id.encode())
-        taken = set(colors.values())
         probe = [PALETTE[(at + i) % len(PALETTE)] for i in range(len(PALETTE))]
-        colors[speaker.id] = next((c for c in probe if c not in taken), probe[0])
+        colors[speaker.id] = color = next((c for c in probe if c not in taken), probe[0])
+        taken.add(color)
     return colors
 
 

@@ -57,6 +57,9 @@ _TIMING_LINE: Final = re.compile(
     r"(?:-{1,3}[ \t]?>|[–—][ \t]?>|→)",
     re.M,
 )
+# A markdown code block (```` ``` ```` to ```` ``` ```` or the end of a cut page): a
+# specification's example, set apart from the document.
+_FENCED: Final = re.compile(r"^[ \t]*```.*?(?:^[ \t]*```[ \t]*$|\Z)", re.M | re.S)
 _SRT_ID: Final = re.compile(r"^\ufeff?[ \t]*\d{1,7}[ \t]*\r?\n[ \t]*(?:\d{1,4}:)?\d{1,2}:\d", re.M)
 _SBV: Final = re.compile(
     r"^\d{1,4}:\d{1,2}:\d{1,2}\.\d{1,9},\d{1,4}:\d{1,2}:\d{1,2}\.\d{1,9}[ \t]*\r?$", re.M
@@ -75,6 +78,8 @@ _ASS: Final = re.compile(
 def detect_format(text: str) -> str | None:
     """The caption format of `text` from its content (literal checks first), or None."""
     head = text[:_SAMPLE]
+    if "```" in head:  # a caption example inside a page's code block is not the page
+        head = _FENCED.sub("", head)
     if "Scenarist_SCC" in head and _SCC.search(head):
         return "scc"
     if "[" in head and _ASS.search(head):

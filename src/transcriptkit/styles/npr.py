@@ -5,7 +5,8 @@ only say how to tell them apart."""
 from __future__ import annotations
 
 from ..grammar import before
-from .base import Style, evidence, furniture
+from ..tokens import TokenKind
+from .base import Style, evidence, furniture, rule
 
 # NPR's page chrome, which the shared grammar does not know: `NPR logo`; the credit and the
 # "rush deadline" notice at the foot of a transcript and the comment policy after it (all
@@ -17,6 +18,15 @@ CHROME = before(
     furniture("disclaimer", r"[ \t]*+ npr [ ] transcripts [ ] are [ ] created [^\n]*+ $"),
     furniture("comments", r"[ \t]*+ please [ ] keep [ ] your [ ] community [ ] civil [^\n]*+ $"),
     furniture("station", r"[ \t]*+ support [ ] npr [^\n]{0,60}+ [ \t]*+ $"),
+)
+
+# `NPR logo Harbour Update`: the page's headline run onto the logo's line (the logo is
+# furniture, the rest is the page's stated title).
+LOGO_TITLE = rule(
+    "logo-title",
+    r"[ \t]*+ NPR [ ] logo [ \t]++ (?P<value> \S [^\n]{0,200}? ) [ \t\r]*+ $",
+    TokenKind.HEADER,
+    header_field="title",
 )
 
 # NPR's own furniture is evidence of an NPR page, whichever house style it prints.
@@ -37,6 +47,7 @@ MODERN = Style(
         (r"npr\.org", 1.0),
     ),
     grammar=(CHROME,),
+    rules=(LOGO_TITLE,),
 )
 
 LEGACY = Style(
@@ -50,6 +61,7 @@ LEGACY = Style(
         *_CHROME_EVIDENCE,
     ),
     grammar=(CHROME,),
+    rules=(LOGO_TITLE,),
 )
 
 STYLES = (MODERN, LEGACY)
