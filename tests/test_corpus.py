@@ -174,7 +174,7 @@ METADATA_FLOORS = {
     "radio": {"title_acc": 0.95, "date_acc": 0.95},
     "seeds": {"title_acc": 1.0, "date_acc": 1.0},
     "styles": {"title_acc": 0.95, "date_acc": 0.95},
-    "tv": {"title_acc": 0.93, "date_acc": 0.95},
+    "tv": {"title_acc": 1.0, "date_acc": 0.95},
 }
 
 

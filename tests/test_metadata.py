@@ -165,3 +165,21 @@ def test_a_headline_run_onto_npr_logo_line_is_stated() -> None:
     )
     t = parse(text, style="npr")
     assert t.metadata.title == "Harbour Update"
+
+
+def test_bbc_navigation_is_no_title() -> None:
+    """The `bbc` preset: `MORE PROGRAMMES` above the page's stamp is navigation; the
+    headline under the stamp is the title."""
+    text = (
+        "Help\n"
+        "BBC NewsHarbour Hour\n\n"
+        "MORE PROGRAMMES\n\n"
+        "Page last updated at 09:12 GMT, Sunday, 4 May 2014 10:12 UK\n\n"
+        "Transcript Ada Quist interview\n\n"
+        "WREN ABEL:\n\nGood morning, and welcome.\n\n"
+        "ADA QUIST:\n\nGood morning.\n"
+    )
+    t = parse(text)
+    assert t.metadata.style == "bbc"
+    assert t.metadata.title == "Transcript Ada Quist interview"
+    assert t.metadata.date == dt.date(2014, 5, 4)

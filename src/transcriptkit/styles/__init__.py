@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import briefings, captions, cnn, networks, npr, pbs, podcasts, timestamped, yahoo
+from . import bbc, briefings, captions, cnn, networks, npr, pbs, podcasts, timestamped, yahoo
 from .base import (
     LineRule,
     Needle,
@@ -50,6 +50,7 @@ _BUILTIN: tuple[Style, ...] = (
     *podcasts.STYLES,
     *briefings.STYLES,
     *yahoo.STYLES,
+    *bbc.STYLES,
 )
 _REGISTRY: dict[str, Style] = {s.name: s for s in (GENERIC, *_BUILTIN)}
 
