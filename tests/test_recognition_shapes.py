@@ -224,3 +224,83 @@ def test_a_headline_that_opens_like_a_label_is_a_headline(headline: str) -> None
     doc = transcriptkit.parse(text)
     assert doc.turns[0].label == "ODA PELL, ANCHOR"
     assert "headline-label" in _shapes(doc)
+
+
+def test_a_court_reporters_line_numbers_are_markup() -> None:
+    text = (
+        "Harbour County Court\n\n"
+        "1-04        THE COURT:    Counsel, your names.\n\n"
+        "1-05        MS. PELL:    Oda Pell for the harbour board,\n\n"
+        "1-06   your Honor.\n\n"
+        "1-07        MR. FENN:    Marcus Fenn for the ferry company.\n\n"
+        "1-08        THE COURT:    Very well.  We begin.\n\n"
+        "1-09   Call the first witness.\n"
+    )
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == ["THE COURT", "MS. PELL", "MR. FENN", "THE COURT"]
+    assert doc.turns[1].text == "Oda Pell for the harbour board,\n\nyour Honor."
+    assert "line-numbers" in _shapes(doc)
+    tokens = tokenize(text)
+    assert "".join(t.text for t in tokens) == text  # the tokens still cover the text
+    assert next(t.text for t in tokens if t.rule == "line-number") == "1-04        "
+
+
+def test_figures_at_the_start_of_some_lines_are_not_line_numbers() -> None:
+    text = (
+        "ODA PELL: The scores tonight.\n\n"
+        "3   Harbour Rovers\n\n"
+        "1   Quay United\n\n"
+        "MARCUS FENN: A fine game.\n"
+    )
+    assert "3 Harbour Rovers" in transcriptkit.parse(text).turns[0].text
+    assert not any(t.rule == "line-number" for t in tokenize(text))
+
+
+def test_a_direction_before_stage_notes_only_is_no_voice() -> None:
+    text = (
+        "ANNCR: Tonight, a story of the pier.\n\n"
+        "SOUND: (FOOTSTEPS ON WOOD)\n\n"
+        "ODA: Is anyone there?\n\n"
+        "SOUND: (A DOOR SLAMS)\n\n"
+        "ODA: Hello?\n\n"
+        "MARCUS: (Speaking Spanish)\n\n"
+        "MARCUS: (Speaking Spanish)\n"
+    )
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == ["ANNCR", "ODA", "ODA", "MARCUS", "MARCUS"]
+    assert "stage-label" in _shapes(doc)
+
+
+def test_a_toggle_and_a_note_about_the_transcript_are_not_speech() -> None:
+    text = (
+        "Harbour Evening News\nTranscript\nHide -\n"
+        "If this transcript has errors that should be corrected, let us know.\n"
+        "♪ ODA: GOOD EVENING. I'M ODA PELL. THE PIER IS CLOSED TONIGHT.\n"
+    )
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == ["ODA"]
+
+
+def test_speech_full_of_names_is_no_headline() -> None:
+    text = (
+        "Ada Quist:Welcome back to Harbour Hour in Practice. I'm here today with Noor "
+        "Belcastro. Hello, Noor, how are you?\n"
+        "Noor Belcastro:Hi. I'm great.\n"
+        "Ada Quist:Good. Tell us about the ferry.\n"
+    )
+    assert _labels(text) == ["Ada Quist", "Noor Belcastro", "Ada Quist"]
+
+
+def test_a_time_in_parentheses_is_a_cue_but_not_in_square_brackets() -> None:
+    assert _cues(_TALK + "(30:00)\n\nMARCUS FENN: Good.\n") == ["30:00"]
+    assert _cues(_TALK + "[00:30:00]\n\nMARCUS FENN: Good.\n") == []
+
+
+def test_a_note_up_in_the_header_is_no_cue_but_one_over_the_first_label_is() -> None:
+    text = (
+        "(Names have been changed to protect the innocent.)\n\n"
+        "Harbour Court, May 7, 1999\n\nDuration: 6 minutes.\n\n"
+        "[gavel]\n\n"
+        "THE COURT: Be seated.\n\nMS. PELL: Thank you.\n"
+    )
+    assert _cues(text) == ["gavel"]

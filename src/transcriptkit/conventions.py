@@ -68,6 +68,13 @@ MARKER_WORDS: Final = 2
 # `**chg:**` or `**Theme track:**` is a label of that convention too.
 BOLD_CONVENTION: Final = 4
 
+# A court reporter numbers most lines (`1-08   THE COURT: ...`, `12  words`): this share of
+# the lines with words at least, this many lines, and numbers that go up from one line to
+# the next this often (a list of figures or a table of scores does not).
+NUMBERED_SHARE: Final = 0.6
+NUMBERED_MIN: Final = 5
+NUMBERED_RISING: Final = 0.8
+
 _QUOTE_MARKS: Final = frozenset('"“„«')
 _WS = " \t\r\n\xa0\ufeff"
 
@@ -166,6 +173,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             decisions[reason].names = {
                 t.fields["name"] for t in labels if looks.get(id(t)) == reason
             }
+        stage = {id(t) for t in labels if looks.get(id(t)) == "stage-label"}
+        tokens = _stage_notes(tokens, stage)
         tokens = _merge_text([_undo(t) if id(t) in looks else t for t in tokens])
         labels = [t for t in tokens if t.kind is TokenKind.LABEL]
     weak = [t for t in labels if "weak" in t.fields]
@@ -266,6 +275,38 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     return _merge_text(out), list(decisions.values())
 
 
+# ---- line numbers -----------------------------------------------------------------------
+
+# A line number before the words: `1-08   `, `12   ` (page-line or line), two spaces or a
+# tab after it.
+LINE_NUMBER: Final = regex.compile(
+    r"""[ \t]*+ (?P<page> \d{1,3}+ - )?+ (?P<line> \d{1,3}+ )
+        (?: [ ]{2,}+ | \t ) [ \t]*+ (?= \S )""",
+    regex.VERBOSE | regex.V1,
+)
+
+
+def line_numbers(lines: list[tuple[int, int, str]]) -> dict[int, int]:
+    """For a document whose lines a court reporter numbered, index of each numbered line
+    -> the length of its number (and the spaces after it); else empty."""
+    wordy = 0
+    found: dict[int, int] = {}
+    order: list[tuple[int, int]] = []
+    for i, (_, _, line) in enumerate(lines):
+        if not line.strip(_WS):
+            continue
+        wordy += 1
+        first = line[:1]
+        m = LINE_NUMBER.match(line) if first.isdigit() or first in " \t" else None
+        if m:
+            found[i] = m.end()
+            order.append((int((m["page"] or "0-")[:-1]), int(m["line"])))
+    if len(found) < NUMBERED_MIN or len(found) < NUMBERED_SHARE * wordy:
+        return {}
+    rising = sum(a < b for a, b in pairwise(order))
+    return found if rising >= NUMBERED_RISING * (len(order) - 1) else {}
+
+
 # ---- look-alikes of any shape ---------------------------------------------------------
 
 _CLOSING_MARK = ("**", "__", "</b>", "</strong>")
@@ -301,6 +342,8 @@ def _look_alikes(tokens: list[Token], labels: list[Token]) -> dict[int, str]:
       next line with words is no sentence and short: `DAVID QUELL`) or that is printed
       unlike the labels the document keeps using (`<b>NAME</b>:` `STRONG_RIVAL` times,
       `<b>BEFORE: </b>` once);
+    - `stage-label`: a name used `MIN_RECURRENCE` times or more and only ever before a
+      stage note (`SOUND: (A DOOR SLAMS)`);
     - `headline-label`: near the top, before any other label, a label used once whose words
       read as headlines (`U.N.: 366,000 Cross the Border; Storm Hits Coast`, `DESK
       EXCLUSIVE: MAYOR ON THE PIER VOTE`): title-cased or shouted, no sentence.
@@ -314,6 +357,13 @@ def _look_alikes(tokens: list[Token], labels: list[Token]) -> dict[int, str]:
     usual, usual_count = by_form.most_common(1)[0]
     out: dict[int, str] = {}
     first_line = labels[0].line
+    # `SOUND: (A DOOR SLAMS)` every time: a name that only ever carries a stage note is a
+    # script's direction, not a voice.
+    noted = Counter(t.fields["name"] for t in labels if _only_notes(tokens, index[id(t)]))
+    for t in labels:
+        name = t.fields["name"]
+        if name and noted[name] == uses[name] >= MIN_RECURRENCE and t.rule == "label":
+            out[id(t)] = "stage-label"
     for t in labels:
         # A house style's own label rule is that style's convention: it is not second-guessed.
         shared = t.rule == "label" or "weak" in t.fields
@@ -337,6 +387,73 @@ def _look_alikes(tokens: list[Token], labels: list[Token]) -> dict[int, str]:
         ):
             out[id(t)] = "headline-label"
     return out
+
+
+def _stage_notes(tokens: list[Token], stage: set[int]) -> list[Token]:
+    """Each line a script direction opens (`SOUND: (A DOOR SLAMS)`) as one NOTE of the
+    turn it stands in: the direction and its note, not words anyone says."""
+    if not stage:
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if id(t) not in stage:
+            out.append(t)
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].line == t.line:
+            j += 1
+        text = "".join(x.text for x in tokens[i:j])
+        body = text.rstrip("\r\n")
+        inner = " ".join(body.split())
+        kind = next((k for k, pattern in rules.CUE_KINDS if pattern.search(inner)), "other")
+        out.append(
+            Token(
+                TokenKind.NOTE,
+                body,
+                t.start,
+                t.start + len(body),
+                t.line,
+                "stage-label",
+                {"inner": inner, "cue_kind": kind},
+            )
+        )
+        if len(body) < len(text):
+            end = t.start + len(text)
+            out.append(
+                Token(
+                    TokenKind.TEXT,
+                    text[len(body) :],
+                    end - len(text) + len(body),
+                    end,
+                    t.line,
+                    "text",
+                )
+            )
+        i = j
+    return out
+
+
+def _only_notes(tokens: list[Token], i: int) -> bool:
+    """The label `tokens[i]` is followed on its line by notes and nothing said."""
+    line = tokens[i].line
+    notes = False
+    for j in range(i + 1, len(tokens)):
+        t = tokens[j]
+        if t.line != line:
+            break
+        if t.kind is TokenKind.NOTE:
+            inner = t.fields.get("inner", "")
+            # a direction in capitals (`(A DOOR SLAMS)`); not what a voice does in its
+            # turn (`(Speaking Spanish)`), nor a time (`[12:57]`)
+            if not inner.isupper() or not any(c.isalpha() for c in inner):
+                return False
+            notes = True
+        elif t.kind is TokenKind.TEXT and any(c.isalnum() for c in t.text):
+            return False
+    return notes
 
 
 def _speech_follows(tokens: list[Token], i: int) -> bool:
@@ -682,7 +799,13 @@ def _headline_lines(tokens: list[Token]) -> dict[int, str]:
         if label is None:
             continue
         text = "".join(t.text for t in group).strip(_WS)
-        if looks_like_heading(text) and len(text.partition(":")[2].split()) >= HEADLINE_WORDS:
+        # A headline ends no sentence before its last mark: `... in Practice. I'm here
+        # today with Noor. How are you?` is speech, however many names it capitalises.
+        if (
+            looks_like_heading(text)
+            and len(text.partition(":")[2].split()) >= HEADLINE_WORDS
+            and not _SENTENCE_END.search(text[:-1])
+        ):
             out[n] = label.fields["name"]
     return out
 

@@ -163,7 +163,7 @@ def build(
     cues: list[Cue] = []
     end = len(lines)
     if start is not None:
-        cues = [_cue(t) for ln in lines[:start] for t in ln.tokens if t.kind is TokenKind.CUE]
+        cues = _cues_before(lines, start)
         end = _read_body(lines, start, book, drafts, cues, style.captions)
     turns: list[Turn] = []
     for draft in drafts:  # speakers' roles are settled once the whole body is read
@@ -280,13 +280,36 @@ def _body_start(lines: list[_Line]) -> int | None:
                 and not kinds.clock_entry(ln)
             ):
                 return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
-            if after_heading and not looks_like_heading(ln.text):
+            if after_heading and not looks_like_heading(ln.text) and _sayable(ln.text):
                 return i
             if after_player and blanks >= 2:
                 return i
             after_player = after_player and blanks < 2
         blanks = 0
     return first_label
+
+
+def _cues_before(lines: list[_Line], start: int) -> list[Cue]:
+    """The cues right above where the spoken part starts (`[music]` over the first label),
+    with no words between: a bracketed note up in a page's header, above its title and
+    datelines (`(Names have been changed.)`), is an editor's, not the recording's."""
+    found: list[Cue] = []
+    for ln in reversed(lines[:start]):
+        if any(t.kind in _SPOKEN and any(c.isalnum() for c in t.text) for t in ln.tokens):
+            break
+        found[:0] = [_cue(t) for t in ln.tokens if t.kind is TokenKind.CUE]
+    return found
+
+
+_SPOKEN = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL})
+
+
+def _sayable(text: str) -> bool:
+    """Words someone could say: two words at least, or one that ends a sentence
+    (`Hello.`); a page's toggle (`Hide -`, `Show`) is neither."""
+    words = text.split()
+    two = len(words) >= 2 and any(c.isalpha() for c in words[1])
+    return two or text.rstrip()[-1:] in (".", "?", "!")
 
 
 def _caption_start(lines: list[_Line]) -> int | None:

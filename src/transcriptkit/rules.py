@@ -240,6 +240,9 @@ CUE_LINE: Final = regex.compile(
     # turn (`(laughs).`, `[inaudible 00:01:09].`), not a stage cue between turns; so is a
     # note of one word in capitals punctuated so (`[INAUDIBLE].`).
     (?! [(\[] (?: \p{Ll} [^\n]*? | \p{Lu}++ ) [)\]] [ \t\xa0]*+ \. )
+    # A time stamp alone in square brackets (`[00:00:05]`) marks a moment of the recording;
+    # a time in parentheses (`(30:00)`) is a transcriber's note of one, a cue.
+    (?! \[ [ \t]*+ [\d:.,]++ [ \t]*+ \] )
     (?: \( (?P<inner> (?: [^()\n] | \( [^()\n]{0,200}+ \) ){1,400}+ ) \)
       | \[ (?P<inner> (?: [^\[\]\n] | \[ [^\[\]\n]{0,200}+ \] ){1,400}+ ) \] )
     [ \t\xa0.]*+ \r?+ $
@@ -256,8 +259,8 @@ CUE_NOT: Final = regex.compile(
     # (`Music.  The patter of a mouse across the floor.`).
       (?! [ \t]*+ (?i: music | sound | soundbite | laugh\w*+ | applause | singing ) \b )
       (?= [^\n]*? \p{Ll}{2} ) (?: [^\n]*? [.!?] [ ]++ \p{Lu}\p{Ll} | [^\n]{160} )
-    # A footnote mark or a time stamp alone in brackets: `[2]`, `[00:00:05]`.
-    | [ \t]*+ [\d:.,]++ [ \t]*+ $
+    # A footnote mark: `[2]`.
+    | [ \t]*+ \d++ [ \t]*+ $
     # A page's menu in brackets: `[Home | Archive | Contact]`.
     | [^\n]*? [ ] \| [ ]
     # A byline in parentheses: `(By Ada Quist)`; a photo credit: `( Ada Quist / Agency )`.
@@ -460,6 +463,13 @@ FURNITURE: Final = tuple(
         # `This is a rush transcript ...` at the foot of a page (CNN prints it at the top, and
         # its preset replaces this rule).
         ("disclaimer", r"[ \t]*+ this [ ] is [ ] a [ ] rush [ ] transcript [^\n]*+ $"),
+        # A page's note about the transcript itself, not spoken: `If this transcript has
+        # errors, let us know`, `This transcript was made by a machine.`
+        (
+            "transcript-notice",
+            r"""[ \t]*+ (?: if [ ] | note:?+ [ ] )?+ (?: this | the ) [ ] transcript [ ]
+                (?: has | was | is | may | contains ) \b [^\n]*+ $""",
+        ),
         # A station site's player bar: `Play Live Radio`, `0:00 0:00`, `Donate`.
         (
             "station",

@@ -17,7 +17,7 @@ from . import rules
 from ._normalise import normalise, paused_collector
 from .cleantext import _SMALL as SMALL_WORDS
 from .cleantext import looks_like_heading
-from .conventions import ShapeDecision, propose, settle
+from .conventions import ShapeDecision, line_numbers, propose, settle
 from .grammar import (
     LONG_LINE,
     GrammarRule,
@@ -66,6 +66,13 @@ def tokenize_report(
     grammar = grammar_for(chosen)
     page = any(n.code == "html-page" for n in notes)
     lines = list(_lines(text, blocks=page))
+    # A court reporter's line numbers (`1-08   THE COURT: ...`) in front of most lines: the
+    # rules read each line without its number, which becomes markup.
+    numbers = {} if chosen.captions else line_numbers(lines)
+    original = list(lines) if numbers else None
+    for i, width in numbers.items():
+        start, number, line = lines[i]
+        lines[i] = (start + width, number, line[width:])
     tokens: list[Token] = []
     index = 0
     in_cue = False  # caption styles: from a cue's timing line to the next blank line
@@ -80,6 +87,8 @@ def tokenize_report(
             line_tokens = [Token(TokenKind.BLANK, line, start, start + len(line), number, "blank")]
         else:
             consumed, line_tokens = _tokenize_line(lines, index, grammar)
+        if original is not None:
+            line_tokens = _with_numbers(line_tokens, lines, original, index, consumed, numbers)
         tokens.extend(line_tokens)
         index += consumed
         if chosen.captions:
@@ -91,7 +100,39 @@ def tokenize_report(
     tokens = propose(tokens, _text_pieces)
     tokens = _mark_repeated_headings(tokens)
     tokens, shapes = settle(tokens)
+    if numbers:
+        shapes.append(ShapeDecision("line-numbers", accepted=len(numbers)))
     return _split_run_together_turns(tokens), shapes
+
+
+def _with_numbers(
+    line_tokens: list[Token],
+    lines: list[tuple[int, int, str]],
+    original: list[tuple[int, int, str]],
+    index: int,
+    consumed: int,
+    numbers: dict[int, int],
+) -> list[Token]:
+    """`line_tokens` (of lines read without their numbers) with each number put back in
+    front of its line as a MARKUP token (`line-number`), so the tokens still cover the text."""
+    out: list[Token] = []
+    pending = [k for k in range(index, index + consumed) if k in numbers]
+    for t in line_tokens:
+        while pending and lines[pending[0]][1] <= t.line:
+            k = pending.pop(0)
+            start, number, line = original[k]
+            prefix = line[: numbers[k]]
+            out.append(
+                Token(TokenKind.MARKUP, prefix, start, start + len(prefix), number, "line-number")
+            )
+        out.append(t)
+    for k in pending:
+        start, number, line = original[k]
+        prefix = line[: numbers[k]]
+        out.append(
+            Token(TokenKind.MARKUP, prefix, start, start + len(prefix), number, "line-number")
+        )
+    return out
 
 
 def resolve_style(text: str, style: Style | str | None) -> tuple[Style, float]:
