@@ -1,5 +1,6 @@
-"""The collector pause around a parse (restored as it was, also on errors, a caller's frozen
-objects left frozen) and the shared empty token fields: what keeps dense input cheap."""
+"""What keeps dense input cheap: the collector pause around a parse (restored as it was, also
+on errors, a caller's frozen objects left frozen), the shared empty token fields, and
+models sharing their fields sets."""
 
 from __future__ import annotations
 
@@ -65,3 +66,30 @@ def test_tokens_without_fields_share_one_read_only_dict() -> None:
     with pytest.raises(TypeError):
         plain[0].fields["x"] = "y"
     assert NO_FIELDS == {}
+
+
+def test_models_share_fields_sets_and_copy_them_on_write() -> None:
+    """Turns of a parse share one `model_fields_set` (`models.lean`): what a user sees of
+    it is unchanged, an assignment gives that turn a set of its own, and copies, dumps and
+    pickles are plain models."""
+    import copy
+    import pickle
+
+    transcript = parse(
+        "ADA QUIST: One.\n\nBO OKON: Two (LAUGHTER) and three.\n\nADA QUIST: Four.\n"
+    )
+    first, second = transcript.turns[0], transcript.turns[1]
+    assert first.model_fields_set is second.model_fields_set
+    assert first.span.model_fields_set is second.span.model_fields_set
+    assert "captions" not in first.model_fields_set
+    assert set(first.model_dump(exclude_unset=True)) == set(first.model_fields_set)
+    with pytest.raises(TypeError):
+        first.model_fields_set.add("captions")
+    first.captions = []
+    assert "captions" in first.model_fields_set
+    assert "captions" not in second.model_fields_set
+    assert second.model_copy(update={"text": "x"}).text == "x"
+    assert "text" in second.model_copy(update={"text": "x"}).model_fields_set
+    assert copy.deepcopy(second) == second
+    assert pickle.loads(pickle.dumps(transcript)) == transcript
+    assert type(transcript).model_validate_json(transcript.model_dump_json()) == transcript

@@ -125,7 +125,8 @@ class SpeakerBook:
         name, label = fields["name"], fields["label"]
         description = fields.get("description")
         role = role_of(name, fields.get("role"), description)
-        speaker = self._lookup(name, line)
+        # The full name first, inline: most labels repeat one (the table's first rule).
+        speaker = self._by_name.get(name) or self._lookup(name, line)
         if speaker is None:
             speaker = self._add(name)
         labels = self._labels[speaker.id]
