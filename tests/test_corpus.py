@@ -114,7 +114,7 @@ RECOGNITION_FLOORS: dict[str, dict[str, float]] = {
         "role_acc": 0.99,
         "text_acc": 0.99,
         "cue_f1": 0.99,
-        "kind_acc": 0.9,
+        "kind_acc": 0.93,
         "exact_docs": 0.9,
     },
 }

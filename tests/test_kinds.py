@@ -209,3 +209,19 @@ def test_a_feed_is_markup() -> None:
     t = parse(text)
     assert t.kind == "other"
     assert _rule(text) == "markup"
+
+
+def test_a_story_with_a_repeated_advertisement_line_stays_an_article() -> None:
+    paragraph = (
+        "The harbour board met again on {day} and talked for hours about the ferry fares, "
+        "the new pier and the fishermen's complaints about the parking.\n\n"
+    )
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    body = "".join(
+        paragraph.format(day=day) + ("Advertisement\n\n" if i % 2 else "")
+        for i, day in enumerate(days)
+    )
+    text = "Harbour Board Argues Again\n\n" + body
+    t = parse(text)
+    assert t.kind == "article"
+    assert _rule(text) == "prose"

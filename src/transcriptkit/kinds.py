@@ -34,6 +34,8 @@ QUOTED_LABELS = 3  # labelled turns: fewer quoted lines are a story quoting one 
 QUOTED_SHARE = 0.5  # share of labelled turns whose words are in quotation marks: a story
 LISTING_ITEMS = 3  # a list of stories has a few items at least; an article has one headline
 ITEM_REPEATS = 3  # an article never prints a line of its own three times; a listing's items do
+ITEM_PROSE = 2  # prose lines per repeat: a listing's item has a teaser of a line or two, a
+# story's paragraphs run on between its repeated `Advertisement` lines
 FURNITURE_PER_PROSE = 4  # furniture lines per prose line: a gallery or tag page, not a story
 DATED_ITEMS = 2  # dates printed between paragraphs: each item of a listing carries its own
 ITEM_REACH = 3  # non-blank lines: how far after its date a listing item's teaser starts
@@ -223,7 +225,7 @@ RULES: tuple[tuple[str, Kind, Callable[[Evidence], bool], str], ...] = (
     (
         "repeated-items",
         "other",
-        lambda e: e.repeats >= ITEM_REPEATS,
+        lambda e: e.repeats >= ITEM_REPEATS and e.prose <= ITEM_PROSE * e.repeats,
         "a line printed again and again, once for each item of a listing",
     ),
     (
