@@ -1,9 +1,17 @@
 #!/usr/bin/env python3
 """Corpus scale: `transcriptkit batch` over invented corpora of 2,000 and 20,000 documents.
 
-    python benchmarks/bench_scale.py                       # 2,000 and 20,000 docs, 1 and 2 workers
+    python benchmarks/bench_scale.py --quick          # quick: 2,000 docs, 1 and 2 workers (~1 min)
+    python benchmarks/bench_scale.py                  # full: 2,000 and 20,000 docs (~10 min)
     python benchmarks/bench_scale.py --sizes 500,5000 --workers 1,2 --format parquet
     python benchmarks/bench_scale.py --memory-only         # the in-memory ratio alone
+    python benchmarks/bench_scale.py --quick --keep /tmp/c # keep the corpus for the next run
+
+Run it on an idle machine (`uptime`: load average well under the core count) for figures
+worth quoting; the load average is printed before and after each run. Compare two versions
+of transcriptkit side by side on the same kept corpus (`--keep`), with PYTHONPATH pointing
+at the other version's `src/` for one of the runs: the command runs as a subprocess, which
+inherits it.
 
 Builds the corpora first (generated here, in the shapes the real corpus has: NPR modern
 labels with roles and surname-only repeats, CNN-style `NAME, TITLE:` labels with video cues
@@ -264,6 +272,9 @@ def memory_ratios(rng: random.Random) -> list[tuple[str, float, float, float]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--sizes", default="2000,20000", help="corpus sizes, comma separated")
+    ap.add_argument(
+        "--quick", action="store_true", help="one corpus of 2,000 documents (same as --sizes 2000)"
+    )
     ap.add_argument("--workers", default="1,2", help="worker counts, comma separated")
     ap.add_argument("--format", default="jsonl", choices=("jsonl", "parquet", "csv"))
     ap.add_argument("--keep", type=Path, help="build the corpora here and keep them")
@@ -283,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         _dump(a.json, figures)
         return 0
 
-    sizes = [int(s) for s in a.sizes.split(",")]
+    sizes = [2000] if a.quick else [int(s) for s in a.sizes.split(",")]
     workers = [int(w) for w in a.workers.split(",")]
     base = a.keep or Path(tempfile.mkdtemp(prefix="bench_scale_"))
     runs: list[Run] = []

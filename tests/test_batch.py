@@ -465,6 +465,36 @@ def test_a_worker_that_dies_fails_its_documents_and_the_batch_goes_on() -> None:
     assert all(r.ok or "worker process died" in str(r.error) for r in results[1:])
 
 
+def test_chunks_keep_the_order_and_a_failed_source_keeps_its_place() -> None:
+    # More documents than the first chunks hold (1, 2, 4, ... documents), sizes that close
+    # chunks by bytes too, and a source that fails before parsing in the middle.
+    big = "HOST: " + "words of a long turn. " * (batch.CHUNK_BYTES // 40) + "\n"
+    sources: list[object] = [
+        (f"d{i:03}", big if i % 17 == 0 else f"HOST: number {i}.\n") for i in range(150)
+    ]
+    sources.insert(75, 12345)  # not a source: a failed result in its place
+    results = list(parse_many(sources, workers=2))  # type: ignore[arg-type]
+    names = [r.source for r in results]
+    assert names[:75] == [f"d{i:03}" for i in range(75)] and names[76:] == [
+        f"d{i:03}" for i in range(75, 150)
+    ]
+    assert results[75].error is not None and all(r.ok for i, r in enumerate(results) if i != 75)
+    assert results[3].transcript is not None and results[3].transcript.turns[0].text == "number 3."
+    unordered = list(parse_many(sources, workers=2, ordered=False))  # type: ignore[arg-type]
+    assert sorted(r.source for r in unordered) == sorted(names)
+
+
+def test_a_dying_worker_fails_only_what_was_in_flight_with_it_when_parsed_alone() -> None:
+    # The chunk the bad document was in is parsed again one document a task: the documents
+    # that only shared its chunk come back parsed.
+    sources: list[object] = [(f"d{i}", f"HOST: number {i}.") for i in range(40)]
+    sources[9] = ("bad", _KillsTheWorker(b"HOST: hi."))
+    results = list(parse_many(sources, workers=2))  # type: ignore[arg-type]
+    assert [r.source for r in results] == [s[0] for s in sources]  # type: ignore[index]
+    assert "worker process died" in str(results[9].error)
+    assert [r.source for r in results if not r.ok] == ["bad"]
+
+
 def test_the_progress_bar_shows_files_speed_and_failures(corpus: Path) -> None:
     from rich.console import Console
 

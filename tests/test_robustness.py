@@ -265,6 +265,82 @@ def test_an_html_page_on_one_line_is_said_to_be_html() -> None:
     assert not [d for d in parse("KELLY: I typed <p> once.\n").diagnostics if d.code == "html-page"]
 
 
+# Invented caption words: names, words, a note, punctuation; `<v ...>` voices and a NOTE
+# block now and then. Cues are a second apart (no roll-up: a roll-up line is said once on
+# purpose, and its words are kept in the turn it was said in).
+_CAPTION_WORDS = st.lists(
+    st.sampled_from(["tide", "harbour", "Kelly", "rain", "ferry", "(laughs)", "[music]", "ok."]),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+
+
+@st.composite
+def caption_files(draw: st.DrawFn) -> str:
+    srt = draw(st.booleans())
+    out = [] if srt else ["WEBVTT\n\n"]
+    for i in range(draw(st.integers(1, 8))):
+        a, b = i * 2, i * 2 + 1
+        if srt:
+            out.append(f"{i + 1}\n00:00:{a:02},000 --> 00:00:{b:02},000\n")
+        else:
+            if draw(st.integers(0, 5)) == 0:
+                out.append(f"NOTE {draw(_CAPTION_WORDS)}\n\n")
+            out.append(f"00:00:{a:02}.000 --> 00:00:{b:02}.000\n")
+        voice = draw(st.sampled_from(["", "<v Ana Ruiz>", "KELLY OKAFOR: ", ">> "]))
+        out.append(voice + draw(_CAPTION_WORDS) + "\n")
+        if draw(st.booleans()):
+            out.append(draw(_CAPTION_WORDS) + "\n")
+        out.append("\n")
+        if draw(st.integers(0, 6)) == 0:
+            out.append(f"{draw(_CAPTION_WORDS)}\n\n")  # stray text, in no caption
+    return "".join(out)
+
+
+@given(caption_files())
+def test_every_caption_word_is_kept_or_counted(text: str) -> None:
+    doc = parse(text)
+    assert doc.metadata.style in ("webvtt", "srt")
+    # `WEBVTT` and tags (`<v Ana Ruiz>`: its name is the turn's label) are the format's
+    # syntax, not words of the file's.
+    assert_nothing_lost(re.sub(r"<[^<>]*>", " ", text.replace("WEBVTT", "", 1)), doc)
+
+
+@given(st.lists(_CAPTION_WORDS, min_size=1, max_size=8))
+def test_every_recognised_word_is_kept_or_counted(texts: list[str]) -> None:
+    segments = [
+        {"start": float(i), "end": i + 0.5, "text": " " + text} for i, text in enumerate(texts)
+    ]
+    data = {"text": "", "segments": segments, "language": "en"}
+    doc = parse(json.dumps(data))
+    assert doc.metadata.source_format is not None
+    assert_nothing_lost(" ".join(texts), doc)
+
+
+def test_lone_surrogates_in_recognised_words_are_replaced_and_said() -> None:
+    data = {"text": "", "segments": [{"start": 0.0, "end": 1.0, "text": " a tide \ud83d rose"}]}
+    for source in (json.dumps(data), data):  # as text, with its escape, and loaded
+        doc = parse(source)
+        [note] = [d for d in doc.diagnostics if d.code == "unencodable-characters"]
+        assert note.level == "warning"
+        assert doc.turns[0].text == "a tide \ufffd rose"
+        assert Transcript.model_validate_json(doc.model_dump_json()) == doc
+
+
+def test_a_stray_caption_line_is_counted() -> None:
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nThe tide rose.\n\nharbour ferry words\n"
+    doc = parse(text)
+    [note] = [d for d in doc.diagnostics if d.code == "left-out"]
+    assert note.message.startswith("3 word(s) on 1 line(s)") and "caption-text 3" in note.message
+
+
+def test_a_lone_cr_is_a_line_break_in_parse() -> None:
+    doc = parse("KELLY OKAFOR, HOST: The tide rose.\rANA RUIZ, BYLINE: It did.\r")
+    assert [t.label for t in doc.turns] == ["KELLY OKAFOR, HOST", "ANA RUIZ, BYLINE"]
+    assert [t.line for t in doc.turns] == [1, 2]
+    assert any(d.code == "line-endings" for d in doc.diagnostics)
+
+
 # ---- what the fuzzer found (issue 11 runs; see fuzz/README.md) ---------------------------
 
 

@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from .models import Diagnostic
 
@@ -53,25 +53,68 @@ def normalise(text: str, *, mixed_line_ends: bool = False) -> tuple[str, list[Di
         text, note = _line_ends(text, mixed_line_ends)
         if note:
             notes.append(note)
-    if not text.isascii() and (first := _SURROGATE.search(text)):
-        count = len(_SURROGATE.findall(text))
-        at = first.start()
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
-        text = _SURROGATE.sub("\ufffd", text)
-        notes.append(
-            Diagnostic(
-                level="warning",
-                code="unencodable-characters",
-                message=f"line {line}, column {column}: {count} lone surrogate(s) such as "
-                f"U+{ord(first[0]):04X}, which no encoding can write (text decoded with "
-                "errors='surrogateescape'?); replaced by U+FFFD",
-                line=line,
-            )
-        )
+    text, note = replace_surrogates(text)
+    if note:
+        notes.append(note)
     if note := html_note(text):
         notes.append(note)
     return text, notes
+
+
+def replace_surrogates(text: str) -> tuple[str, Diagnostic | None]:
+    """`text` with lone surrogates as U+FFFD (same length), and a diagnostic naming the
+    first, or None when there is none."""
+    if text.isascii() or not (first := _SURROGATE.search(text)):
+        return text, None
+    count = len(_SURROGATE.findall(text))
+    at = first.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return _SURROGATE.sub("\ufffd", text), Diagnostic(
+        level="warning",
+        code="unencodable-characters",
+        message=f"line {line}, column {column}: {count} lone surrogate(s) such as "
+        f"U+{ord(first[0]):04X}, which no encoding can write (text decoded with "
+        "errors='surrogateescape'?); replaced by U+FFFD",
+        line=line,
+    )
+
+
+def replace_surrogates_in(value: Any) -> tuple[Any, Diagnostic | None]:
+    """A loaded JSON value (speech-recognition output) with lone surrogates in its strings
+    (keys too) replaced by U+FFFD, as `normalise` does for text: JSON's `\\ud800` escapes
+    load as lone surrogates, which no dump of the transcript could write. The value is
+    copied only where a string in it changes; None when none does."""
+    found = 0
+
+    def fix(v: Any) -> Any:
+        nonlocal found
+        if isinstance(v, str):
+            if v.isascii() or not _SURROGATE.search(v):
+                return v
+            found += len(_SURROGATE.findall(v))
+            return _SURROGATE.sub("\ufffd", v)
+        before = found
+        if isinstance(v, dict):
+            items = {fix(k): fix(x) for k, x in v.items()}
+            return items if found > before else v
+        if isinstance(v, list):
+            fixed = [fix(x) for x in v]
+            return fixed if found > before else v
+        return v
+
+    try:
+        out = fix(value)
+    except RecursionError:  # deeper than any vendor's JSON: left as it is
+        return value, None
+    if not found:
+        return value, None
+    return out, Diagnostic(
+        level="warning",
+        code="unencodable-characters",
+        message=f"{found} lone surrogate(s) in the strings of the input (`\\ud800` escapes "
+        "in JSON?), which no encoding can write; replaced by U+FFFD",
+    )
 
 
 def _line_ends(text: str, mixed: bool) -> tuple[str, Diagnostic | None]:

@@ -9,9 +9,10 @@ worker processes, one result per document as it is ready.
 
 Memory stays flat however large the corpus: sources are expanded lazily (a folder is walked
 one directory at a time, an archive read one member at a time, never extracted to disk),
-and at most `IN_FLIGHT_PER_WORKER` documents per worker are in flight, so the parent never
-holds more than that window of inputs and results. Each worker holds one document (its
-bytes, text, tokens and model) at a time.
+and documents go to the workers in chunks of at most `CHUNK_BYTES` (or `CHUNK_DOCS`
+documents), at most `IN_FLIGHT_PER_WORKER` chunks per worker at a time, so the parent never
+holds more than that window of inputs and results. Each worker parses one document (its
+bytes, text, tokens and model) at a time, and keeps only the results of its chunk.
 
 Document ids are stable: `ids.doc_id(key)` (SHA-256, not Python's per-process `hash()`) of a
 key made from the source's name — the path inside the folder given with the folder's own
@@ -47,6 +48,8 @@ from .reader import read_text
 
 __all__ = [
     "ARCHIVE_SEPARATOR",
+    "CHUNK_BYTES",
+    "CHUNK_DOCS",
     "IN_FLIGHT_PER_WORKER",
     "MAX_BYTES",
     "BatchResult",
@@ -62,9 +65,21 @@ __all__ = [
 # broadcast transcripts are well under 1 MiB; raise it (`max_bytes=`) for giant ones.
 MAX_BYTES: Final = 64 * 2**20
 
-# Documents in flight per worker: enough that a worker never waits for the parent to hand
-# it the next one, few enough that inputs and results held at once stay a handful.
-IN_FLIGHT_PER_WORKER: Final = 4
+# Documents are handed to the workers in chunks (issue 13): one task per document cost the
+# parent and the workers a pickled message, a future and a queue hand-over each, which at
+# broadcast sizes (a few KB a document) held the 2-worker speed-up at about 1.6x. A chunk
+# closes at `CHUNK_BYTES` of input or `CHUNK_DOCS` documents, whichever comes first: a
+# fraction of a second of parsing, so per-task costs are spread over many documents, a
+# worker finishing the last chunk does not keep the others waiting long, and one chunk's
+# inputs and results stay a few megabytes. The first chunks are smaller (1, 2, 4, ...
+# documents), so every worker starts at once and the first results come back soon.
+CHUNK_BYTES: Final = 256 * 2**10
+CHUNK_DOCS: Final = 64
+
+# Chunks in flight per worker: one being parsed and one waiting, so a worker never waits
+# for the parent to hand it the next one, while the inputs and results held at once stay
+# a few chunks' worth.
+IN_FLIGHT_PER_WORKER: Final = 2
 
 # Between an archive and a member in a source name: `corpus.zip!npr/001.txt`.
 ARCHIVE_SEPARATOR: Final = "!"
@@ -534,6 +549,11 @@ def _pool(count: int) -> cf.ProcessPoolExecutor:
     )
 
 
+def _work_chunk(work: Callable[[_Job], R], jobs: list[_Job]) -> list[R]:
+    """`work` for each job of a chunk, in a worker (one task, one message each way)."""
+    return [work(job) for job in jobs]
+
+
 def _pooled(
     items: Iterator[_Job | BatchResult],
     work: Callable[[_Job], R],
@@ -541,72 +561,130 @@ def _pooled(
     ordered: bool,
     passthrough: Callable[[BatchResult], R],
 ) -> Iterator[R]:
-    """A bounded window of jobs in flight; a pool whose worker died is replaced, and the
-    documents in flight in it are failed results (nothing else is lost)."""
+    """A bounded window of chunks in flight. A pool whose worker died is replaced, and the
+    documents of the chunks that were in it are parsed again one document a task, one such
+    task at a time and no new chunk handed out meanwhile: the document that kills a worker
+    again is then the only one in flight with it, and the only failed result."""
     window = count * IN_FLIGHT_PER_WORKER
     pools = [_pool(count)]
     flight: deque[_Flight] = deque()
+    chunks = 0  # chunks handed out so far: the first ones are small
 
-    def submit() -> bool:
-        item = next(items, None)
-        if item is None:
-            return False
-        if isinstance(item, BatchResult):
-            done: cf.Future[Any] = cf.Future()
-            done.set_result(passthrough(item))
-            flight.append(_Flight(item, done, pools[-1]))
-            return True
+    def send(entry: _Flight) -> cf.Future[Any]:
         try:
-            future = pools[-1].submit(work, item)
+            entry.future = pools[-1].submit(_work_chunk, work, entry.jobs)
         except cf.BrokenExecutor:
             pools[-1].shutdown(wait=False, cancel_futures=True)
             pools.append(_pool(count))
-            future = pools[-1].submit(work, item)
-        flight.append(_Flight(item, future, pools[-1]))
-        return True
+            entry.future = pools[-1].submit(_work_chunk, work, entry.jobs)
+        entry.pool = pools[-1]
+        return entry.future
 
-    def outcome(entry: _Flight) -> R:
+    def submit() -> bool:
+        """Hand out the next chunk (and a failed source met on the way); False at the end."""
+        nonlocal chunks
+        jobs: list[_Job] = []
+        size = 0
+        most = min(CHUNK_DOCS, 2**chunks)
+        failed: BatchResult | None = None
+        while len(jobs) < most and size < CHUNK_BYTES:
+            item = next(items, None)
+            if item is None:
+                break
+            if isinstance(item, BatchResult):
+                failed = item  # its place in the order is after this chunk
+                break
+            jobs.append(item)
+            size += max(item.size, 0)
+        if jobs:
+            entry = _Flight(jobs)
+            send(entry)
+            flight.append(entry)
+            chunks += 1
+        if failed is not None:
+            done: cf.Future[Any] = cf.Future()
+            done.set_result([passthrough(failed)])
+            flight.append(_Flight([], done))
+        return bool(jobs) or failed is not None
+
+    def outcome(entry: _Flight) -> tuple[list[R], list[_Flight]]:
+        """The chunk's results; or, when its worker died, none and its documents to parse
+        again one a task (a document already parsed alone fails)."""
+        assert entry.future is not None
         try:
-            return entry.future.result()  # type: ignore[no-any-return]
+            return entry.future.result(), []
         except cf.BrokenExecutor:
             if entry.pool is pools[-1]:
                 entry.pool.shutdown(wait=False, cancel_futures=True)
                 pools.append(_pool(count))
+            if not entry.retry:
+                return [], [_Flight([job], retry=True) for job in entry.jobs]
             what = (
                 "the worker process died while this document was being parsed (out of "
-                "memory, or a crash in native code; this document or another one in flight "
-                "at the time caused it: parse it alone to know)"
+                "memory, or a crash in native code; parsed again alone, it killed its "
+                "worker again)"
             )
         except Exception as exc:
             what = f"could not be handed to or back from a worker ({type(exc).__name__}: {exc})"
-        assert isinstance(entry.item, _Job)
-        return passthrough(entry.item.result(None, InternalError(what, path=entry.item.source)))
+        failed = [
+            passthrough(job.result(None, InternalError(what, path=job.source)))
+            for job in entry.jobs
+        ]
+        return failed, []
+
+    def next_done() -> _Flight:
+        """The next entry whose results are ready (in order, or the first done)."""
+        if ordered:
+            entry = flight[0]
+            future = entry.future if entry.future is not None else send(entry)
+            cf.wait([future])
+            return flight.popleft()
+        sent = [e for e in flight if e.future is not None]
+        if not any(e.retry and not e.future.done() for e in sent if e.future is not None):
+            unsent = next((e for e in flight if e.future is None), None)
+            if unsent is not None:  # documents parsed again go one at a time
+                send(unsent)
+                sent.append(unsent)
+        finished, _ = cf.wait(
+            [e.future for e in sent if e.future is not None], return_when=cf.FIRST_COMPLETED
+        )
+        index = next(i for i, e in enumerate(flight) if e.future in finished)
+        entry = flight[index]
+        del flight[index]
+        return entry
 
     try:
         while len(flight) < window and submit():
             pass
         while flight:
-            if ordered:
-                entry = flight.popleft()
-                cf.wait([entry.future])
-            else:
-                finished, _ = cf.wait([e.future for e in flight], return_when=cf.FIRST_COMPLETED)
-                index = next(i for i, e in enumerate(flight) if e.future in finished)
-                entry = flight[index]
-                del flight[index]
-            result = outcome(entry)
-            submit()
-            yield result
+            entry = next_done()
+            results, again = outcome(entry)
+            if again:
+                if ordered:
+                    flight.extendleft(reversed(again))  # in the chunk's place
+                else:
+                    flight.extend(again)
+                continue
+            if not any(e.future is None for e in flight):  # none waits to be parsed alone
+                while len(flight) < window and submit():
+                    pass
+            yield from results
     finally:
         for entry in flight:
-            entry.future.cancel()
+            if entry.future is not None:
+                entry.future.cancel()
         for pool in pools:
             with contextlib.suppress(Exception):
                 pool.shutdown(wait=True, cancel_futures=True)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Flight:
-    item: _Job | BatchResult
-    future: cf.Future[Any]
-    pool: cf.ProcessPoolExecutor
+    """A chunk in flight: its jobs (none for a source failed before any parsing), the
+    future of its results (None until it is sent), the pool it went to, and whether it is
+    a document sent again alone after its worker died."""
+
+    jobs: list[_Job]
+    future: cf.Future[Any] | None = None
+    retry: bool = False
+    pool: cf.ProcessPoolExecutor | None = None

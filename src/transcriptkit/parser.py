@@ -11,7 +11,7 @@ from typing import Any, TypeVar, cast
 import regex
 
 from . import kinds, metadata, rules
-from ._accounting import left_out
+from ._accounting import LINE_FORMATS, caption_left_out, left_out
 from ._normalise import normalise, paused_collector
 from ._safe import control_diagnostics
 from .asr import read_asr
@@ -73,6 +73,8 @@ def parse(
             captions = read_captions(text, fmt)
         captions.diagnostics[:0] = boundary_notes
         captions.diagnostics += control_diagnostics(text)
+        if fmt in LINE_FORMATS and (note := caption_left_out(text, captions)):
+            captions.diagnostics.append(note)  # issue 11: nothing lost silently, here too
         return captions
     chosen, confidence = resolve_style(text, style)
     tokens, shapes = tokenize_report(text, chosen)

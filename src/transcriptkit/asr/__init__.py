@@ -15,6 +15,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .._accounting import asr_left_out
+from .._normalise import replace_surrogates, replace_surrogates_in
 from ..models import Diagnostic, Metadata, Transcript
 from . import rttm, whisper
 from ._pieces import Piece, Reading
@@ -52,8 +54,11 @@ def read_asr(
         )
     text: str | None = None
     if isinstance(source, str):
+        source, note = replace_surrogates(source)  # issue 11: the text boundary, here too
         text = source
         reading = _read_text(source, name)
+        if note is not None and reading is not None:
+            reading.diagnostics.insert(0, note)
         if reading is None:
             if speakers is not None:
                 raise AsrFormatError(
@@ -71,7 +76,10 @@ def read_asr(
         return None
     if speakers is not None:
         reading = join_speakers(reading, _rttm_turns(speakers))
-    return build_transcript(reading, text, split_pause=split_pause)
+    transcript = build_transcript(reading, text, split_pause=split_pause)
+    if note := asr_left_out([p.text for p in reading.pieces], transcript):
+        transcript.diagnostics.append(note)  # issue 11: nothing lost silently
+    return transcript
 
 
 def parse_asr(source: Any, **options: Any) -> Transcript:
@@ -125,7 +133,7 @@ def _read_text(text: str, name: str | None) -> Reading | Transcript | None:
                     )
                 ],
             )
-        return vendor.read(value)
+        return _read_safe(vendor, value)
     if whisper.looks_like_tsv(head):
         return whisper.read_tsv(text)
     if head.startswith(("SPEAKER", ";;")) and rttm.looks_like(head):
@@ -137,7 +145,16 @@ def _read_value(value: dict[str, Any] | list[Any], name: str | None) -> Reading:
     vendor = detect(value)
     if vendor is None:
         raise _unknown(name)
-    return vendor.read(value)
+    return _read_safe(vendor, value)
+
+
+def _read_safe(vendor: Vendor, value: Any) -> Reading:
+    """`vendor.read(value)`, its strings rid of lone surrogates first (with a diagnostic)."""
+    value, note = replace_surrogates_in(value)
+    reading = vendor.read(value)
+    if note is not None:
+        reading.diagnostics.insert(0, note)
+    return reading
 
 
 def _unknown(name: str | None) -> AsrFormatError:
