@@ -304,3 +304,17 @@ def test_a_note_up_in_the_header_is_no_cue_but_one_over_the_first_label_is() -> 
         "THE COURT: Be seated.\n\nMS. PELL: Thank you.\n"
     )
     assert _cues(text) == ["gavel"]
+
+
+def test_a_flattened_court_transcript_splits_after_its_line_numbers() -> None:
+    filler = " ".join(["HARBOUR COUNTY COURT (555) 010-2000 ODA PELL, ESQUIRE"] * 20)
+    text = (
+        f"1 {filler}. 2 THE CLERK: The court is now 3 in session. Please be seated. "
+        "4 Good morning, Your Honor. 5 THE COURT: Good morning. 6 THE CLERK: Case 41, "
+        "the pier. 7 MS. PELL: Oda Pell for the board.\n"
+    )
+    doc = transcriptkit.parse(text)
+    labels = [t.label for t in doc.turns]
+    assert labels[0] is None
+    # `MS. PELL` is one name the document never labels elsewhere: prose, mid-line
+    assert labels[1:] == ["THE CLERK", "THE COURT", "THE CLERK"]

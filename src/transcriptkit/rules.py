@@ -187,8 +187,11 @@ TIME_PREFIX: Final = regex.compile(
 )
 
 # Where a label may start in the middle of a line: after the end of a sentence.
-# `... the search goes on. SACHA LINDQVIST, HOST: More than ...`
-SENTENCE_END: Final = regex.compile(r"""(?<=[.?!"'’”)\]…-])[ \t]++(?=\p{Lu})""", _F)
+# `... the search goes on. SACHA LINDQVIST, HOST: More than ...`; in a court transcript
+# flattened onto one line, after the line number too: `... come to order. 5 THE COURT: ...`
+SENTENCE_END: Final = regex.compile(
+    r"""(?<=[.?!"'’”)\]…-])[ \t]++ (?: \d{1,2}+ [ \t]++ (?=\p{Lu}{2}) )?+ (?=\p{Lu})""", _F
+)
 
 # Roles that mark a mid-line label without doubt.
 STRONG_ROLE: Final = regex.compile(

@@ -615,13 +615,17 @@ def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
     if not any(t.kind is TokenKind.TEXT and len(t.text) > 40 for t in tokens):
         return tokens
     labelled = {t.line for t in tokens if t.kind is TokenKind.LABEL}
+    # How long each line is, notes and all (a flattened line is cut into many pieces).
+    widths: Counter[int] = Counter()
+    for t in tokens:
+        widths[t.line] += len(t.text)
     out: list[Token] = []
     for t in tokens:
         if t.kind is TokenKind.TEXT and len(t.text) > 40 and ":" in t.text:
             # A known name is taken mid-line only after another turn's label on the same
             # line (`... here. BEGALA: Thanks.`) or in text flattened onto very long lines;
             # a wrapped line that happens to hold a name and a colon is not split.
-            trusted = t.line in labelled or len(t.text) >= _FLATTENED
+            trusted = t.line in labelled or widths[t.line] >= _FLATTENED
             out.extend(_split_text_token(t, known, trusted))
         else:
             out.append(t)
