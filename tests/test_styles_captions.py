@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from invariants import check_text
@@ -229,7 +229,18 @@ _PIECES = st.sampled_from(
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_PIECES, max_size=40), st.sampled_from([*MINE, None]))
+@example(["00:00:01.000 --> 00:00:02.000", "\n", "[applause]", "<v Ana>", "WEBVTT"], "webvtt")
 def test_caption_shapes_never_crash(pieces: list[str], style: str | None) -> None:
     text = "".join(pieces)
     _covers(text, style)
     parse(text, style=style)
+
+
+def test_a_note_before_a_voice_on_one_line_spans_only_the_note() -> None:
+    """`[applause]<v Ana>words`: the standalone cue is the note's stretch of the line, and
+    the turn that follows starts where the voice does (the cue never straddles it)."""
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n[applause]<v Ana>Thanks, all.\n"
+    doc = parse(text)
+    [cue] = doc.cues
+    assert text[cue.span.start : cue.span.end] == "[applause]"
+    assert doc.turns[0].span.start >= cue.span.end

@@ -319,14 +319,16 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
             flash_of += 1
         line_start = p.line.offset
         if p.sound is not None and p.voice is None and p.kind == "" and not p.change:
-            raw = p.line.text
+            # The note's own stretch of the line: a voice may follow it (`[applause]<v Ana>`).
+            raw = p.line.text[p.at : p.stop]
             lead = len(raw) - len(raw.lstrip())
+            begin = line_start + p.at
             cues.append(
                 Cue(
                     kind=_cue_kind(p.sound),
                     text=p.sound,
                     line=p.line.number,
-                    span=Span(start=line_start + lead, end=line_start + len(raw.rstrip())),
+                    span=Span(start=begin + lead, end=begin + len(raw.rstrip())),
                 )
             )
             if current is not None:

@@ -100,6 +100,7 @@ class _Prepared:
     order: tuple[Style, ...]
     items: tuple[tuple[_Item, ...], ...]
     totals: tuple[float, ...]
+    by_total: tuple[int, ...]  # style indexes, heaviest total first (ties: registered first)
     anchored: Pattern | None
 
 
@@ -131,7 +132,8 @@ def _prepared() -> _Prepared:
         items.append(tuple(found))
     totals = tuple(_total(style_items) for style_items in items)
     line_starts = _line_start_search(branches)
-    _PREPARED[:] = [_Prepared(order, tuple(items), totals, line_starts)]
+    by_total = tuple(sorted(range(len(order)), key=lambda k: (-totals[k], k)))
+    _PREPARED[:] = [_Prepared(order, tuple(items), totals, by_total, line_starts)]
     return _PREPARED[0]
 
 
@@ -182,13 +184,14 @@ def _line_start_search(branches: list[str]) -> Pattern | None:
 _SLACK = 1e-9
 
 
-def _cannot_win(upper: float, i: int, best: float, chosen: int) -> bool:
-    """True when a style (index `i`) whose score can reach at most `upper` cannot be the
-    one detected: below `MIN_WEIGHT`, below the best, or level with a best registered
-    before it (ties go to the style registered first)."""
-    if upper + _SLACK < MIN_WEIGHT or upper + _SLACK < best:
-        return True
-    return upper - _SLACK <= best and i > chosen >= 0 and upper < best + _SLACK
+def _floor(i: int, best: float, chosen: int) -> float:
+    """The score a style (index `i`) must reach to be the one detected: `MIN_WEIGHT`, and
+    the best so far, which a style registered after the best's must exceed (ties go to
+    the style registered first); a style whose whole remaining weight is below it is
+    given up."""
+    if chosen >= 0 and i > chosen:
+        return max(best + _SLACK, MIN_WEIGHT - _SLACK)
+    return max(best - _SLACK, MIN_WEIGHT - _SLACK)
 
 
 def detect(text: str) -> tuple[Style, float]:
@@ -214,13 +217,14 @@ def detect(text: str) -> tuple[Style, float]:
     # style at once) by one search, made when such evidence is first weighed.
     anchored_seen: bool | None = None
     best, chosen = -1.0, -1
-    for i in sorted(range(len(order)), key=lambda k: (-totals[k], k)):
-        if _cannot_win(totals[i], i, best, chosen):
+    for i in prepared.by_total:
+        floor = _floor(i, best, chosen)
+        if totals[i] < floor:
             break  # sorted by total weight: no style left can outweigh the best
         score, remaining = 0.0, totals[i]
         matched: list[tuple[int, float]] = []
         for weight, cheap, pattern, anchored, rank in prepared.items[i]:
-            if _cannot_win(score + remaining, i, best, chosen):
+            if score + remaining < floor:
                 break  # this style cannot reach the best any more: no need to look on
             remaining -= weight
             if anchored:
