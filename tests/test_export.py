@@ -45,10 +45,6 @@ UNLABELED_RUN = (
     "without a label and reads back as a paragraph of the turn before"
 )
 ROUND_TRIP_GAPS = {
-    # A court transcript run onto one line: read as an article (its labels are not found
-    # in the line as printed), but its paragraph, with the spacing collapsed, reads back
-    # with labels. Goes when one-line transcripts are read as transcripts (issue 8).
-    "mixed/022.txt": "a one-line transcript read as an article reads back with labels",
     "styles/022.txt": UNLABELED_RUN,
     "styles/023.txt": UNLABELED_RUN,
 }
