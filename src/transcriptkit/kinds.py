@@ -65,10 +65,13 @@ _TAG = regex.compile(r"< /?+ \p{L}[\p{L}\d]{0,10}+ [^<>\n]{0,200}+ >", _F)
 
 
 class Row(Protocol):
-    """One line as the parser holds it: its number, its tokens, its words."""
+    """One line as the parser holds it: its number, its tokens, its words, and whether it
+    is only blank tokens (`blank`) or only words (`wordy`: TEXT, NOTE, TIMESTAMP)."""
 
     number: int
     tokens: list[Token]
+    blank: bool
+    wordy: bool
 
     @property
     def text(self) -> str: ...
@@ -90,14 +93,6 @@ class Evidence:
     furniture: int  # lines of page furniture (photo captions, player links, menus)
 
 
-def _only(row: Row, kinds: frozenset[TokenKind]) -> bool:
-    return all(t.kind in kinds for t in row.tokens)
-
-
-def _blank(row: Row) -> bool:
-    return all(t.kind is TokenKind.BLANK for t in row.tokens)
-
-
 def _date_row(row: Row) -> bool:
     return any(
         t.kind is TokenKind.HEADER and t.fields.get("field") == "date" for t in row.tokens
@@ -107,7 +102,7 @@ def _date_row(row: Row) -> bool:
 def prose_line(row: Row) -> bool:
     """Written words: a long line of only words, or a shorter one that ends a sentence of
     `SENTENCE_WORDS` words or more (`Reporter recaps the latest news about the war.`)."""
-    if not _only(row, _WORDY) or clock_entry(row):
+    if not row.wordy or clock_entry(row):
         return False
     text = row.text
     if len(text) >= PROSE_CHARS:
@@ -123,7 +118,7 @@ def clock_entry(row: Row) -> bool:
 def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int) -> Evidence:
     """The evidence of `rows`; `labelled` holds (line, text) of each labelled turn. Labels
     inside a markdown code block are a specification's examples, not the document's."""
-    written = [r for r in rows if not _blank(r)]
+    written = [r for r in rows if not r.blank]
     prose = items = dated = 0
     previous: Row | None = None
     dates: list[int] = []  # indexes in `written` of the dates printed after some prose
@@ -131,8 +126,7 @@ def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int)
         if prose_line(row):
             prose += 1
             if previous is not None and (
-                _date_row(previous)
-                or (_only(previous, _WORDY) and looks_like_heading(previous.text))
+                _date_row(previous) or (previous.wordy and looks_like_heading(previous.text))
             ):
                 items += 1
             if dates and i - dates[-1] <= ITEM_REACH:

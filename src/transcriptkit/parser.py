@@ -37,7 +37,6 @@ from .tokenizer import resolve_style, tokenize_report
 from .tokens import Token, TokenKind
 
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
-_BLANK = frozenset({TokenKind.BLANK})
 _CLOSING = frozenset(",.;:!?)")
 _PROSE = kinds.PROSE_CHARS  # characters: a line this long with sentences in it is prose
 
@@ -123,13 +122,6 @@ class _Line:
                 t.text for t in self.tokens if t.kind is not TokenKind.TIMESTAMP
             ).strip()
         return self._text
-
-    def only(self, kinds: frozenset[TokenKind]) -> bool:
-        if kinds is _BLANK:
-            return self.blank
-        if kinds is _WORDY:
-            return self.wordy
-        return all(t.kind in kinds for t in self.tokens)
 
 
 @dataclass(slots=True)
@@ -274,7 +266,7 @@ def _body_start(lines: list[_Line]) -> int | None:
             after_player, after_heading = True, False
         elif "transcript-heading" in rules_here:
             after_heading = True
-        elif ln.only(_WORDY):
+        elif ln.wordy:
             if rules.OPENER.match(ln.text):
                 return i
             if (
@@ -487,7 +479,7 @@ def _single_newlines(lines: list[_Line]) -> bool:
     """True when paragraphs are separated by single newlines (no blank lines between), so
     each line is a paragraph; otherwise consecutive lines are one hard-wrapped paragraph."""
     wordy = sum(1 for ln in lines if any(t.kind is TokenKind.TEXT for t in ln.tokens))
-    blank = sum(1 for ln in lines if ln.only(_BLANK))
+    blank = sum(1 for ln in lines if ln.blank)
     return blank * 3 < wordy
 
 
@@ -582,7 +574,7 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
     for ln in lines[first:]:
         if ln.terminal:
             break
-        if not ln.only(_WORDY):
+        if not ln.wordy:
             continue
         words = [t for t in ln.tokens if t.kind in (TokenKind.TEXT, TokenKind.NOTE)]
         text = join_clean([clean(t.text) for t in words]).strip()

@@ -115,23 +115,19 @@ def _with_numbers(
 ) -> list[Token]:
     """`line_tokens` (of lines read without their numbers) with each number put back in
     front of its line as a MARKUP token (`line-number`), so the tokens still cover the text."""
+
+    def number_token(k: int) -> Token:
+        start, number, line = original[k]
+        prefix = line[: numbers[k]]
+        return Token(TokenKind.MARKUP, prefix, start, start + len(prefix), number, "line-number")
+
     out: list[Token] = []
     pending = [k for k in range(index, index + consumed) if k in numbers]
     for t in line_tokens:
         while pending and lines[pending[0]][1] <= t.line:
-            k = pending.pop(0)
-            start, number, line = original[k]
-            prefix = line[: numbers[k]]
-            out.append(
-                Token(TokenKind.MARKUP, prefix, start, start + len(prefix), number, "line-number")
-            )
+            out.append(number_token(pending.pop(0)))
         out.append(t)
-    for k in pending:
-        start, number, line = original[k]
-        prefix = line[: numbers[k]]
-        out.append(
-            Token(TokenKind.MARKUP, prefix, start, start + len(prefix), number, "line-number")
-        )
+    out.extend(number_token(k) for k in pending)
     return out
 
 
@@ -625,7 +621,7 @@ def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
             # A known name is taken mid-line only after another turn's label on the same
             # line (`... here. BEGALA: Thanks.`) or in text flattened onto very long lines;
             # a wrapped line that happens to hold a name and a colon is not split.
-            trusted = t.line in labelled or widths[t.line] >= _FLATTENED
+            trusted = t.line in labelled or widths[t.line] >= LONG_LINE
             out.extend(_split_text_token(t, known, trusted))
         else:
             out.append(t)
@@ -677,7 +673,6 @@ def _slice(token: Token, a: int, b: int, kind: TokenKind, rule: str) -> Token:
 
 
 _LABEL_REACH = 2000  # characters: no label is longer
-_FLATTENED = 1000  # characters: a "line" this long is paragraphs run together
 _HEADING_REGION = 80  # scraped page headers repeat the headline within the first lines
 _VOICE_USES = 3  # a weak label saying this many different things is a voice
 
