@@ -102,8 +102,13 @@ def looks_like_heading(text: str, words: int = 2) -> bool:
     text = text.strip()
     if not 4 <= len(text) <= 200 or text.endswith((".", ",", ":", ";")):
         return False
-    found: list[str] = [w for w in _WORD.findall(text) if w.lower() not in _SMALL]
-    if len(found) < words:
+    found, capitalised = capitals(text)
+    if found < words:
         return False
-    capitalised = sum(w[0].isupper() for w in found)
-    return capitalised / len(found) >= 0.6
+    return capitalised / found >= 0.6
+
+
+def capitals(text: str) -> tuple[int, int]:
+    """(words, how many of them start with a capital), small words (`of`, `the`) aside."""
+    found = [w for w in _WORD.findall(text) if w.lower() not in _SMALL]
+    return len(found), sum(w[0].isupper() for w in found)

@@ -26,8 +26,7 @@ from typing import Final
 import regex
 
 from . import rules
-from .cleantext import _SMALL as SMALL_WORDS
-from .cleantext import looks_like_heading
+from .cleantext import capitals, looks_like_heading
 from .names import canonical_name
 from .tokens import Token, TokenKind
 
@@ -509,13 +508,12 @@ _SENTENCE_END: Final = regex.compile(
     r"""(?<! \b \p{Lu} ) [.?!] ["”’)]*+ (?: [ \t]++ [\p{Lu}\[("“] | [ \t]*+ $ )""",
     regex.VERBOSE | regex.V1,
 )
-_TITLE_WORDS: Final = regex.compile(r"\p{L}[\p{L}'’\-]*+", regex.V1)
 
 
 def _capitalised(text: str) -> float:
     """The share of words that start with a capital, small words (`of`, `the`) aside."""
-    found = [w for w in _TITLE_WORDS.findall(text) if w.lower() not in SMALL_WORDS]
-    return sum(w[0].isupper() for w in found) / len(found) if found else 0.0
+    found, capitalised = capitals(text)
+    return capitalised / found if found else 0.0
 
 
 # ---- candidates -------------------------------------------------------------------------
