@@ -73,9 +73,28 @@ def _could_time(s: str, fmt: str) -> bool:
     return "," in s if fmt == "sbv" else (">" in s or "→" in s)
 
 
-def _times(line: str, fmt: str) -> bool:
-    """Is `line` a timing line (or a broken one)?"""
-    return _could_time(line, fmt) and (_timing(line.rstrip("\r"), fmt) is not None or "-->" in line)
+class _LookAhead:
+    """Is the next line a timing line (or a broken one)? The answer's reading of the
+    timing is kept, so the line is not read twice when the walk gets to it (a cue
+    identifier above every timing is the common SRT and WebVTT shape)."""
+
+    __slots__ = ("fmt", "found", "line")
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.line: str | None = None
+        self.found: tuple[float, float, str] | None = None
+
+    def times(self, line: str) -> bool:
+        if not _could_time(line, self.fmt):
+            return False
+        self.line = s = line.rstrip("\r")
+        self.found = _timing(s, self.fmt)
+        return self.found is not None or "-->" in line
+
+    def timing(self, s: str) -> tuple[float, float, str] | None:
+        """`_timing(s, fmt)`, read once for a line the look-ahead read."""
+        return self.found if s == self.line else _timing(s, self.fmt)
 
 
 def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
@@ -101,6 +120,7 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
             stray.clear()
 
     pending: list[tuple[int, int, str]] = []  # pieces of a line whose newlines were lost
+    ahead = _LookAhead(fmt)
     whole = True
     i = 0
     while i < count or pending:
@@ -130,7 +150,7 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
             ("," in s) if fmt == "sbv" else (">" in s or "→" in s)
         )  # the cheap guard before any regex (see `_could_time`)
         if could:
-            found = _timing(s, fmt)
+            found = ahead.timing(s)
             if found is not None:
                 flush_stray()
                 start, end, placement = found
@@ -163,7 +183,7 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
             reading.cues.append(cue)
             continue
         if cue is not None:
-            if head.isdigit() and stripped.isdigit() and _times(nxt, fmt):
+            if head.isdigit() and stripped.isdigit() and ahead.times(nxt):
                 continue  # an SRT number with no blank line before its timing
             if s is stripped or (s[0] not in " \t" and s[-1] not in " \t"):
                 cue.lines.append(SourceLine(number, at, s, whole))
@@ -171,7 +191,7 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
                 lead = len(s) - len(s.lstrip())
                 cue.lines.append(SourceLine(number, at + lead, s.rstrip()[lead:], whole))
             continue
-        if _times(nxt, fmt):  # a cue identifier
+        if ahead.times(nxt):  # a cue identifier
             flush_stray()
             continue
         if stripped.startswith("WEBVTT") and not header_seen and _header_word(stripped, 6):

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Final, cast
+from typing import Final, TypeVar, cast
 
 import regex
+from pydantic import BaseModel
 
 from ..cleantext import clean
 from ..models import (
@@ -75,6 +76,7 @@ _LEAD_FIRST: Final = frozenset(">-‐–—[(*")
 _SOUND: Final = regex.compile(
     r"[ \t]*+ (?: \[ ([^\[\]\n]++) \] | \( ([^()\n]++) \) ) [ \t]*+ $", regex.V1 | regex.VERBOSE
 )
+_M = TypeVar("_M", bound=BaseModel)
 _QUOTES: Final = frozenset('"“„«')  # a quotation after the colon: reported speech
 _CLOSING: Final = frozenset(",.;:!?)")
 
@@ -129,7 +131,16 @@ class _Draft:
     end: float | None = None
 
 
-def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment]) -> list[_Piece]:
+class _Names(dict[str, str]):
+    """Canonical names of the labels and voices printed, each worked out once (a file
+    prints the same few names on every caption)."""
+
+    def __missing__(self, raw: str) -> str:
+        name = self[raw] = canonical_name(raw)
+        return name
+
+
+def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment], names: _Names) -> list[_Piece]:
     out: list[_Piece] = []
     for k, seg in enumerate(segs):
         text = seg.text
@@ -152,30 +163,34 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment]) -> list[_Piec
             p.sound = (sound[1] or sound[2]).strip()
             continue
         if first in _LEAD_FIRST or (":" in text and first.isupper()):
-            m = _LEAD.match(text, len(text) - len(stripped))
-            if m is None or m.end() == len(text) - len(stripped):
+            lead = len(text) - len(stripped)
+            m = _LEAD.match(text, lead)
+            if m is None or (end := m.end()) == lead:
                 continue
-            p.change, p.dash = m["change"] is not None, m["dash"] is not None
-            rest = text[m.end() :]
+            # One look-up of the groups (a `regex` group by name costs as much as a match).
+            change, dash, bracket, label = m.group("change", "dash", "bracket", "label")
+            p.change, p.dash = change is not None, dash is not None
+            rest = text[end:]
             # Where the words would start if the label is not taken for one.
-            after = m.start("label") if m["label"] is not None else m.end()
-            if m["bracket"] is not None:
+            if bracket is not None:
                 after = m.start("bracket") - 1
+            else:
+                after = m.start("label") if label is not None else end
             p.unlabeled = (_raw_index(line.text, seg.at, text, after), text[after:])
-            if m["bracket"] is not None:
-                p.kind, p.label = "bracket", m["bracket"].strip()
-                p.name = canonical_name(p.label)
-            elif m["label"] is not None:
-                p.kind, p.label = "prefix", " ".join(m["label"].split())
-                p.name = canonical_name(m["name"].rstrip("."))
-                p.desc = m["desc"]
+            if bracket is not None:
+                p.kind, p.label = "bracket", bracket.strip()
+                p.name = names[p.label]
+            elif label is not None:
+                name, p.desc = m.group("name", "desc")
+                p.kind, p.label = "prefix", " ".join(label.split())
+                p.name = names[name.rstrip(".")]
                 p.alone = not rest.strip()
                 p.quoted = rest.lstrip()[:1] in _QUOTES
-            p.at = _raw_index(line.text, seg.at, text, m.end())
+            p.at = _raw_index(line.text, seg.at, text, end)
             p.text = rest
             if p.chunks is not None:  # the marker was in the first (untimed) chunk
                 t, c = p.chunks[0]
-                p.chunks = [(t, c[m.end() :] if len(c) >= m.end() else ""), *p.chunks[1:]]
+                p.chunks = [(t, c[end:] if len(c) >= end else ""), *p.chunks[1:]]
             if rest.strip() and (sound := _SOUND.match(rest)):
                 p.sound = (sound[1] or sound[2]).strip()
     return out
@@ -250,7 +265,7 @@ def _roll_up(cues: list[RawCue], shows: list[list[list[Segment]]]) -> tuple[list
     shown: list[str] = []
     where: dict[str, int] = {}
     for cue, segs in zip(cues, shows, strict=True):
-        said = [" ".join("".join(x.text for x in line).split()) for line in segs]
+        said = [" ".join(_shown(line).split()) for line in segs]
         drop, flash = 0, False
         if (
             previous is not None
@@ -275,16 +290,22 @@ def _roll_up(cues: list[RawCue], shows: list[list[list[Segment]]]) -> tuple[list
     return dropped, flashes
 
 
+def _shown(line: list[Segment]) -> str:
+    """A caption line's words as shown (its segments joined; most lines have one)."""
+    return line[0].text if len(line) == 1 else "".join([x.text for x in line])
+
+
 def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
     """The transcript of a caption reading."""
     shows = [[segments(ln.text) for ln in cue.lines] for cue in reading.cues]
     dropped, flashes = _roll_up(reading.cues, shows)
+    names = _Names()
     pieces: list[_Piece] = []
     owner: list[int] = []  # for each piece, the index of its cue
     for index, cue in enumerate(reading.cues):
         drop = dropped[index]
         for ln, segs in zip(cue.lines[drop:], shows[index][drop:], strict=True):
-            for p in _pieces_of(cue, ln, segs):
+            for p in _pieces_of(cue, ln, segs, names):
                 pieces.append(p)
                 owner.append(index)
     del shows
@@ -297,8 +318,13 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
     drafts: list[_Draft] = []
     cues: list[Cue] = []
     # Is the speaker named on (nearly) every caption? Then a repeated name continues.
-    named_cues = {id(p.cue) for p in pieces if p.voice or (p.kind, p.name) in accepted}
-    worded_cues = {id(p.cue) for p in pieces if p.text.strip() and p.sound is None}
+    named_cues: set[int] = set()
+    worded_cues: set[int] = set()
+    for p in pieces:  # `accepted` holds candidate kinds only: an unlabeled piece is not in it
+        if p.voice or (p.kind and (p.kind, p.name) in accepted):
+            named_cues.add(id(p.cue))
+        if p.sound is None and p.text.strip():
+            worded_cues.add(id(p.cue))
     every_cue = len(named_cues) >= EVERY_CUE * max(1, len(worded_cues))
 
     def open_turn(p: _Piece, label: str | None, speaker: Speaker | None, at: int) -> _Draft:
@@ -336,28 +362,28 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
             continue
         name: str | None = None
         label: str | None = None
-        fields: dict[str, str] = {}
-        marker = line_start + _marker_start(p)
+        description: str | None = None
+        marker = -1  # where the turn's span starts, when the format's own field says
         if p.voice:
             label = p.voice
-            name = canonical_name(p.voice)
+            name = names[p.voice]
             if p.voice is p.cue.speaker and p.cue.label_at >= 0:  # the format's own field
                 label, marker = p.cue.speaker_label or p.voice, p.cue.label_at
-            fields = {"name": name, "label": label}
-        if (p.kind, p.name) in accepted and p.name and p.label:
-            label, name = p.label, p.name
-            fields = {"name": name, "label": label}
-            if p.desc:
-                fields["description"] = p.desc
+        if p.kind and p.name and p.label and (p.kind, p.name) in accepted:
+            label, name, description = p.label, p.name, p.desc or None
         if name is not None:
-            key = (name, label, fields.get("description"))
+            key = (name, label, description)
             speaker = resolved.get(key)
             if speaker is None:  # one look-up per distinct label, not per caption
+                fields = {"name": name, "label": cast(str, label)}
+                if description:
+                    fields["description"] = description
                 speaker = resolved[key] = book.resolve(fields, p.line.number)
             if not (every_cue and current is not None and current.speaker is speaker):
-                current = open_turn(p, label, speaker, marker)
+                at = marker if marker >= 0 else line_start + _marker_start(p)
+                current = open_turn(p, label, speaker, at)
         elif p.change:
-            current = open_turn(p, None, None, marker)
+            current = open_turn(p, None, None, line_start + _marker_start(p))
         elif current is None:
             if not p.text.strip():
                 continue
@@ -425,13 +451,17 @@ def _assemble(pieces: list[_Piece]) -> tuple[str, list[tuple[int, InlineCue]]]:
     notes: list[tuple[int, InlineCue]] = []
     after_note = False
     for p in pieces:
+        if "(" not in p.text and "[" not in p.text:  # no note: the piece's clean words
+            words = p.clean_text()
+            if words:
+                if text and not (after_note and words[0] in _CLOSING):
+                    text += " "
+                text += words
+                after_note = False
+            continue
         base = p.line.offset + p.at
         cursor = 0
-        found = (
-            [m for m in INLINE_NOTE.finditer(p.text) if NOTE_WORDS.match(m["inner"])]
-            if "(" in p.text or "[" in p.text
-            else []
-        )
+        found = [m for m in INLINE_NOTE.finditer(p.text) if NOTE_WORDS.match(m["inner"])]
         for m in [*found, None]:
             stop = m.start() if m is not None else len(p.text)
             words = p.clean_text() if not found else _tidy(p.text[cursor:stop])
@@ -468,39 +498,57 @@ def _turn(index: int, d: _Draft) -> Turn:
             base += len(text) + 2
     captions = [_caption(cue, ps) for cue, ps in d.captions]
     start = captions[0].start if captions else d.start
-    return Turn(
-        index=index,
-        speaker_id=d.speaker.id if d.speaker else None,
-        label=d.label,
-        role=d.speaker.role if d.speaker else None,
-        text="\n\n".join(paragraphs),
-        paragraphs=paragraphs,
-        cues=notes,
-        line=d.line,
-        span=Span(start=d.begin, end=max(d.begin, d.stop)),
-        start=start,
-        end=d.end,
-        captions=captions or None,
+    return _model(
+        Turn,
+        {
+            "index": index,
+            "speaker_id": d.speaker.id if d.speaker else None,
+            "label": d.label,
+            "role": d.speaker.role if d.speaker else None,
+            "text": "\n\n".join(paragraphs),
+            "paragraphs": paragraphs,
+            "cues": notes,
+            "line": d.line,
+            "span": {"start": d.begin, "end": max(d.begin, d.stop)},
+            "start": start,
+            "end": d.end,
+            "captions": captions or None,
+        },
     )
 
 
+def _model(cls: type[_M], fields: dict[str, object]) -> _M:
+    """`cls(**fields)`, validated the same, through the model's validator itself: for a
+    small model BaseModel.__init__'s Python layer costs as much as the validation (a
+    caption file makes two models a caption)."""
+    return cast(_M, cls.__pydantic_validator__.validate_python(fields))
+
+
 def _caption(cue: RawCue, ps: list[_Piece]) -> Caption:
-    text = " ".join(t for t in (p.clean_text() for p in ps) if t)
     first, last = ps[0], ps[-1]
+    if first is last:  # one piece, the common case
+        text = first.clean_text()
+        timed = first.chunks is not None
+    else:
+        text = " ".join([t for t in [p.clean_text() for p in ps] if t])
+        timed = any(p.chunks is not None for p in ps)
     begin = first.line.offset + first.at + _lead(first.text)
     stop = last.line.offset + last.stop
     words: list[Word] | None = None
-    if any(p.chunks is not None for p in ps):
+    if timed:
         words = []
         for p in ps:
             words.extend(_words(p, cue))
-    return Caption(
-        start=cue.start,
-        end=cue.end,
-        text=text,
-        span=Span(start=begin, end=max(begin, stop)),
-        line=first.line.number,
-        words=words,
+    return _model(
+        Caption,
+        {
+            "start": cue.start,
+            "end": cue.end,
+            "text": text,
+            "span": {"start": begin, "end": max(begin, stop)},
+            "line": first.line.number,
+            "words": words,
+        },
     )
 
 
@@ -519,5 +567,5 @@ def _words(p: _Piece, cue: RawCue) -> list[Word]:
                 end = later
                 break
         for w in clean(text).split():
-            out.append(Word(text=w, start=begin, end=end))
+            out.append(_model(Word, {"text": w, "start": begin, "end": end}))
     return out

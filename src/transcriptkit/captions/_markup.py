@@ -17,8 +17,8 @@ _TAG: Final = re.compile(
     r"""
     < [ \t]*
     (?: (?P<time> (?: \d{1,4} : )? \d{1,2} : \d{1,2} (?: [.,] \d{1,9} )? )
-      | v (?: \. [^\s<>]* )? (?: [ \t]+ (?P<voice> [^<>]*? ) )?
-      | [^<>]*?
+      | v (?: \. [^\s<>]* )? (?: [ \t]+ (?P<voice> [^<>]* ) )?
+      | [^<>]*
     ) [ \t]* >
     | \{ \\ [^{}]* \}
     """,
@@ -49,7 +49,9 @@ def _decode(s: str) -> str:
 
 
 # The most common tagged line, read without the general loop: `<v Ana Ruiz>words</v>`.
-_VOICE_LINE: Final = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^<>]*?)[ \t]*>([^<>{]*?)(?:</v>)?")
+# Greedy runs (no `<` or `>` can end them early, and the name's spaces are folded after),
+# several times faster than lazy ones that try the rest of the pattern at every character.
+_VOICE_LINE: Final = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^<>]*)>([^<>{]*)(?:</v>)?")
 
 
 def segments(s: str) -> list[Segment]:
