@@ -89,39 +89,69 @@ def parse(
 
 
 class _Line:
-    """One line's tokens, with the facts the passes below ask about computed once, in
-    one walk over the tokens (issue 8: each thing done once)."""
+    """One line's tokens, with the facts the passes below ask about computed once
+    (issue 8: each thing done once): the set of its token kinds, and from it whether it
+    is only blank tokens (`blank`), only words (`wordy`), holds a label, or closes the
+    page (`terminal`: furniture after which nothing is transcript)."""
 
-    __slots__ = ("_text", "blank", "has_label", "number", "terminal", "tokens", "wordy")
+    __slots__ = (
+        "_raw",
+        "_text",
+        "blank",
+        "has_label",
+        "kinds",
+        "number",
+        "terminal",
+        "tokens",
+        "wordy",
+    )
 
     def __init__(self, number: int, tokens: list[Token]) -> None:
         self.number = number
         self.tokens = tokens
+        self._raw: str | None = None
         self._text: str | None = None
-        blank = wordy = True  # only BLANK tokens; only TEXT, NOTE and TIMESTAMP tokens
-        label = terminal = False  # a label; furniture after which nothing is transcript
-        for t in tokens:
-            kind = t.kind
-            if kind is not TokenKind.BLANK:
-                blank = False
-                if kind not in _WORDY:
-                    wordy = False
-                    if kind is TokenKind.LABEL:
-                        label = True
-                    elif kind is TokenKind.FURNITURE and t.rule in rules.TERMINAL_FURNITURE:
-                        terminal = True
-            else:
-                wordy = False
-        self.blank, self.wordy, self.has_label, self.terminal = blank, wordy, label, terminal
+        if len(tokens) == 1:  # most lines
+            kinds = _KIND_SETS[tokens[0].kind]
+        else:
+            many = frozenset([t.kind for t in tokens])
+            kinds = _KIND_SETS.setdefault(many, many)  # a few dozen sets, shared
+        self.kinds = kinds
+        self.blank = kinds is _BLANK_ONLY
+        self.wordy = kinds <= _WORDY
+        self.has_label = TokenKind.LABEL in kinds
+        self.terminal = TokenKind.FURNITURE in kinds and any(
+            t.rule in rules.TERMINAL_FURNITURE for t in tokens if t.kind is TokenKind.FURNITURE
+        )
+
+    @property
+    def raw(self) -> str:
+        """The line as printed, every token's text."""
+        if self._raw is None:
+            tokens = self.tokens
+            self._raw = tokens[0].text if len(tokens) == 1 else "".join([t.text for t in tokens])
+        return self._raw
 
     @property
     def text(self) -> str:
         """The line's words, without a leading time stamp."""
         if self._text is None:
-            self._text = "".join(
-                t.text for t in self.tokens if t.kind is not TokenKind.TIMESTAMP
-            ).strip()
+            if TokenKind.TIMESTAMP in self.kinds:
+                self._text = "".join(
+                    [t.text for t in self.tokens if t.kind is not TokenKind.TIMESTAMP]
+                ).strip()
+            else:
+                self._text = self.raw.strip()
         return self._text
+
+
+# Each distinct set of token kinds a line holds, once (lines are many, the sets few),
+# found by the kind itself for a line of one token.
+_KIND_SETS: dict[TokenKind | frozenset[TokenKind], frozenset[TokenKind]] = {
+    kind: frozenset({kind}) for kind in TokenKind
+}
+_KIND_SETS.update({kinds: kinds for kinds in list(_KIND_SETS.values())})
+_BLANK_ONLY = _KIND_SETS[TokenKind.BLANK]
 
 
 @dataclass(slots=True)
