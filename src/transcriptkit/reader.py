@@ -89,6 +89,7 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\x28\xb5\x2f\xfd", "zstd", "a zstd archive"),
     (b"7z\xbc\xaf\x27\x1c", "7z", "a 7-Zip archive"),
 )
+_MAGIC_BYTES = tuple(magic for magic, _, _ in _MAGIC)
 
 # Single-byte encodings of Latin script: where charset-normalizer names one of these,
 # Windows-1252 or Latin-1 reads the text as well and is far more likely to be right
@@ -316,6 +317,8 @@ codecs.register_error(_HANDLER, _note_bad_bytes)
 
 def _refuse_known_binary(data: bytes, name: str) -> None:
     """A file that starts like a known binary format is not read at all."""
+    if not data.startswith(_MAGIC_BYTES):  # one test for all of them: most files are text
+        return
     for magic, kind, described in _MAGIC:
         if data.startswith(magic):
             raise BinaryInputError(name, kind, described=described, magic=magic)
@@ -338,7 +341,12 @@ def _decode(data: bytes, name: str, strict: bool) -> _Decoded:
             )
             return decoded
 
-    wide = _utf32_without_bom(data) or _utf16_without_bom(data)
+    # UTF-32 and UTF-16 without a BOM hold zero bytes; most files have none to count.
+    wide = (
+        _utf32_without_bom(data) or _utf16_without_bom(data)
+        if data.find(0, 0, _SAMPLE) >= 0
+        else None
+    )
     if wide:
         width = "three bytes of every four" if "32" in wide else "every other byte"
         decoded = _decode_as(data, 0, wide, wide, name, strict)

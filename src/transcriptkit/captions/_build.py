@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Final, TypeVar, cast
+from typing import Final, cast
 
 import regex
-from pydantic import BaseModel
 
 from ..cleantext import clean
 from ..models import (
@@ -30,6 +29,7 @@ from ..models import (
     Transcript,
     Turn,
     Word,
+    maker,
 )
 from ..names import canonical_name
 from ..rules import CUE_KINDS, CUE_NOT, INLINE_NOTE, NOTE_WORDS
@@ -76,9 +76,36 @@ _LEAD_FIRST: Final = frozenset(">-‐–—[(*")
 _SOUND: Final = regex.compile(
     r"[ \t]*+ (?: \[ ([^\[\]\n]++) \] | \( ([^()\n]++) \) ) [ \t]*+ $", regex.V1 | regex.VERBOSE
 )
-_M = TypeVar("_M", bound=BaseModel)
 _QUOTES: Final = frozenset('"“„«')  # a quotation after the colon: reported speech
 _CLOSING: Final = frozenset(",.;:!?)")
+
+
+# The models a caption file is read into, from values already of their types (times are
+# floats, offsets ints): `models.maker` builds them without pydantic's validation, which
+# was a third of the build, and with shared fields sets (half a caption's memory).
+_SPAN = maker(Span, ("start", "end"))
+_CAPTION = maker(Caption, ("start", "end", "text", "span", "line", "words"))
+_TURN = maker(
+    Turn,
+    (
+        "index",
+        "speaker_id",
+        "label",
+        "role",
+        "text",
+        "paragraphs",
+        "cues",
+        "line",
+        "span",
+        "start",
+        "end",
+        "captions",
+    ),
+)
+_CUE = maker(Cue, ("kind", "text", "line", "span"))
+_NOTE = maker(InlineCue, ("kind", "text", "offset", "span"))
+_WORD = maker(Word, ("text",))
+_TIMED_WORD = maker(Word, ("text", "start", "end"))
 
 
 @dataclass(slots=True)
@@ -350,11 +377,11 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
             lead = len(raw) - len(raw.lstrip())
             begin = line_start + p.at
             cues.append(
-                Cue(
+                _CUE(
                     kind=_cue_kind(p.sound),
                     text=p.sound,
                     line=p.line.number,
-                    span=Span(start=begin + lead, end=begin + len(raw.rstrip())),
+                    span=_SPAN(start=begin + lead, end=begin + len(raw.rstrip())),
                 )
             )
             if current is not None:
@@ -401,10 +428,11 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
     for i in range(flash_of, len(flashes)):
         if flashes[i] and current is not None and current.end is not None:
             current.end = max(current.end, reading.cues[i].end)
-    turns = [_turn(i, d) for i, d in enumerate(drafts)]
-    turns = [t for t in turns if t.text or t.label is not None]
-    for i, t in enumerate(turns):
-        t.index = i
+    turns: list[Turn] = []
+    for d in drafts:  # numbered as kept: a turn with no words and no label is not
+        turn = _turn(len(turns), d)
+        if turn.text or turn.label is not None:
+            turns.append(turn)
     diagnostics: list[Diagnostic] = list(reading.diagnostics)
     kind: Kind = "transcript" if turns or cues else "other"
     if not reading.cues:
@@ -444,11 +472,11 @@ def _cue_kind(inner: str) -> CueKind:
     return "other"
 
 
-def _assemble(pieces: list[_Piece]) -> tuple[str, list[tuple[int, InlineCue]]]:
+def _assemble(pieces: list[_Piece]) -> tuple[str, list[tuple[int, CueKind, str, Span]]]:
     """A paragraph's clean text from its pieces, with notes such as `[Laughs]` taken out
     (as in every other style) and where each stood in the text."""
     text = ""
-    notes: list[tuple[int, InlineCue]] = []
+    notes: list[tuple[int, CueKind, str, Span]] = []  # (where in the text, kind, text, span)
     after_note = False
     for p in pieces:
         if "(" not in p.text and "[" not in p.text:  # no note: the piece's clean words
@@ -474,11 +502,10 @@ def _assemble(pieces: list[_Piece]) -> tuple[str, list[tuple[int, InlineCue]]]:
                 inner = m["inner"].strip()
                 j = p.line.text.find(m[0], p.at)
                 if j < 0:  # a tag inside the note: the piece's own stretch of its line
-                    span = Span(start=base, end=p.line.offset + p.stop)
+                    span = _SPAN(start=base, end=p.line.offset + p.stop)
                 else:
-                    span = Span(start=p.line.offset + j, end=p.line.offset + j + len(m[0]))
-                cue = InlineCue(kind=_cue_kind(inner), text=inner, offset=0, span=span)
-                notes.append((len(text), cue))
+                    span = _SPAN(start=p.line.offset + j, end=p.line.offset + j + len(m[0]))
+                notes.append((len(text), _cue_kind(inner), inner, span))
                 after_note = True
                 cursor = m.end()
     return text, notes
@@ -490,38 +517,28 @@ def _turn(index: int, d: _Draft) -> Turn:
     base = 0
     for ps in d.paragraphs:
         text, found = _assemble(ps)
-        for at, note in found:
-            note.offset = base + min(at, len(text))
-            notes.append(note)
+        for at, kind, inner, span in found:
+            offset = base + min(at, len(text))
+            notes.append(_NOTE(kind=kind, text=inner, offset=offset, span=span))
         if text:
             paragraphs.append(text)
             base += len(text) + 2
     captions = [_caption(cue, ps) for cue, ps in d.captions]
     start = captions[0].start if captions else d.start
-    return _model(
-        Turn,
-        {
-            "index": index,
-            "speaker_id": d.speaker.id if d.speaker else None,
-            "label": d.label,
-            "role": d.speaker.role if d.speaker else None,
-            "text": "\n\n".join(paragraphs),
-            "paragraphs": paragraphs,
-            "cues": notes,
-            "line": d.line,
-            "span": {"start": d.begin, "end": max(d.begin, d.stop)},
-            "start": start,
-            "end": d.end,
-            "captions": captions or None,
-        },
+    return _TURN(
+        index=index,
+        speaker_id=d.speaker.id if d.speaker else None,
+        label=d.label,
+        role=d.speaker.role if d.speaker else None,
+        text="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        cues=notes,
+        line=d.line,
+        span=_SPAN(start=d.begin, end=max(d.begin, d.stop)),
+        start=start,
+        end=d.end,
+        captions=captions or None,
     )
-
-
-def _model(cls: type[_M], fields: dict[str, object]) -> _M:
-    """`cls(**fields)`, validated the same, through the model's validator itself: for a
-    small model BaseModel.__init__'s Python layer costs as much as the validation (a
-    caption file makes two models a caption)."""
-    return cast(_M, cls.__pydantic_validator__.validate_python(fields))
 
 
 def _caption(cue: RawCue, ps: list[_Piece]) -> Caption:
@@ -539,16 +556,13 @@ def _caption(cue: RawCue, ps: list[_Piece]) -> Caption:
         words = []
         for p in ps:
             words.extend(_words(p, cue))
-    return _model(
-        Caption,
-        {
-            "start": cue.start,
-            "end": cue.end,
-            "text": text,
-            "span": {"start": begin, "end": max(begin, stop)},
-            "line": first.line.number,
-            "words": words,
-        },
+    return _CAPTION(
+        start=cue.start,
+        end=cue.end,
+        text=text,
+        span=_SPAN(start=begin, end=max(begin, stop)),
+        line=first.line.number,
+        words=words,
     )
 
 
@@ -556,7 +570,7 @@ def _words(p: _Piece, cue: RawCue) -> list[Word]:
     """Words with times from a word-timed line (`<00:00:03.200><c> to</c>`): each word
     runs from its time to the next word's time (the last to the cue's end)."""
     if p.chunks is None:
-        return [Word(text=w) for w in clean(p.text).split()]
+        return [_WORD(text=w) for w in clean(p.text).split()]
     out: list[Word] = []
     chunks = p.chunks
     for k, (t, text) in enumerate(chunks):
@@ -567,5 +581,5 @@ def _words(p: _Piece, cue: RawCue) -> list[Word]:
                 end = later
                 break
         for w in clean(text).split():
-            out.append(_model(Word, {"text": w, "start": begin, "end": end}))
+            out.append(_TIMED_WORD(text=w, start=begin, end=end))
     return out
