@@ -109,8 +109,8 @@ def detect_format(text: str) -> str | None:
 
 
 # The literal tests before the regexes above: what each structure cannot do without.
-# Every arrow `_TIMING_LINE` accepts is `→` or holds one of these.
-_ARROWS: Final = ("->", "- >", "-\t>", "–>", "– >", "–\t>", "—>", "— >", "—\t>")
+# Every arrow `_TIMING_LINE` accepts is `→` or holds this.
+_ARROW_TIP: Final = re.compile(r"[-–—][ \t]?>")
 # An ASS section name anywhere (`_ASS` wants it alone on its line).
 _ASS_NAMES: Final = re.compile(r"\[(?:Script Info|Events|V4\+? Styles)\]", re.I)
 # SBV's `.000,0:` between its two times, anywhere (`_SBV` wants the pair to fill a line).
@@ -119,7 +119,7 @@ _SBV_PAIR: Final = re.compile(r"\.\d{1,9},\d{1,4}:")
 
 def _has_arrow(head: str) -> bool:
     """An arrow `_TIMING_LINE` could read (one scan for `>` first: most texts have none)."""
-    return "→" in head or (">" in head and any(a in head for a in _ARROWS))
+    return "→" in head or (">" in head and _ARROW_TIP.search(head) is not None)
 
 
 def _could_be_ttml(head: str) -> bool:
@@ -132,25 +132,27 @@ def _could_be_ttml(head: str) -> bool:
 # transcript page with a few stamps keeps its own grammar.
 _TIMED_SHARE: Final = 0.8
 _TIMED_MIN: Final = 3
+# A line `TIMED_LINE` or `CHAT_LINE` reads (one match a line instead of two).
+_TIMED_OR_CHAT: Final = re.compile(f"{TIMED_LINE.pattern}|{CHAT_LINE.pattern}")
 
 
 def _timed_lines(head: str) -> bool:
     # Sound notes (`(Theme music)`) and the last line (perhaps cut) say nothing either way.
-    lines = []
-    for x in head.split("\n")[:-1]:
+    rows = head.split("\n")[:-1]
+    # Untimed lines that no count of sound notes among the rows could make up for: once
+    # there are more, the answer is no (most texts are known after a fifth of their lines).
+    hopeless = (1 - _TIMED_SHARE) * len(rows) + 1
+    counted = untimed = 0
+    for x in rows:
         s = x.strip()
-        if s and not (s[0] in "[(" and s[-1] in ")]"):
-            lines.append(x)
-    if len(lines) < _TIMED_MIN:
-        return False
-    needed = _TIMED_SHARE * len(lines)
-    can_be_timed = len(lines)  # lines not yet shown untimed: stop once too few are left
-    for x in lines:
-        if not (TIMED_LINE.match(x) or CHAT_LINE.match(x)):
-            can_be_timed -= 1
-            if can_be_timed < needed:
+        if not s or (s[0] in "[(" and s[-1] in ")]"):
+            continue
+        counted += 1
+        if not _TIMED_OR_CHAT.match(x):
+            untimed += 1
+            if untimed > hopeless:
                 return False
-    return True
+    return counted >= _TIMED_MIN and counted - untimed >= _TIMED_SHARE * counted
 
 
 def caption_format(text: str, style: object = None) -> str | None:

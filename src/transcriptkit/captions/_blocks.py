@@ -126,7 +126,7 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
     while i < count or pending:
         if pending:
             number, at, s = pending.pop(0)
-            nxt, whole = "", False
+            whole = False
         else:
             raw = lines[i]
             number, at = i + 1, offset
@@ -136,23 +136,25 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
             whole = True
             if number == 1 and s.startswith("\ufeff"):
                 s, at = s[1:], at + 1
-            nxt = lines[i] if i < count else ""
-            if s.count("-->") > 1 and (pieces := _flattened(s, at, number)):
+            if "-->" in s and s.count("-->") > 1 and (pieces := _flattened(s, at, number)):
                 pending.extend(pieces)  # several timings on one line: newlines were lost
                 continue
         stripped = s.strip()
         if not stripped:
             cue, skipping = None, False
-            flush_stray()
+            if stray:
+                flush_stray()
             continue
         head = stripped[0]
-        could = head.isdigit() and (
+        digit = head.isdigit()
+        could = digit and (
             ("," in s) if fmt == "sbv" else (">" in s or "→" in s)
         )  # the cheap guard before any regex (see `_could_time`)
         if could:
             found = ahead.timing(s)
             if found is not None:
-                flush_stray()
+                if stray:
+                    flush_stray()
                 start, end, placement = found
                 if end < start:
                     reading.problem(
@@ -182,8 +184,10 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
             cue = RawCue(previous_end, previous_end, number)
             reading.cues.append(cue)
             continue
+        # The next line, for a look-ahead (none after a piece of a collapsed line).
+        nxt = lines[i] if whole and i < count else ""
         if cue is not None:
-            if head.isdigit() and stripped.isdigit() and ahead.times(nxt):
+            if digit and stripped.isdigit() and ahead.times(nxt):
                 continue  # an SRT number with no blank line before its timing
             if s is stripped or (s[0] not in " \t" and s[-1] not in " \t"):
                 cue.lines.append(SourceLine(number, at, s, whole))

@@ -129,12 +129,7 @@ class _Piece:
     sound: str | None = None
     stop: int = 0  # where the piece ends in its raw line (tags included)
     unlabeled: tuple[int, str] | None = None  # (at, text) with a candidate label kept
-    tidy: str | None = None  # the words cleaned (see `_tidy`), once
-
-    def clean_text(self) -> str:
-        if self.tidy is None:
-            self.tidy = _tidy(self.text)
-        return self.tidy
+    tidy: str = ""  # the words cleaned (see `_tidy`), once the piece joins a turn
 
 
 def _tidy(text: str) -> str:
@@ -292,7 +287,11 @@ def _roll_up(cues: list[RawCue], shows: list[list[list[Segment]]]) -> tuple[list
     shown: list[str] = []
     where: dict[str, int] = {}
     for cue, segs in zip(cues, shows, strict=True):
-        said = [" ".join(_shown(line).split()) for line in segs]
+        # A line's words as shown: its segments joined (most lines have one).
+        said = [
+            " ".join((line[0].text if len(line) == 1 else "".join([x.text for x in line])).split())
+            for line in segs
+        ]
         drop, flash = 0, False
         if (
             previous is not None
@@ -315,11 +314,6 @@ def _roll_up(cues: list[RawCue], shows: list[list[list[Segment]]]) -> tuple[list
             previous, shown = cue, said
             where = {line: i for i, line in enumerate(said)}
     return dropped, flashes
-
-
-def _shown(line: list[Segment]) -> str:
-    """A caption line's words as shown (its segments joined; most lines have one)."""
-    return line[0].text if len(line) == 1 else "".join([x.text for x in line])
 
 
 def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
@@ -418,6 +412,7 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
         elif p.dash:
             current.paragraphs.append([])
         if p.text.strip():
+            p.tidy = _tidy(p.text)
             current.paragraphs[-1].append(p)
             current.stop = line_start + p.stop
             if current.captions and current.captions[-1][0] is p.cue:
@@ -480,7 +475,7 @@ def _assemble(pieces: list[_Piece]) -> tuple[str, list[tuple[int, CueKind, str, 
     after_note = False
     for p in pieces:
         if "(" not in p.text and "[" not in p.text:  # no note: the piece's clean words
-            words = p.clean_text()
+            words = p.tidy
             if words:
                 if text and not (after_note and words[0] in _CLOSING):
                     text += " "
@@ -492,7 +487,7 @@ def _assemble(pieces: list[_Piece]) -> tuple[str, list[tuple[int, CueKind, str, 
         found = [m for m in INLINE_NOTE.finditer(p.text) if NOTE_WORDS.match(m["inner"])]
         for m in [*found, None]:
             stop = m.start() if m is not None else len(p.text)
-            words = p.clean_text() if not found else _tidy(p.text[cursor:stop])
+            words = p.tidy if not found else _tidy(p.text[cursor:stop])
             if words:
                 if text and not (after_note and words[0] in _CLOSING):
                     text += " "
@@ -544,12 +539,13 @@ def _turn(index: int, d: _Draft) -> Turn:
 def _caption(cue: RawCue, ps: list[_Piece]) -> Caption:
     first, last = ps[0], ps[-1]
     if first is last:  # one piece, the common case
-        text = first.clean_text()
+        text = first.tidy
         timed = first.chunks is not None
     else:
-        text = " ".join([t for t in [p.clean_text() for p in ps] if t])
+        text = " ".join([p.tidy for p in ps if p.tidy])
         timed = any(p.chunks is not None for p in ps)
-    begin = first.line.offset + first.at + _lead(first.text)
+    lead = len(first.text) - len(first.text.lstrip())
+    begin = first.line.offset + first.at + lead
     stop = last.line.offset + last.stop
     words: list[Word] | None = None
     if timed:

@@ -56,10 +56,11 @@ _VOICE_LINE: Final = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^<>]*)>([^<>{]*)(?:</
 
 def segments(s: str) -> list[Segment]:
     """The segments of one raw caption line (one, unless a voice tag stands inside it)."""
-    if "<" not in s and "{" not in s:
-        return [Segment(None, 0, _decode(s), None)]
+    if "<" not in s and "{" not in s:  # plain words, the common line
+        return [Segment(None, 0, unescape(s) if "&" in s else s, None)]
     if s.startswith("<v") and (m := _VOICE_LINE.fullmatch(s)) and m[1].strip():
-        return [Segment(" ".join(m[1].split()), 0, _decode(m[2]), None)]
+        name, words = " ".join(m[1].split()), m[2]
+        return [Segment(name, 0, unescape(words) if "&" in words else words, None)]
     out: list[Segment] = []
     voice: str | None = None
     at = 0
