@@ -430,6 +430,8 @@ def _put(index: dict[_K, list[Speaker]], key: _K, speaker: Speaker) -> None:
 
 
 def _slug(name: str) -> str:
+    if name.isascii():  # no accent to drop: the normal forms are the name itself
+        return _SLUG.sub("-", name.lower()).strip("-") or "speaker"
     plain = unicodedata.normalize("NFKD", name)
     plain = unicodedata.normalize("NFC", _LATIN_MARKS.sub("", plain)).lower()
     return _SLUG.sub("-", plain).strip("-") or "speaker"
