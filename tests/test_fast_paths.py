@@ -76,14 +76,14 @@ _PIECE = st.text(alphabet=st.sampled_from(_CHARACTERS), max_size=8)
 @example([" one  ", "  ", "\ttwo\n"], False)
 def test_clean_joined_is_cleaning_piece_by_piece(pieces: list[str], normalize: bool) -> None:
     with normalizing(normalize):
-        assert clean_joined(pieces) == join_clean([clean(p) for p in pieces])
+        assert clean_joined(pieces) == join_clean([clean(p) for p in pieces]).strip()
 
 
 def test_clean_straightens_quotes_unless_told_not_to() -> None:
     assert clean("“It’s `fine`”") == "\"It's 'fine'\""
     with normalizing(False):
         assert clean("“It’s `fine`”") == "“It’s `fine`”"
-    assert clean_joined(["“Hi,", " ", " there’s\n", "more\u00a0 "]) == "\"Hi, there's more "
+    assert clean_joined(["“Hi,", " ", " there’s\n", "more\u00a0 "]) == "\"Hi, there's more"
 
 
 def test_a_default_factory_gives_each_made_model_its_own_value() -> None:
