@@ -79,12 +79,22 @@ _WS = " \t\r\n\xa0\ufeff"
 
 # A person's name as a page prints it alone: `Steve Filton`, `Nora McAdam`, `Operator`,
 # `JUNE PARK`; with a job after a dash in earnings calls: `Rebecca Quist -- Chief Executive
-# Officer`. Capitalised words only, so `Questions and Answers` is not a name.
+# Officer`; with the time the speaker starts, as transcription services print it
+# (`Ines Calder  0:34`, `Ines Calder - 00:00:34`, `Ines Calder (0:34)`). Capitalised words
+# only, so `Questions and Answers` is not a name.
 _NAME_WORD = r"(?: \p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+ | \p{Lu}{2}[\p{Lu}'’\-]{0,20}+ | \p{Lu}\. )"
+_CLOCK = r"\d{1,2}+ (?: : \d\d ){1,2}+"
+_ALONE_TIME = rf"""
+    [ \t]++ (?: [-–—|] [ \t]++ )?+
+    (?: (?P<time> {_CLOCK} ) | [(\[] (?P<time> {_CLOCK} ) [)\]] )
+"""
+# A name's word, or the number of `Speaker 2` (not a time's hours).
+_NAME_PART = rf"(?: {_NAME_WORD} | \p{{Nd}}{{1,3}}+ (?! [:\d] ) )"
 NAME_ALONE: Final = regex.compile(
     rf"""
-    [ \t]*+ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ )
+    [ \t]*+ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,3}}+ )
       (?: [ \t]++ (?: -- | [–—] ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
+    (?: {_ALONE_TIME} )?+
     [ \t]*+ \r?+ $
     """,
     regex.VERBOSE | regex.V1,
@@ -204,7 +214,13 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     uses = Counter(t.fields["name"] for t in weak)
     regular = {name for name, n in uses.items() if n >= MIN_RECURRENCE + 1}
     quoted = {n for n, name in _quoted_lines(tokens).items() if name not in regular}
-    headlines = {n for n, name in _headline_lines(tokens).items() if name not in regular}
+    # ... and a headline carries no time stamp: `00:00:21 Omar Bell` is a speaker heading.
+    timed = {t.line for t in weak if "time" in t.fields} | {
+        t.line for t in tokens if t.kind is TokenKind.TIMESTAMP
+    }
+    headlines = {
+        n for n, name in _headline_lines(tokens).items() if name not in regular and n not in timed
+    }
     counts = Counter(t.fields["name"] for t in weak if t.line not in quoted | headlines)
     title_case = [t for t in weak if t.fields["weak"] == "title-case"]
     title_names = Counter(t.fields["name"] for t in title_case if t.line not in headlines)
@@ -571,12 +587,11 @@ def _propose(tokens: list[Token], pieces: Pieces) -> list[Token]:
                 line_text = "".join(t.text for t in group[at:])
                 found = _inline_candidate(line_text, first, pieces)
             elif (
-                at + 1 == len(group)
-                and len(first.text) <= _ALONE_MAX
+                group[-1].end - first.start <= _ALONE_MAX
                 and lead.isupper()
                 and _prose_follows(lines, i)
             ):
-                found = _alone_candidate(first)
+                found = _alone_candidate(group[at:])  # `Ines Calder (0:34)` holds a note
         if found is None:
             out.extend(group)
         else:
@@ -639,8 +654,10 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
 
 
 def _prose_follows(lines: list[list[Token]], i: int) -> bool:
-    """The next line with words (past one blank line) is a paragraph of speech."""
-    for group in lines[i + 1 : i + 3]:
+    """The next line with words (past the blank lines between paragraphs, however many
+    the document leaves) is a paragraph of speech."""
+    for k in range(i + 1, len(lines)):  # stops at the first line with words: linear
+        group = lines[k]
         text = "".join(t.text for t in group).strip(_WS)
         if not text:
             continue
@@ -650,15 +667,19 @@ def _prose_follows(lines: list[list[Token]], i: int) -> bool:
     return False
 
 
-def _alone_candidate(token: Token) -> list[Token] | None:
-    m = NAME_ALONE.match(token.text)
+def _alone_candidate(words: list[Token]) -> list[Token] | None:
+    token = words[0]
+    text = token.text if len(words) == 1 else "".join(t.text for t in words)
+    m = NAME_ALONE.match(text)
     if not m:
         return None
     fields = {"label": m["label"].strip(), "name": canonical_name(m["name"]), "weak": "name-alone"}
     if m["role"]:
         fields["role"] = " ".join(m["role"].split())
+    if m["time"]:
+        fields["time"] = m["time"]
     return [
-        Token(TokenKind.LABEL, token.text, token.start, token.end, token.line, "name-alone", fields)
+        Token(TokenKind.LABEL, text, token.start, words[-1].end, token.line, "name-alone", fields)
     ]
 
 

@@ -4,6 +4,7 @@ whether the document is a transcript at all.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
@@ -39,6 +40,9 @@ from .tokens import Token, TokenKind
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
 _CLOSING = frozenset(",.;:!?)")
 _PROSE = kinds.PROSE_CHARS  # characters: a line this long with sentences in it is prose
+# Blank lines: a gap this wide after a page's player links sets its teaser apart from the
+# transcript, and must be wider than the document's own gap between paragraphs.
+_PLAYER_GAP = 2
 
 
 @paused_collector  # issue 11: no collector rescans of the young tokens
@@ -257,12 +261,15 @@ def _body_start(lines: list[_Line]) -> int | None:
     end = first_label if first_label is not None else len(lines)
     after_player = after_heading = False
     blanks = 0
+    wide = _PLAYER_GAP  # raised to the document's paragraph gap once a player is seen
     for i, ln in enumerate(lines[:end]):
         if ln.blank:
             blanks += 1
             continue
         rules_here = {t.rule for t in ln.tokens}
         if rules_here & {"player", "iframe"}:
+            if not after_player:
+                wide = max(_PLAYER_GAP, _paragraph_gap(lines) + 1)
             after_player, after_heading = True, False
         elif "transcript-heading" in rules_here:
             after_heading = True
@@ -277,11 +284,25 @@ def _body_start(lines: list[_Line]) -> int | None:
                 return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
             if after_heading and not looks_like_heading(ln.text) and _sayable(ln.text):
                 return i
-            if after_player and blanks >= 2:
+            if after_player and blanks >= wide:
                 return i
-            after_player = after_player and blanks < 2
+            after_player = after_player and blanks < wide
         blanks = 0
     return first_label
+
+
+def _paragraph_gap(lines: list[_Line]) -> int:
+    """The number of blank lines the document most often leaves between two lines with
+    words (0 when it runs them together)."""
+    gaps: Counter[int] = Counter()
+    run = 0
+    for ln in lines:
+        if ln.blank:
+            run += 1
+        else:
+            gaps[run] += 1
+            run = 0
+    return gaps.most_common(1)[0][0] if gaps else 0
 
 
 def _cues_before(lines: list[_Line], start: int) -> list[Cue]:
