@@ -390,3 +390,17 @@ def test_a_timed_heading_is_no_headline_however_rarely_its_name_speaks() -> None
     ]
     text = "\n".join(f"00:0{i}:1{i} {name}\n{words}\n" for i, (name, words) in enumerate(turns))
     assert _labels(text) == [name for name, _ in turns]
+
+
+def test_a_transcript_without_its_page_keeps_its_unlabelled_opening() -> None:
+    # Invented: the host's opening, then labels; nothing of a page around it.
+    opening = (
+        "The ferry to Edda has not run on time since March, and the town has stopped "
+        "waiting for it.\n\n"
+        "Our reporter Tomas Reel spent a week on the dock.\n\n"
+    )
+    talk = "TOMAS REEL, BYLINE: The first boat left at nine.\n\nINES CALDER, HOST: Nine?\n"
+    assert _labels(opening + talk) == [None, "TOMAS REEL, BYLINE", "INES CALDER, HOST"]
+    # A page's headline above the same words makes them its teaser, not a turn.
+    page = "Edda Ferry Still Late After Repairs\n\n" + opening + talk
+    assert _labels(page) == ["TOMAS REEL, BYLINE", "INES CALDER, HOST"]

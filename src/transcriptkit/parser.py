@@ -254,18 +254,25 @@ def _body_start(lines: list[_Line]) -> int | None:
     Before the first label, the spoken part starts at the earliest of: an on-air opening
     (`This is TALK OF THE NATION. I'm ...`); the first line after a bare `Transcript`
     heading; the first line after two blank lines that follow a page's player links (the
-    teaser sits above that gap). Prose before the first label that none of these mark is
-    a teaser, not a turn.
+    teaser sits above that gap); the first line, when the document opens on prose with
+    nothing before the first label but sentences (no heading, header, furniture or markup:
+    a transcript without its page). Prose before the first label that none of these mark
+    is a teaser, not a turn.
     """
     first_label = next((i for i, ln in enumerate(lines) if ln.has_label), None)
     end = first_label if first_label is not None else len(lines)
     after_player = after_heading = False
     blanks = 0
     wide = _PLAYER_GAP  # raised to the document's paragraph gap once a player is seen
+    opening: int | None = None  # the first line, while every line so far is a sentence
+    only_prose = True
     for i, ln in enumerate(lines[:end]):
         if ln.blank:
             blanks += 1
             continue
+        if only_prose:
+            only_prose = ln.wordy and _sayable(ln.text) and not looks_like_heading(ln.text)
+            opening = i if opening is None else opening
         rules_here = {t.rule for t in ln.tokens}
         if rules_here & {"player", "iframe"}:
             if not after_player:
@@ -288,6 +295,8 @@ def _body_start(lines: list[_Line]) -> int | None:
                 return i
             after_player = after_player and blanks < wide
         blanks = 0
+    if only_prose and opening is not None and first_label is not None:
+        return opening
     return first_label
 
 
