@@ -384,7 +384,7 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
         name: str | None = None
         label: str | None = None
         description: str | None = None
-        marker = -1  # where the turn's span starts, when the format's own field says
+        marker = -1  # where the turn's span starts, when a printed label or the format's field says
         if p.voice:
             label = p.voice
             name = names[p.voice]
@@ -392,6 +392,8 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
                 label, marker = p.cue.speaker_label or p.voice, p.cue.label_at
         if p.kind and p.name and p.label and (p.kind, p.name) in accepted:
             label, name, description = p.label, p.name, p.desc or None
+            # The printed label opens the turn, not a voice tag after it (`ANA:<v Ana>`).
+            marker = line_start + _lead(p.line.text)
         if name is not None:
             key = (name, label, description)
             speaker = resolved.get(key)
