@@ -237,6 +237,19 @@ def test_turns_run_together_on_one_line() -> None:
     assert labels == ["SACHA LIND, HOST", "ROBIN ALDE, BYLINE", "LIND"]
 
 
+def test_a_label_glued_to_chrome_starts_a_turn_only_for_a_name_the_document_labels() -> None:
+    text = (
+        "Read about our station's underwritersINGRID HOLM: Good evening.\n"
+        "The studio shop sells the ZipperPHONE X: a phone for sailors and their families.\n"
+        "INGRID HOLM: Welcome back.\n"
+    )
+    tokens = tokenize(text)
+    labels = [(t.line, t.fields["label"]) for t in tokens if t.kind is TokenKind.LABEL]
+    assert labels == [(1, "INGRID HOLM"), (3, "INGRID HOLM")]  # `PHONE X` is labelled nowhere
+    chrome = [t.text for t in tokens if t.rule == "glued-chrome"]
+    assert chrome == ["Read about our station's underwriters"]
+
+
 def test_a_wrapped_line_with_a_name_and_colon_is_not_split() -> None:
     text = "MAYA ROE: She said the storm. NEW HAMPSHIRE: the state.\nNext line. MAYA ROE: again.\n"
     labels = [(t.line, t.fields["label"]) for t in tokenize(text) if t.kind is TokenKind.LABEL]

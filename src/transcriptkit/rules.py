@@ -193,6 +193,13 @@ SENTENCE_END: Final = regex.compile(
     r"""(?<=[.?!"'’”)\]…-])[ \t]++ (?: \d{1,2}+ [ \t]++ (?=\p{Lu}{2}) )?+ (?=\p{Lu})""", _F
 )
 
+# A label glued to the words before it with no space (`... sponsorshipADA QUIST: Good
+# evening.`): a scraped page ran its chrome into the first paragraph. A lower-case letter
+# straight before capitals is where two blocks met; two lower-case letters, so a name's
+# own inner capitals (`McADAM`) are no such place. Taken only for a name the document
+# labels at the start of a line too (tokenizer._split_text_token).
+GLUED_LABEL: Final = regex.compile(r"(?<=\p{Ll}{2}) (?=\p{Lu}{2})", _F)
+
 # Roles that mark a mid-line label without doubt.
 STRONG_ROLE: Final = regex.compile(
     r"""^(?: HOST | CO-HOST | BYLINE | CORRESPONDENT | ANCHOR | REPORTER | host | byline )$""",

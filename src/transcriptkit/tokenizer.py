@@ -616,23 +616,29 @@ def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         widths[t.line] += len(t.text)
     out: list[Token] = []
+    opening = True  # no label yet: what a glued label is glued to is the page's chrome
     for t in tokens:
         if t.kind is TokenKind.TEXT and len(t.text) > 40 and ":" in t.text:
             # A known name is taken mid-line only after another turn's label on the same
             # line (`... here. BEGALA: Thanks.`) or in text flattened onto very long lines;
             # a wrapped line that happens to hold a name and a colon is not split.
             trusted = t.line in labelled or widths[t.line] >= LONG_LINE
-            out.extend(_split_text_token(t, known, trusted))
+            out.extend(_split_text_token(t, known, trusted, opening))
         else:
             out.append(t)
+        opening = opening and out[-1].kind is not TokenKind.LABEL
     return out
 
 
-def _split_text_token(token: Token, known: set[str], trusted: bool) -> list[Token]:
+def _split_text_token(
+    token: Token, known: set[str], trusted: bool, opening: bool = False
+) -> list[Token]:
     pieces: list[Token] = []
     text, cursor = token.text, 0
-    for gap in rules.SENTENCE_END.finditer(text):
-        at = gap.end()
+    # Where a label may start: after a sentence's end, or glued to the words before it.
+    glued = {g.end() for g in rules.GLUED_LABEL.finditer(text)} if ":" in text else set()
+    starts = sorted({g.end() for g in rules.SENTENCE_END.finditer(text)} | glued)
+    for at in starts:
         if at < cursor:
             continue
         # A label is short: bounding the match keeps a long line of sentence ends linear.
@@ -642,12 +648,19 @@ def _split_text_token(token: Token, known: set[str], trusted: bool) -> list[Toke
             continue
         name = canonical_name(m["name"])
         strong = bool(rules.STRONG_ROLE.match(m["role"] or ""))
-        if not (strong or (trusted and (name in known or " " in name))):
+        if at in glued:
+            if name not in known:  # glued capitals in prose (`iPhoneXR:`) stay words
+                continue
+        elif not (strong or (trusted and (name in known or " " in name))):
             continue
         trusted = True
         known.add(name)
         known.add(name.split()[-1])
-        if at > cursor:
+        if at > cursor and at in glued and opening and not pieces:
+            # Before the first label, the words a label is glued to are the page's chrome
+            # (`Learn more about our sponsorsADA QUIST:`), not a speaker's.
+            pieces.append(_slice(token, cursor, at, TokenKind.FURNITURE, "glued-chrome"))
+        elif at > cursor:
             pieces.append(_slice(token, cursor, at, TokenKind.TEXT, "text"))
         pieces.append(
             Token(
