@@ -262,3 +262,26 @@ def test_tokens_cover_the_input_exactly() -> None:
     tokens = tokenize(text)
     assert "".join(t.text for t in tokens) == text
     assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_front_matter_is_fields_from_fence_to_fence_and_only_on_the_first_line() -> None:
+    text = (
+        '---\ntitle: A Winter Plan\nguests: ["Tove Arnesen"]\nnotes:\n  - fuel\n---\n\n'
+        "Ada Quist: Hello there.\n"
+    )
+    tokens = tokenize(text)
+    by_line = {t.line: t for t in tokens if t.kind is not TokenKind.BLANK}
+    assert [by_line[n].rule for n in range(1, 7)] == [
+        "front-matter",
+        "front_matter",
+        "front-matter",
+        "front-matter",
+        "front-matter",
+        "front-matter",
+    ]
+    assert by_line[2].fields["value"] == "A Winter Plan"
+    # Not closed, or not on the first line: a `---` rule and words, as before.
+    unclosed = tokenize("---\nguests: Tove Arnesen and Ada Quist went out.\n")
+    assert [t.rule for t in unclosed if t.line == 1] == ["rule"]
+    later = tokenize("Hello.\n---\nguests: Tove\n---\n")
+    assert "front-matter" not in {t.rule for t in later}

@@ -281,7 +281,18 @@ def _body_start(lines: list[_Line]) -> int | None:
                 return i
             after_player = after_player and blanks < 2
         blanks = 0
+    if first_label is None and kinds.verbatim_speech(lines):
+        # Words taken down as spoken with no label anywhere: they start at the first words
+        # that are not a heading.
+        return next((i for i, ln in enumerate(lines) if _spoken_words(ln)), None)
     return first_label
+
+
+def _spoken_words(ln: _Line) -> bool:
+    """Words someone could say, not a heading, perhaps behind markup (a leading space)."""
+    if not all(t.kind in _WORDY or t.kind is TokenKind.MARKUP for t in ln.tokens):
+        return False
+    return _sayable(ln.text) if ln.text and not looks_like_heading(ln.text) else False
 
 
 def _cues_before(lines: list[_Line], start: int) -> list[Cue]:
@@ -320,7 +331,13 @@ def _caption_start(lines: list[_Line]) -> int | None:
             return timing
     if timing is not None:
         return None
-    return next((i for i, ln in enumerate(lines) if _has_words(ln)), None)
+    # Live captions under a heading that names the transcript (`## Full Transcript`): the
+    # words above it are the page's summary.
+    heading = next(
+        (i for i, ln in enumerate(lines) if any(t.rule == "transcript-heading" for t in ln.tokens)),
+        0,
+    )
+    return next((i for i in range(heading, len(lines)) if _has_words(lines[i])), None)
 
 
 def _stamps_next(ln: _Line, stamp: Token) -> bool:

@@ -404,6 +404,19 @@ FRONT_MATTER: Final = regex.compile(
     _F,
 )
 
+# YAML front matter: a `---` fence on the first line, `key: value` lines (a list item
+# `- x` or an indented line continues a value), then the closing fence. Every line of the
+# block is the document's fields, never words (`people_mentioned: [...]` is no speech).
+FRONT_MATTER_FENCE: Final = regex.compile(r"""[ \t]*+ --- [ \t]*+ \r?+ $""", _F)
+FRONT_MATTER_LINE: Final = regex.compile(
+    r"""(?: [A-Za-z_][\w\-]{0,40}+ [ \t]*+ : (?: [ \t] [^\n]*+ )?+ | [ \t]++ \S [^\n]*+
+        | [ \t]*+ - [ \t] [^\n]*+ | [ \t]*+ ) \r?+ $""",
+    _F,
+)
+# No notes app writes more fields than this: a `---` rule over a page of `Name: words`
+# lines that never closes is not front matter, and the look-ahead stays bounded.
+FRONT_MATTER_LINES: Final = 200
+
 # A podcast or program named after the title: `Invented Title : The NPR Politics Podcast`.
 PROGRAM_SUFFIX: Final = regex.compile(
     r"""^(?P<title> [^\n]{3,300}? ) [ \t]++ : [ \t]++ (?P<program> (?:The[ ])? [\p{Lu}][^:\n]{2,60} (?i: podcast | hour | radio ) ) [ \t]*+ $""",
@@ -449,8 +462,12 @@ OPENER: Final = regex.compile(
 FURNITURE: Final = tuple(
     (name, regex.compile(pattern, _F | regex.IGNORECASE))
     for name, pattern in (
-        # A bare `Transcript` heading: what follows it is the transcript.
-        ("transcript-heading", r"transcript [ \t]*+ $"),
+        # A bare `Transcript` heading, or a markdown heading that names the transcript
+        # (`## Full Transcript`): what follows it is the transcript.
+        (
+            "transcript-heading",
+            r"(?: [ \t]*+ \#{1,6}+ [ \t]++ [^\n\#]{0,40}? )? transcript [ \t]*+ $",
+        ),
         # The head of an HTML page: `<!DOCTYPE html><html><head><title>...</title>` (a page
         # on one line is cut before its first block, tokenizer._lines).
         ("html-head", r"[ \t\ufeff]*+ (?: <!doctype [ \t]++ html | <html (?= [\s>] ) ) [^\n]*+ $"),
@@ -489,6 +506,12 @@ FURNITURE: Final = tuple(
         (
             "chrome",
             r"[ \t]*+ (?: discussion [ ] \(\d++\) | load [ ] more | more [ ] stories | related [ ] stories | click [ ] on [ ] a [ ] timestamp [^\n]*+ ) [ \t]*+ $",
+        ),
+        # The label of a disclosure widget: `<summary>Click to expand</summary>` over a
+        # `<details>` block is the page's control, not its words.
+        (
+            "disclosure",
+            r"[ \t]*+ (?: <details> [ \t]*+ )?+ <summary> [^\n]{0,300}? </summary> [ \t]*+ $",
         ),
         # A separator rule: `---`, `* * *`.
         (

@@ -272,6 +272,38 @@ def _front_matter(state: LineState) -> Result | None:
     return None
 
 
+def _front_matter_block(state: LineState) -> Result | None:
+    """YAML front matter from the first line's `---` to the closing one, consumed whole:
+    the fields a `front-matter` rule knows (`title:`, `date:` …) are headers, the other
+    fields and the fences furniture."""
+    lines = state.lines
+    if state.index or not rules.FRONT_MATTER_FENCE.match(state.body):
+        return None
+    end = next(
+        (
+            k
+            for k in range(1, min(len(lines), rules.FRONT_MATTER_LINES))
+            if not rules.FRONT_MATTER_LINE.match(lines[k][2].rstrip("\n"))
+            or rules.FRONT_MATTER_FENCE.match(lines[k][2].rstrip("\n"))
+        ),
+        None,
+    )
+    if end is None or not rules.FRONT_MATTER_FENCE.match(lines[end][2].rstrip("\n")):
+        return None  # never closed, or a line that is no field: not front matter
+    tokens: list[Token] = []
+    for k in range(end + 1):
+        start, number, line = lines[k]
+        body = line.rstrip("\n").rstrip("\r")
+        stripped = body.lstrip(_WS)
+        here = LineState(lines, k, start, number, line, body, stripped, stripped[:1])
+        # The header rules read their fields as anywhere else (a `date:` is a date).
+        found = _blank(here) or _url(here) or _date(here) or _front_matter(here)
+        if found is None:
+            found = here.whole(TokenKind.FURNITURE, "front-matter")
+        tokens.extend(found[1])
+    return end + 1, tokens
+
+
 def _words(state: LineState) -> Result | None:
     """Markup or an id, a time stamp, a label; else words (with notes split out)."""
     lines, index = state.lines, state.index
@@ -336,6 +368,12 @@ def _style_rule(rule: LineRule) -> GrammarRule:
 # reorder, replace or add rules by name.
 SHARED: tuple[GrammarRule, ...] = (
     GrammarRule("blank", "a line of nothing but whitespace", _blank),
+    GrammarRule(
+        "front-matter-block",
+        "YAML front matter, `---` to `---`, on the first line",
+        _front_matter_block,
+        starts=frozenset("-"),
+    ),
     *(
         GrammarRule(name, "page furniture (rules.FURNITURE)", pattern=pattern)
         for name, pattern in rules.FURNITURE
