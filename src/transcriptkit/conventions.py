@@ -155,16 +155,20 @@ Pieces = Callable[[str, int, int], Iterable[Token]]
 
 def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     """Keep the labels whose shape (and name) the document's evidence supports; the others
-    go back to text. Candidates come from the line rules and from `propose`."""
-    labels = [t for t in tokens if t.kind is TokenKind.LABEL]
-    if not labels:
+    go back to text. Candidates come from the line rules and from `propose`.
+
+    Evidence only some decisions read (introductions, mentions, heading marks) is gathered
+    the first time one does: a document of strong labels alone never pays for it."""
+    at = _label_indices(tokens)
+    if not at:
         return tokens, []
-    fields = _field_block(tokens)
+    fields = _field_block(tokens, at)
     if fields:
         tokens = _field_headers(tokens, set(fields.values()))
-        labels = [t for t in tokens if t.kind is TokenKind.LABEL]
+        at = _label_indices(tokens)
+    labels = [tokens[i] for i in at]
     decisions: dict[str, ShapeDecision] = {}
-    looks = _look_alikes(tokens, labels)
+    looks = _look_alikes(tokens, at, labels)
     if looks:
         for reason in sorted(set(looks.values())):
             lines = [t.line for t in labels if looks.get(id(t)) == reason]
@@ -175,55 +179,51 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         stage = {id(t) for t in labels if looks.get(id(t)) == "stage-label"}
         tokens = _stage_notes(tokens, stage)
         tokens = _merge_text([_undo(t) if id(t) in looks else t for t in tokens])
-        labels = [t for t in tokens if t.kind is TokenKind.LABEL]
+        at = _label_indices(tokens)
+        labels = [tokens[i] for i in at]
     weak = [t for t in labels if "weak" in t.fields]
     strong = [t for t in labels if "weak" not in t.fields]
-
-    def decide(t: Token, ok: bool) -> None:
-        shape = t.fields.get("weak") or t.rule
-        d = decisions.setdefault(shape, ShapeDecision(shape))
-        d.names.add(t.fields["name"])
-        if ok:
-            d.accepted += 1
-        else:
-            d.rejected += 1
-            d.first_rejected = d.first_rejected or t.line
 
     if fields:
         decisions["field-block"] = ShapeDecision(
             "field-block", rejected=len(fields), first_rejected=min(fields.values())
         )
-    for t in strong:
-        decide(t, True)
+    # Every strong label is accepted: one decision a rule, in the order the rules first
+    # appear, counted at once.
+    for shape, n in Counter([t.rule for t in strong]).items():
+        d = decisions.get(shape)
+        if d is None:
+            d = decisions[shape] = ShapeDecision(shape)
+        d.names.update([t.fields["name"] for t in strong if t.rule == shape])
+        d.accepted += n
     if not weak:
         return tokens, list(decisions.values())
 
     # A headline is printed once or twice at the top; a name the document keeps using is
     # a speaker's, however headline-like one of their lines reads (`Ada Quist: Great point,
     # Noor!`), and however it opens a turn: with a quotation (`Ada Quist: "Get your own."`).
-    uses = Counter(t.fields["name"] for t in weak)
+    uses = Counter([t.fields["name"] for t in weak])
     regular = {name for name, n in uses.items() if n >= MIN_RECURRENCE + 1}
-    quoted = {n for n, name in _quoted_lines(tokens).items() if name not in regular}
-    headlines = {n for n, name in _headline_lines(tokens).items() if name not in regular}
-    counts = Counter(t.fields["name"] for t in weak if t.line not in quoted | headlines)
-    title_case = [t for t in weak if t.fields["weak"] == "title-case"]
-    title_names = Counter(t.fields["name"] for t in title_case if t.line not in headlines)
-    introduced = _introduced(tokens)
-    # `Matt Quell: ... I'm Matt Quell from the newsroom`: a label whose own words introduce
-    # it is a speaker's, even the only one a (cut) page prints.
-    self_introduced = _self_introduced(tokens)
-    # A full name the words mention (`... here with Ellie Varga.`) is someone present.
-    mentioned = _mentioned(tokens, {n for n in uses if " " in n})
-    # The same short line above every name alone on its line (`speaker` / `Ada Quist`) is
-    # the page's mark for a speaker heading.
-    marked, markers = _marked_headings(tokens)
+    weak_at = [i for i in at if "weak" in tokens[i].fields]
+    quoted = {n for n, name in _quoted_lines(tokens, weak_at).items() if name not in regular}
+    headlines = {n for n, name in _headline_lines(tokens, weak).items() if name not in regular}
+    set_aside = quoted | headlines
+    counts = Counter([t.fields["name"] for t in weak if t.line not in set_aside])
+    title_names = Counter(
+        [
+            t.fields["name"]
+            for t in weak
+            if t.fields["weak"] == "title-case" and t.line not in headlines
+        ]
+    )
+    lazy = _Evidence(tokens, weak, weak_at, {n for n in uses if " " in n})
     title_ok = bool(title_names) and (
         len(strong) >= STRONG_FOR_TITLE_CASE
         or max(title_names.values()) >= MIN_RECURRENCE
-        or any(n in introduced for n in title_names)
+        or any(n in lazy.introduced() for n in title_names)
     )
     known = {t.fields["name"] for t in strong}
-    bold = [t for t in labels if _bold_form(t)]
+    bold = [t for t in labels if ("**" in t.text or "__" in t.text) and _bold_form(t)]
     bold_convention = (
         len(bold) >= BOLD_CONVENTION and len({t.fields["name"] for t in bold}) >= MIN_VOICES
     )
@@ -236,9 +236,9 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             counts[name] >= MIN_RECURRENCE
             or name in known
             or bool(_GENERIC_VOICE.match(name))
-            or (" " in name and name in introduced)
-            or name in mentioned
-            or name in marked
+            or (" " in name and name in lazy.introduced())
+            or name in lazy.mentioned()
+            or name in lazy.marked()[0]
         )
 
     # People talk to each other: the voices a document's labels give.
@@ -252,26 +252,87 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             ok = False
         elif bold_convention and _bold_form(t):
             ok = t.line not in headlines
-        elif t.line in quoted or t.line in headlines:
+        elif t.line in set_aside:
             ok = False
         elif kind == "bold-colon":
             ok = False  # anything in bold is a label only where the document labels so
         elif kind == "title-case":
             ok = title_ok and (
-                len(voices) >= MIN_VOICES or len(strong) > 0 or t.fields["name"] in self_introduced
+                len(voices) >= MIN_VOICES
+                or len(strong) > 0
+                or t.fields["name"] in lazy.self_introduced()
             )
         elif kind == "name-alone" and len(strong) >= STRONG_RIVAL and t.fields["name"] not in known:
             ok = False  # the document labels with a colon: a name alone is a heading
         else:
             ok = kind in _PER_NAME and evident(t.fields["name"]) and len(voices) >= MIN_VOICES
-        decide(t, ok)
-        if not ok:
+        shape = kind or t.rule
+        d = decisions.get(shape)
+        if d is None:
+            d = decisions[shape] = ShapeDecision(shape)
+        d.names.add(t.fields["name"])
+        if ok:
+            d.accepted += 1
+        else:
+            d.rejected += 1
+            d.first_rejected = d.first_rejected or t.line
             rejected.add(id(t))
-    out = [_undo(t) if id(t) in rejected else t for t in tokens]
-    if markers and any(t.fields["weak"] == "name-alone" and id(t) not in rejected for t in weak):
-        out = [_marker(t) if t.line in markers else t for t in out]
-        decisions["heading-mark"] = ShapeDecision("heading-mark", accepted=len(markers))
+    out = [_undo(t) if id(t) in rejected else t for t in tokens] if rejected else tokens
+    if any(t.fields["weak"] == "name-alone" and id(t) not in rejected for t in weak):
+        markers = lazy.marked()[1]
+        if markers:
+            out = [_marker(t) if t.line in markers else t for t in out]
+            decisions["heading-mark"] = ShapeDecision("heading-mark", accepted=len(markers))
     return _merge_text(out), list(decisions.values())
+
+
+def _label_indices(tokens: list[Token]) -> list[int]:
+    return [i for i, t in enumerate(tokens) if t.kind is TokenKind.LABEL]
+
+
+class _Evidence:
+    """The evidence `settle` reads only for some labels, each piece gathered on first use
+    (a pure function of the tokens, which do not change while `settle` decides)."""
+
+    def __init__(
+        self, tokens: list[Token], weak: list[Token], weak_at: list[int], full_names: set[str]
+    ) -> None:
+        self._tokens = tokens
+        self._weak = weak
+        self._weak_at = weak_at
+        self._full_names = full_names
+        self._introduced: set[str] | None = None
+        self._self_introduced: set[str] | None = None
+        self._mentioned: set[str] | None = None
+        self._marked: tuple[set[str], set[int]] | None = None
+
+    def introduced(self) -> set[str]:
+        """Names the words introduce (`_introduced`)."""
+        if self._introduced is None:
+            self._introduced = _introduced(self._tokens)
+        return self._introduced
+
+    def self_introduced(self) -> set[str]:
+        """`Matt Quell: ... I'm Matt Quell from the newsroom`: a label whose own words
+        introduce it is a speaker's, even the only one a (cut) page prints."""
+        if self._self_introduced is None:
+            self._self_introduced = _self_introduced(self._tokens, self._weak_at)
+        return self._self_introduced
+
+    def mentioned(self) -> set[str]:
+        """A full name the words mention (`... here with Ellie Varga.`) is someone present."""
+        if self._mentioned is None:
+            self._mentioned = _mentioned(self._tokens, self._full_names)
+        return self._mentioned
+
+    def marked(self) -> tuple[set[str], set[int]]:
+        """The same short line above every name alone on its line (`speaker` / `Ada
+        Quist`) is the page's mark for a speaker heading (`_marked_headings`)."""
+        if self._marked is None:
+            # (a mark stands above a name alone on its line: none, no mark)
+            alone = any(t.fields["weak"] == "name-alone" for t in self._weak)
+            self._marked = _marked_headings(self._tokens) if alone else (set(), set())
+        return self._marked
 
 
 # ---- line numbers -----------------------------------------------------------------------
@@ -287,7 +348,18 @@ LINE_NUMBER: Final = regex.compile(
 
 def line_numbers(lines: list[tuple[int, int, str]]) -> dict[int, int]:
     """For a document whose lines a court reporter numbered, index of each numbered line
-    -> the length of its number (and the spaces after it); else empty."""
+    -> the length of its number (and the spaces after it); else empty.
+
+    A bound first, from the lines' first characters alone (counted in one string): a
+    numbered line starts with a digit, a space or a tab, and a line starting with anything
+    but whitespace has words; when too few lines could be numbered, no count below can
+    reach the share. (Other scripts' digits: a non-ASCII first character skips the bound.)"""
+    firsts = "".join([line[:1] for _, _, line in lines])
+    if firsts.isascii():
+        could = sum([firsts.count(c) for c in _NUMBER_START])
+        wordy_at_least = len(firsts) - sum([firsts.count(c) for c in _ASCII_WS])
+        if could < NUMBERED_MIN or could < NUMBERED_SHARE * wordy_at_least:
+            return {}
     wordy = 0
     found: dict[int, int] = {}
     order: list[tuple[int, int]] = []
@@ -306,35 +378,49 @@ def line_numbers(lines: list[tuple[int, int, str]]) -> dict[int, int]:
     return found if rising >= NUMBERED_RISING * (len(order) - 1) else {}
 
 
+_NUMBER_START: Final = "0123456789 \t"
+_ASCII_WS: Final = "".join(c for c in _WS if c.isascii())
+
+
 # ---- look-alikes of any shape ---------------------------------------------------------
 
 _CLOSING_MARK = ("**", "__", "</b>", "</strong>")
+_CLOSING_LAST = frozenset("*_>")  # the last character of a closing mark
+_CLOSING_FIRST = frozenset("*_<")  # ... and its first
 _BOLD_OUT = regex.compile(r"(?:\*\*|__|</(?:b|strong)>)[ \t]*+:$")
 
 
 def _form(tokens: list[Token], i: int) -> str:
     """How a label is printed: `bold-out` (`<b>NAME</b>:`, `**Name**:`), `bold-in`
-    (`<b>NAME: </b>`, `**Name:**`) or `plain`."""
+    (`<b>NAME: </b>`, `**Name:**`) or `plain`. (Literal tests first: a closing mark holds
+    `**`, `__` or `</`, and begins and ends with one of a few characters.)"""
     t = tokens[i]
     text = t.text.rstrip(_WS)
-    if _BOLD_OUT.search(text):
+    if (
+        text[-1:] == ":"
+        and ("**" in text or "__" in text or "</" in text)
+        and _BOLD_OUT.search(text)
+    ):
         return "bold-out"
-    if text.endswith(_CLOSING_MARK):
+    if text[-1:] in _CLOSING_LAST and text.endswith(_CLOSING_MARK):
         return "bold-in"
     for j in range(i + 1, min(len(tokens), i + 4)):
-        after = tokens[j].text.lstrip(_WS)
-        if tokens[j].line != t.line or after:
+        after = tokens[j]
+        if after.line != t.line:
+            return "plain"
+        words = after.text.lstrip(_WS)
+        if words:
             return (
                 "bold-in"
-                if tokens[j].line == t.line and after.startswith(_CLOSING_MARK)
+                if words[:1] in _CLOSING_FIRST and words.startswith(_CLOSING_MARK)
                 else "plain"
             )
     return "plain"
 
 
-def _look_alikes(tokens: list[Token], labels: list[Token]) -> dict[int, str]:
+def _look_alikes(tokens: list[Token], at: list[int], labels: list[Token]) -> dict[int, str]:
     """Labels of any shape, strong ones too, that the document shows are something else
-    (id -> reason):
+    (id -> reason); `labels` are the labels, `at` their indices in `tokens`:
 
     - `heading-label`: a label with nothing after its colon (`INTERVIEW:`, `<b>BEFORE:
       </b>`), whose name the document uses once, and that either no speech follows (the
@@ -346,35 +432,51 @@ def _look_alikes(tokens: list[Token], labels: list[Token]) -> dict[int, str]:
     - `headline-label`: near the top, before any other label, a label used once whose words
       read as headlines (`U.N.: 366,000 Cross the Border; Storm Hits Coast`, `DESK
       EXCLUSIVE: MAYOR ON THE PIER VOTE`): title-cased or shouted, no sentence.
+
+    How each label is printed is read only when a label with nothing after it needs the
+    comparison, and a name stops being a stage direction's at its first spoken line.
     """
     if not labels:
         return {}
-    uses = Counter(t.fields["name"] for t in labels)
-    index = {id(t): i for i, t in enumerate(tokens) if t.kind is TokenKind.LABEL}
-    forms = {id(t): _form(tokens, index[id(t)]) for t in labels}
-    by_form = Counter(forms.values())
-    usual, usual_count = by_form.most_common(1)[0]
+    uses = Counter([t.fields["name"] for t in labels])
     out: dict[int, str] = {}
     first_line = labels[0].line
     # `SOUND: (A DOOR SLAMS)` every time: a name that only ever carries a stage note is a
     # script's direction, not a voice.
-    noted = Counter(t.fields["name"] for t in labels if _only_notes(tokens, index[id(t)]))
-    for t in labels:
-        name = t.fields["name"]
-        if name and noted[name] == uses[name] >= MIN_RECURRENCE and t.rule == "label":
-            out[id(t)] = "stage-label"
-    for t in labels:
+    directions = {
+        t.fields["name"]
+        for t in labels
+        if t.rule == "label" and t.fields["name"] and uses[t.fields["name"]] >= MIN_RECURRENCE
+    }
+    if directions:
+        spoken: set[str] = set()
+        for i, t in zip(at, labels, strict=True):
+            name = t.fields["name"]
+            if name in directions and name not in spoken and not _only_notes(tokens, i):
+                spoken.add(name)
+        directions -= spoken
+        for t in labels:
+            if t.rule == "label" and t.fields["name"] in directions:
+                out[id(t)] = "stage-label"
+    forms: list[str] | None = None
+    by_form: Counter[str] = Counter()
+    usual, usual_count = "", 0
+    for k, t in enumerate(labels):
         # A house style's own label rule is that style's convention: it is not second-guessed.
         shared = t.rule == "label" or "weak" in t.fields
         if uses[t.fields["name"]] != 1 or not t.fields["name"] or not shared:
             continue
-        i = index[id(t)]
+        i = at[k]
         words = _after_label(tokens, i)
         if not words:
+            if forms is None:
+                forms = [_form(tokens, j) for j in at]
+                by_form = Counter(forms)
+                usual, usual_count = by_form.most_common(1)[0]
             odd = (
-                forms[id(t)] != usual
+                forms[k] != usual
                 and usual_count >= STRONG_RIVAL
-                and by_form[forms[id(t)]] < usual_count
+                and by_form[forms[k]] < usual_count
             )
             if odd or not _speech_follows(tokens, i):
                 out[id(t)] = "heading-label"
@@ -520,13 +622,12 @@ def _capitalised(text: str) -> float:
 
 
 def _lines(tokens: list[Token]) -> list[list[Token]]:
-    out: list[list[Token]] = []
-    for t in tokens:
-        if out and out[-1][0].line == t.line:
-            out[-1].append(t)
-        else:
-            out.append([t])
-    return out
+    """The tokens of each line (a run of tokens with one line number), cut where the line
+    number changes."""
+    if not tokens:
+        return []
+    cuts = [i for i in range(1, len(tokens)) if tokens[i].line != tokens[i - 1].line]
+    return [tokens[a:b] for a, b in pairwise([0, *cuts, len(tokens)])]
 
 
 def propose(tokens: list[Token], pieces: Pieces) -> list[Token]:
@@ -538,8 +639,7 @@ def propose(tokens: list[Token], pieces: Pieces) -> list[Token]:
     stay candidates only where two of them or more head paragraphs: before that, the
     headline pass must still see a page's repeated headline as text.
     """
-    out = _propose(tokens, pieces)
-    alone = {t.fields["name"] for t in out if t.rule == "name-alone"}
+    out, alone = _propose(tokens, pieces)
     if 0 < len(alone) < MIN_VOICES:
         out = _merge_text([_undo(t) if t.rule == "name-alone" else t for t in out])
     return out
@@ -551,38 +651,69 @@ _INLINE_START = frozenset("*[Q")  # what a bold, bracketed or `Q.` candidate sta
 _ALONE_MAX = 120  # characters: a name (and a job) alone on its line is short
 
 
-def _propose(tokens: list[Token], pieces: Pieces) -> list[Token]:
-    lines = _lines(tokens)
-    out: list[Token] = []
-    for i, group in enumerate(lines):
-        at = 0
-        while at < len(group) and group[at].kind in _LEAD:
-            at += 1
-        first = group[at] if at < len(group) else None
+def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]]:
+    """`tokens` with each candidate line's words replaced by its candidate label and words,
+    and the names of the names-alone candidates (no other rule makes a `name-alone` label).
+
+    Cheap facts first: only a text token that opens its line (past markup and times) can
+    start a candidate, and most such lines are prose that no candidate can start."""
+    n = len(tokens)
+    opening = [
+        i
+        for i in range(n)
+        if tokens[i].kind is TokenKind.TEXT
+        and (i == 0 or tokens[i - 1].line != tokens[i].line or tokens[i - 1].kind in _LEAD)
+    ]
+    edits: list[tuple[int, int, list[Token]]] = []  # (from, to, the tokens instead)
+    for i in opening:
+        first = tokens[i]
+        line = first.line
+        before = i - 1
+        while before >= 0 and tokens[before].line == line and tokens[before].kind in _LEAD:
+            before -= 1
+        if before >= 0 and tokens[before].line == line:
+            continue  # words before it on its line
+        end = i + 1
+        while end < n and tokens[end].line == line:
+            end += 1
+        if end > i + 1 and not _only_words(tokens[i + 1 : end]):
+            continue
+        text = first.text
+        lead = text[:1]
+        if lead in " \t":  # (or no text)
+            lead = text.lstrip(" \t")[:1]
         found = None
-        # Cheap facts first: most lines are prose that no candidate can start.
-        if (
-            first is not None
-            and first.kind is TokenKind.TEXT
-            and all(t.kind in _WORDS for t in group[at + 1 :])
+        if lead in _INLINE_START:
+            line_text = "".join([t.text for t in tokens[i:end]])
+            found = _inline_candidate(line_text, first, pieces)
+        elif (
+            end == i + 1
+            and len(text) <= _ALONE_MAX
+            and ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()))
+            and (m := NAME_ALONE.match(text))
+            and _prose_follows(tokens, end)
         ):
-            lead = first.text.lstrip(" \t")[:1]
-            if lead in _INLINE_START:
-                line_text = "".join(t.text for t in group[at:])
-                found = _inline_candidate(line_text, first, pieces)
-            elif (
-                at + 1 == len(group)
-                and len(first.text) <= _ALONE_MAX
-                and lead.isupper()
-                and _prose_follows(lines, i)
-            ):
-                found = _alone_candidate(first)
-        if found is None:
-            out.extend(group)
-        else:
-            out.extend(group[:at])
-            out.extend(found)
-    return out
+            found = _alone_candidate(first, m)
+        if found is not None:
+            edits.append((i, end, found))
+    if not edits:
+        return tokens[:], set()
+    out: list[Token] = []
+    alone: set[str] = set()
+    done = 0
+    for i, end, found in edits:
+        out += tokens[done:i]
+        out += found
+        done = end
+        if found[0].rule == "name-alone":
+            alone.add(found[0].fields["name"])
+    out += tokens[done:]
+    return out, alone
+
+
+def _only_words(group: list[Token]) -> bool:
+    """The tokens of `group` are all words (text or notes)."""
+    return {t.kind for t in group} <= _WORDS
 
 
 def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | None:
@@ -638,22 +769,30 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
     return None
 
 
-def _prose_follows(lines: list[list[Token]], i: int) -> bool:
-    """The next line with words (past one blank line) is a paragraph of speech."""
-    for group in lines[i + 1 : i + 3]:
-        text = "".join(t.text for t in group).strip(_WS)
+def _prose_follows(tokens: list[Token], at: int) -> bool:
+    """The next line with words from `tokens[at]` on (past one blank line) is a paragraph
+    of speech."""
+    n = len(tokens)
+    for _ in range(2):
+        if at >= n:
+            return False
+        line = tokens[at].line
+        end = at + 1
+        while end < n and tokens[end].line == line:
+            end += 1
+        group = tokens[at:end]
+        at = end
+        text = "".join([t.text for t in group]).strip(_WS)
         if not text:
             continue
-        if not all(t.kind in (TokenKind.TEXT, TokenKind.NOTE) for t in group):
+        if not _only_words(group):
             return False
         return len(text) >= PROSE_AFTER or text[-1:] in ".?!"
     return False
 
 
-def _alone_candidate(token: Token) -> list[Token] | None:
-    m = NAME_ALONE.match(token.text)
-    if not m:
-        return None
+def _alone_candidate(token: Token, m: regex.Match[str]) -> list[Token]:
+    """A name alone on its line (`m`, its `NAME_ALONE` match) as a candidate label."""
     fields = {"label": m["label"].strip(), "name": canonical_name(m["name"]), "weak": "name-alone"}
     if m["role"]:
         fields["role"] = " ".join(m["role"].split())
@@ -672,14 +811,20 @@ def _after_label(tokens: list[Token], i: int) -> str:
     line number (tokenizer._lines), and reading to the line's end from each of its
     thousands of labels was quadratic."""
     line = tokens[i].line
-    parts = []
-    for j in range(i + 1, len(tokens)):  # no slice: a slice per label is quadratic
+    words = ""
+    j = i + 1
+    end = len(tokens)
+    while j < end:  # no slice: a slice per label is quadratic
         t = tokens[j]
         if t.line != line or t.kind is TokenKind.LABEL:
             break
         if t.kind in _WORDS:
-            parts.append(t.text)
-    return "".join(parts).strip(_WS + "*")
+            words += t.text
+        j += 1
+    return words.strip(_AFTER_STRIP)
+
+
+_AFTER_STRIP: Final = _WS + "*"
 
 
 def _next_words(tokens: list[Token], i: int) -> str:
@@ -714,32 +859,34 @@ def _speaks(tokens: list[Token]) -> bool:
     return False
 
 
-def _field_block(tokens: list[Token]) -> dict[int, int]:
+def _field_block(tokens: list[Token], at: list[int]) -> dict[int, int]:
     """Labels of a page's field block (`Host: Ada Quist` / `Guest: Noor Belcastro` /
-    `Title: ...` on consecutive lines, short values, no sentence): id -> line.
+    `Title: ...` on consecutive lines, short values, no sentence): id -> line. `at` are
+    the indices of the labels in `tokens`.
 
     Speech ends sentences; `FIELD_RUN` short unpunctuated label lines in a row, with no
-    blank line between, are a header's fields, whatever their names."""
+    blank line between, are a header's fields, whatever their names. A run lies within a
+    stretch of labels each on the line after the one before: only the words of stretches
+    of `FIELD_RUN` labels or more are read."""
     out: dict[int, int] = {}
-    run: list[Token] = []
-
-    def close() -> None:
-        if len(run) >= FIELD_RUN:
-            out.update((id(t), t.line) for t in run)
-        run.clear()
-
-    for i, t in enumerate(tokens):
-        if t.kind is not TokenKind.LABEL:
+    cuts = [k for k in range(1, len(at)) if tokens[at[k]].line != tokens[at[k - 1]].line + 1]
+    for a, b in pairwise([0, *cuts, len(at)]):
+        if b - a < FIELD_RUN:
             continue
-        starts = i == 0 or tokens[i - 1].line != t.line or tokens[i - 1].kind is TokenKind.MARKUP
-        words = _after_label(tokens, i) if starts else ""
-        if not (words and len(words.split()) <= FIELD_WORDS and words[-1] not in ".?!"):
-            close()
-            continue
-        if run and run[-1].line + 1 != t.line:
-            close()
-        run.append(t)
-    close()
+        runs: list[list[Token]] = [[]]
+        for i in at[a:b]:
+            t = tokens[i]
+            starts = (
+                i == 0 or tokens[i - 1].line != t.line or tokens[i - 1].kind is TokenKind.MARKUP
+            )
+            words = _after_label(tokens, i) if starts else ""
+            if words and len(words.split()) <= FIELD_WORDS and words[-1] not in ".?!":
+                runs[-1].append(t)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            if len(run) >= FIELD_RUN:
+                out.update([(id(t), t.line) for t in run])
     return out
 
 
@@ -770,33 +917,37 @@ def _field_headers(tokens: list[Token], lines: set[int]) -> list[Token]:
     return out
 
 
-def _quoted_lines(tokens: list[Token]) -> dict[int, str]:
+def _quoted_lines(tokens: list[Token], weak_at: list[int]) -> dict[int, str]:
     """`Dispatcher: "Is help on the way?"`: an article quoting someone, or a headline: a
-    transcript does not put a turn in quotes. Line -> the label's name."""
+    transcript does not put a turn in quotes. Line -> the label's name (`weak_at`: the
+    indices of the weak labels)."""
     return {
-        t.line: t.fields["name"]
-        for t, after in pairwise(tokens)
-        if t.kind is TokenKind.LABEL
-        and "weak" in t.fields
-        and after.line == t.line
-        and after.text.lstrip()[:1] in _QUOTE_MARKS
+        tokens[i].line: tokens[i].fields["name"]
+        for i in weak_at
+        if i + 1 < len(tokens)
+        and tokens[i + 1].line == tokens[i].line
+        and tokens[i + 1].text.lstrip()[:1] in _QUOTE_MARKS
     }
 
 
-def _headline_lines(tokens: list[Token]) -> dict[int, str]:
-    """Near the top, weak labels whose line reads as a headline (`Cairo Protests Grow:
-    Crowds Fill The Square`): line -> the label's name."""
+def _headline_lines(tokens: list[Token], weak: list[Token]) -> dict[int, str]:
+    """Near the top, weak labels (of `weak`) whose line reads as a headline (`Cairo
+    Protests Grow: Crowds Fill The Square`): line -> the label's name."""
+    wanted = {t.line for t in weak if t.line <= HEADLINE_REGION}
+    if not wanted:
+        return {}
     by_line: dict[int, list[Token]] = {}
     for t in tokens:
         if t.line > HEADLINE_REGION:
             break
-        by_line.setdefault(t.line, []).append(t)
+        if t.line in wanted:
+            by_line.setdefault(t.line, []).append(t)
     out: dict[int, str] = {}
     for n, group in by_line.items():
         label = next((t for t in group if t.kind is TokenKind.LABEL and "weak" in t.fields), None)
         if label is None:
             continue
-        text = "".join(t.text for t in group).strip(_WS)
+        text = "".join([t.text for t in group]).strip(_WS)
         # A headline ends no sentence before its last mark: `... in Practice. I'm here
         # today with Noor. How are you?` is speech, however many names it capitalises.
         if (
@@ -823,15 +974,15 @@ def _bold_form(t: Token) -> bool:
     return text.endswith(("**", "__")) or text.endswith(("**:", "__:"))
 
 
-def _self_introduced(tokens: list[Token]) -> set[str]:
-    """Names of weak labels whose own words on their line introduce them (`Ada Quist: Hi,
-    I'm Ada Quist.`)."""
+def _self_introduced(tokens: list[Token], weak_at: list[int]) -> set[str]:
+    """Names of weak labels (at `weak_at`) whose own words on their line introduce them
+    (`Ada Quist: Hi, I'm Ada Quist.`)."""
     found: set[str] = set()
-    for i, t in enumerate(tokens):
-        if t.kind is TokenKind.LABEL and "weak" in t.fields:
-            words = _after_label(tokens, i)
-            if words and t.fields["name"] in _introductions(words):
-                found.add(t.fields["name"])
+    for i in weak_at:
+        name = tokens[i].fields["name"]
+        words = _after_label(tokens, i)
+        if words and name in _introductions(words):
+            found.add(name)
     return found
 
 
@@ -840,7 +991,7 @@ def _mentioned(tokens: list[Token], names: set[str]) -> set[str]:
     words."""
     if not names:
         return set()
-    words = " ".join(t.text for t in tokens if t.kind is TokenKind.TEXT).upper()
+    words = " ".join([t.text for t in tokens if t.kind is TokenKind.TEXT]).upper()
     found = set()
     for name in names:
         at = words.find(name)
@@ -901,8 +1052,8 @@ def _marker(t: Token) -> Token:
 def _introductions(text: str) -> set[str]:
     """The names `text` introduces, with every leading part of two words or more."""
     found: set[str] = set()
-    for m in _INTRO.finditer(text):
-        words = m["name"].split()
+    for name in {m["name"] for m in _INTRO.finditer(text)}:
+        words = name.split()
         # `I'm Nora McAdam of the harbour trust` names `NORA MCADAM`, and so do
         # its leading words: take every prefix of two words or more.
         for k in range(2, len(words) + 1):
@@ -911,12 +1062,12 @@ def _introductions(text: str) -> set[str]:
 
 
 def _introduced(tokens: list[Token]) -> set[str]:
-    """Names the words introduce: `I'm Nora McAdam`, `over to Rebecca Quist`."""
-    found: set[str] = set()
-    for t in tokens:
-        if t.kind is TokenKind.TEXT and len(t.text) > 8:
-            found |= _introductions(t.text)
-    return found
+    """Names the words introduce: `I'm Nora McAdam`, `over to Rebecca Quist`.
+
+    The texts are read as one, a line break between: no introduction spans a line break
+    (`_INTRO` matches none), so it finds what reading each text alone finds."""
+    texts = [t.text for t in tokens if t.kind is TokenKind.TEXT and len(t.text) > 8]
+    return _introductions("\n".join(texts))
 
 
 # ---- undoing a rejected candidate -------------------------------------------------------
@@ -928,7 +1079,16 @@ def _undo(t: Token) -> Token:
 
 def _merge_text(tokens: list[Token]) -> list[Token]:
     """One TEXT token for words that follow each other on a line (a label demoted to text
-    and the words after it)."""
+    and the words after it). A list with no two such side by side is returned as it is
+    (the callers pass a list of their own)."""
+    if not [
+        i
+        for i in range(1, len(tokens))
+        if tokens[i].kind is TokenKind.TEXT
+        and tokens[i - 1].kind is TokenKind.TEXT
+        and tokens[i].line == tokens[i - 1].line
+    ]:
+        return tokens
     merged: list[Token] = []
     for t in tokens:
         prev = merged[-1] if merged else None

@@ -18,8 +18,9 @@ program's own name, lines without words.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -58,6 +59,7 @@ _MONTHS = {
 
 _HEAD_LINES = 60  # lines: where a page without content prints its own title and dateline
 _NEAR = 3  # non-blank lines: how far from its dateline a page prints the headline
+_AFTER_LINES = 3  # wordy lines after the head where a story may open on its date
 _DATELINE_CHARS = 160  # a line this long holding a date is a byline or dateline, not prose
 _LONG_HEADLINE = 600  # characters: CNN strings a show's headlines into one line this long
 _HEADING_CHECK = 200  # characters of a long line read to tell whether it is a headline
@@ -143,6 +145,30 @@ PROGRAM_SAID = regex.compile(
     """,
     _F,
 )
+# The words every `PROGRAM_SAID` match starts with, case folded.
+_SAID_WORDS = ("this is", "it's", "it’s", "welcome", "you're", "you’re")
+
+
+def _said(text: str) -> Iterator[regex.Match[str]]:
+    """`PROGRAM_SAID.finditer(text)`, tried only where its words stand: a match starts
+    with them, and where every character folds to one, the folded text has them at the
+    same place (the pattern's case-insensitive words match no other characters: İ
+    folds to two). A long turn is not searched character by character."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        yield from PROGRAM_SAID.finditer(text)
+        return
+    starts: list[int] = []
+    for words in _SAID_WORDS:
+        at = folded.find(words)
+        while at >= 0:
+            starts.append(at)
+            at = folded.find(words, at + 1)
+    done = 0  # where the last match ended: matches do not overlap
+    for at in sorted(starts):
+        if at >= done and (m := PROGRAM_SAID.match(text, at)):
+            done = m.end()
+            yield m
 
 
 # ---- dates ------------------------------------------------------------------------------
@@ -159,21 +185,45 @@ def parse_date(value: str, day_first: bool = False, cued: bool = True) -> dt.dat
     return found[0] if found else None
 
 
-def _find_date(value: str, day_first: bool, cued: bool) -> tuple[dt.date, int, int] | None:
+# (date, start, end) of a date found in a text.
+_Found = tuple[dt.date, int, int]
+# What each date form cannot be printed without, searched before it (most lines have
+# neither): every branch of `rules.DATE` has a four-digit year (or `20240326`), a date in
+# figures a digit, a dot or slash and a digit.
+_YEAR = regex.compile(r"\d{4}", _F)
+_IN_FIGURES = regex.compile(r"\d [/.] \d", _F)
+
+
+def _find_date(value: str, day_first: bool, cued: bool) -> _Found | None:
     """(date, start, end) of the first date in `value` with a day."""
-    best: tuple[dt.date, int, int] | None = None
-    for m in rules.DATE.finditer(value):
+    found = _find_dates(value, day_first)
+    return found[0] if cued else found[1]
+
+
+def _find_dates(value: str, day_first: bool) -> tuple[_Found | None, _Found | None]:
+    """`_find_date` of `value` cued and not cued, in one pass: the word date is searched
+    once, and the figures before it are read once for both."""
+    best: _Found | None = None
+    for m in rules.DATE.finditer(value) if _YEAR.search(value) else ():
         day = _word_date(m)
         if day:
             best = (day, m.start(), m.end())
             break
+    if not _IN_FIGURES.search(value, 0, best[1] if best else len(value)):
+        return best, best
+    cued: _Found | None = None
     for m in _NUMERIC_DATE.finditer(value, 0, best[1] if best else len(value)):
-        if not cued and (len(m["y"]) == 2 or (m["sep"] == "." and _ambiguous(m))):
-            continue  # `07.11.2003` alone may be day first (Europe) or month first (US)
+        # `07.11.2003` alone may be day first (Europe) or month first (US): only when cued
+        doubtful = len(m["y"]) == 2 or (m["sep"] == "." and _ambiguous(m))
+        if doubtful and cued is not None:
+            continue
         day = _figures(int(m["a"]), int(m["b"]), int(m["y"]), day_first)
         if day:
-            return (day, m.start(), m.end())
-    return best
+            if cued is None:
+                cued = (day, m.start(), m.end())
+            if not doubtful:
+                return cued, (day, m.start(), m.end())
+    return cued or best, best
 
 
 def _ambiguous(m: regex.Match[str]) -> bool:
@@ -205,16 +255,16 @@ def _figures(a: int, b: int, year: int, day_first: bool) -> dt.date | None:
         return None
 
 
-def _numeric_order(lines: Iterable[str]) -> bool:
+def _numeric_order(text: str) -> bool:
     """True when the document writes figures day first: one of its dates can only be read
-    that way (`16/09/2012`). Otherwise month first, as the US outlets print them."""
-    for text in lines:
-        for m in _NUMERIC_DATE.finditer(text):
-            a, b = int(m["a"]), int(m["b"])
-            if a > 12 >= b:
-                return True
-            if b > 12 >= a:
-                return False
+    that way (`16/09/2012`). Otherwise month first, as the US outlets print them. `text` is
+    the head's lines joined by newlines (one search: no date in figures spans a line)."""
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
     return False
 
 
@@ -255,6 +305,9 @@ class _Line:
     kinds: frozenset[TokenKind]
     text: str = ""  # stripped
     headers: tuple[dict[str, str], ...] = ()
+    # `_find_dates` of `text` by reading order (day first or not), read once: the title
+    # and date rules ask about the same head lines again and again.
+    found: dict[bool, tuple[_Found | None, _Found | None]] = field(default_factory=dict)
 
     @property
     def wordy(self) -> bool:
@@ -265,6 +318,13 @@ class _Line:
     def date_header(self) -> str | None:
         return next((h.get("value", "") for h in self.headers if h.get("field") == "date"), None)
 
+    def dates(self, day_first: bool) -> tuple[_Found | None, _Found | None]:
+        """The first date of the line, cued and not cued (see `_find_dates`)."""
+        found = self.found.get(day_first)
+        if found is None:
+            found = self.found[day_first] = _find_dates(self.text, day_first)
+        return found
+
 
 # The kinds of a line of one token (a blank line has none).
 _ONE_KIND: dict[TokenKind, frozenset[TokenKind]] = {
@@ -272,46 +332,97 @@ _ONE_KIND: dict[TokenKind, frozenset[TokenKind]] = {
 }
 
 
-def _lines(tokens: list[Token]) -> list[_Line]:
-    """The tokens as lines, in one walk; a line's `kinds` is shared with every line of the
-    same kinds (never mutated), so a long text costs no set per line."""
-    out: list[_Line] = []
+def _lines(tokens: list[Token], i: int = 0) -> Iterator[_Line]:
+    """The lines of `tokens` from `tokens[i]` on, made as they are read."""
     shared: dict[frozenset[TokenKind], frozenset[TokenKind]] = {}
-    i, n = 0, len(tokens)
-    while i < n:
-        first = tokens[i]
-        number = first.line
-        j = i + 1
-        while j < n and tokens[j].line == number:
-            j += 1
-        kinds: frozenset[TokenKind]
-        headers: tuple[dict[str, str], ...]
-        if j == i + 1:  # one token: most lines of a dense text
-            raw, kinds = first.text, _ONE_KIND[first.kind]
-            headers = (first.fields,) if first.kind is TokenKind.HEADER else ()
-        else:
-            group = tokens[i:j]
-            raw = "".join(t.text for t in group)
-            found: frozenset[TokenKind] = frozenset(
-                t.kind for t in group if t.kind is not TokenKind.BLANK
-            )
-            kinds = shared.setdefault(found, found)
-            headers = tuple(t.fields for t in group if t.kind is TokenKind.HEADER)
-        raw = raw.rstrip("\r\n")
-        out.append(_Line(number, raw, kinds, raw.strip(_WS), headers))
+    while i < len(tokens):
+        j = _line_end(tokens, i)
+        yield _line(tokens, i, j, shared)
         i = j
-    return out
 
 
-def _front_matter(lines: list[_Line]) -> dict[str, str]:
+def _line_end(tokens: list[Token], i: int) -> int:
+    """Index after the last token of the line `tokens[i]` starts."""
+    number, j, n = tokens[i].line, i + 1, len(tokens)
+    while j < n and tokens[j].line == number:
+        j += 1
+    return j
+
+
+def _line(
+    tokens: list[Token],
+    i: int,
+    j: int,
+    shared: dict[frozenset[TokenKind], frozenset[TokenKind]],
+) -> _Line:
+    """The line of `tokens[i:j]`; its `kinds` is shared (via `shared`) with every line of
+    the same kinds (never mutated), so a long text costs no set per line."""
+    first = tokens[i]
+    kinds: frozenset[TokenKind]
+    headers: tuple[dict[str, str], ...]
+    if j == i + 1:  # one token: most lines of a dense text
+        raw, kinds = first.text, _ONE_KIND[first.kind]
+        headers = (first.fields,) if first.kind is TokenKind.HEADER else ()
+    else:
+        group = tokens[i:j]
+        raw = "".join(t.text for t in group)
+        found: frozenset[TokenKind] = frozenset(
+            t.kind for t in group if t.kind is not TokenKind.BLANK
+        )
+        kinds = shared.setdefault(found, found)
+        headers = tuple(t.fields for t in group if t.kind is TokenKind.HEADER)
+    raw = raw.rstrip("\r\n")
+    return _Line(first.line, raw, kinds, raw.strip(_WS), headers)
+
+
+def _head(tokens: list[Token], content_line: int | None) -> tuple[list[_Line], int]:
+    """(head, index): the lines before the content (the first `_HEAD_LINES` lines when
+    there is none), and the index of the first token after them. Tokens come in the order
+    of the text, so the head is a prefix of the lines; the rest is not made into lines."""
+    head: list[_Line] = []
+    shared: dict[frozenset[TokenKind], frozenset[TokenKind]] = {}
+    i = 0
+    while i < len(tokens):
+        if content_line is None and len(head) == _HEAD_LINES:
+            break
+        if content_line is not None and tokens[i].line >= content_line:
+            break
+        j = _line_end(tokens, i)
+        head.append(_line(tokens, i, j, shared))
+        i = j
+    return head, i
+
+
+# The kinds a wordy line's tokens have (see `_Line.wordy`).
+_WORDY_KINDS = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.MARKUP, TokenKind.BLANK})
+
+
+def _wordy_lines(tokens: list[Token], i: int) -> Iterator[_Line]:
+    """The wordy lines from `tokens[i]` on; a line with a token of another kind (a label:
+    every line of a transcript) is passed over without being made."""
+    shared: dict[frozenset[TokenKind], frozenset[TokenKind]] = {}
+    n = len(tokens)
+    while i < n:
+        number, j, plain, blank = tokens[i].line, i, True, True
+        while j < n and tokens[j].line == number:
+            kind = tokens[j].kind
+            plain = plain and kind in _WORDY_KINDS
+            blank = blank and kind is TokenKind.BLANK
+            j += 1
+        if plain and not blank and (ln := _line(tokens, i, j, shared)).wordy:
+            yield ln
+        i = j
+
+
+def _front_matter(lines: Iterator[_Line]) -> dict[str, str]:
     """`key: value` pairs of YAML front matter (a value folded over indented lines is
     joined), lower-case keys; {} without front matter."""
-    body = [ln for ln in lines if ln.text]
-    if not body or not _FM_FENCE.match(body[0].text) or body[0].number != lines[0].number:
+    first = next(lines, None)
+    if first is None or not first.text or not _FM_FENCE.match(first.text):
         return {}
     found: dict[str, str] = {}
     key: str | None = None
-    for ln in lines[1:]:
+    for ln in lines:
         raw = ln.raw
         if _FM_FENCE.match(raw):
             return found
@@ -365,37 +476,47 @@ class _Candidate:
     text: str = field(compare=False)
 
 
+@dataclass(slots=True)
+class _Page:
+    """What the rules read of the whole text besides its head: a house style's title lines
+    (line, value) and the date headers (a line's first), in the order printed, gathered in
+    the one walk over the tokens; `rest`, the index of the first token after the head."""
+
+    tokens: list[Token]
+    rest: int
+    titles: list[tuple[int, str]] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+
+
 def _title_candidates(
-    lines: list[_Line], head: list[_Line], front: dict[str, str], program: str | None, kind: Kind
+    page: _Page, head: list[_Line], front: dict[str, str], program: str | None, kind: Kind
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
 
-    def add(source: str, ln: _Line, text: str, tie: tuple[int, ...] = ()) -> None:
+    def add(source: str, line: int, text: str, tie: tuple[int, ...] = ()) -> None:
         text = " ".join(text.split())
         if text and (program is None or text.casefold() != program.casefold()):
-            found.append(_Candidate(_RANK[source], tie, ln.number, text))
+            found.append(_Candidate(_RANK[source], tie, line, text))
 
     if front.get("title"):
-        add("stated", lines[0], _unquote(front["title"]))
-    for ln in lines:  # a house style's title line states the title wherever it stands
-        for h in ln.headers:
-            if h.get("field") == "title" and h.get("value"):
-                add("stated", ln, h["value"])
+        add("stated", page.tokens[0].line, _unquote(front["title"]))
+    for line, value in page.titles:  # a house style's title line, wherever it stands
+        add("stated", line, value)
     for ln in head:
-        if (m := _FIELD.fullmatch(ln.text)) and m["key"].lower() in _TITLE_KEYS:
-            add("stated", ln, m["value"])
+        if ":" in ln.text and (m := _FIELD.fullmatch(ln.text)) and m["key"].lower() in _TITLE_KEYS:
+            add("stated", ln.number, m["value"])
     found.extend(
         c for c in _repeated(head) if program is None or c.text.casefold() != program.casefold()
     )
     for ln in head:
-        if m := _MD_TITLE.match(ln.text):
-            add("markdown", ln, m["value"])
+        if "#" in ln.text and (m := _MD_TITLE.match(ln.text)):
+            add("markdown", ln.number, m["value"])
             break
     dateline = _dateline_index(head, kind)
     if dateline is not None:
         near = _beside(head, dateline)
         if near is not None:
-            add("dateline", near, near.text)
+            add("dateline", near.number, near.text)
     if kind == "other":  # a listing's headlines are its items'
         return found
     first = next((ln for ln in head if ln.text and not _NUMBERING.match(ln.text)), None)
@@ -408,12 +529,12 @@ def _title_candidates(
         and _next_nonblank(head, head.index(top)) is first
         and _plain_heading(first, 1)
     ):
-        add("numbered", first, first.text)
+        add("numbered", first.number, first.text)
     if first is not None and _plain_heading(first, _FIRST_LINE_WORDS):
-        add("first-line", first, first.text)
+        add("first-line", first.number, first.text)
     last = next((ln for ln in reversed(head) if _plain_heading(ln)), None)
     if last is not None:
-        add("last-before", last, last.text)
+        add("last-before", last.number, last.text)
     return found
 
 
@@ -421,7 +542,7 @@ def _plain_heading(ln: _Line, words: int = 2) -> bool:
     """A headline line that is no dateline (`Upload Date: March 4, 2021` is a field)."""
     if not ln.wordy or not _heading(ln.text, words):
         return False
-    return _dated_line(ln.text, False) is None or _dated_heading(ln)
+    return _dated_line(ln, False) is None or _dated_heading(ln)
 
 
 def _repeated(head: list[_Line]) -> list[_Candidate]:
@@ -470,7 +591,7 @@ def _dateline_index(head: list[_Line], kind: Kind) -> int | None:
         if not ln.text:
             continue
         value = ln.date_header
-        if value is None and ln.wordy and _dated_line(ln.text, False):
+        if value is None and ln.wordy and _dated_line(ln, False):
             value = ln.text
         if value is None:
             continue
@@ -518,7 +639,11 @@ def _beside(head: list[_Line], i: int) -> _Line | None:
 def _date_field(text: str) -> bool:
     """`Day & Time: Friday, ...`, `Original Air Date: May 4, 2023`, `Page last updated
     ...`: a date as a field's value or after a date word, not part of a headline."""
-    found = _find_date(text, False, False)
+    return _field_date(text, _find_date(text, False, False))
+
+
+def _field_date(text: str, found: _Found | None) -> bool:
+    """`_date_field` of `text`, whose first date (not cued) is `found`."""
     if not found:
         return False
     before = text[: found[1]]
@@ -527,11 +652,11 @@ def _date_field(text: str) -> bool:
 
 def _dated_heading(ln: _Line) -> bool:
     """A headline that holds a date: `25 Aug 2008: Today's Show`."""
-    found = _find_date(ln.text, False, False)
+    found = ln.dates(False)[1]
     if not found or not (ln.wordy or ln.date_header is not None):
         return False
     before = ln.text[: found[1]]
-    if _date_field(ln.text):
+    if _field_date(ln.text, found):
         return False
     rest = (before + " " + ln.text[found[2] :]).strip(" :-—–,|")
     return _words(rest) >= _DATED_HEADING_WORDS and _heading(ln.text)
@@ -558,14 +683,12 @@ def decide(
     host names the program).
     """
     meta = Metadata()
-    lines = _lines(tokens)
-    if content_line is not None:
-        head = [ln for ln in lines if ln.number < content_line]
-    else:
-        head = lines[:_HEAD_LINES]
-    front = _front_matter(lines)
+    head, rest = _head(tokens, content_line)
+    front = _front_matter(_lines(tokens))
+    page = _Page(tokens, rest)
     npr_chrome = False
     heading_program: str | None = None
+    dated_line = -1  # the last line whose date header was read: a line's first one counts
     for t in tokens:
         if t.kind is TokenKind.FURNITURE:
             npr_chrome = npr_chrome or (t.rule in ("logo", "disclaimer") and "NPR" in t.text)
@@ -581,17 +704,22 @@ def decide(
             meta.corrections.append(value)
         elif name == "program" and meta.program is None:
             meta.program = value
+        elif name == "title" and value:
+            page.titles.append((t.line, value))
+        elif name == "date" and t.line != dated_line:
+            page.dates.append(value)
+            dated_line = t.line
     meta.url = meta.url or (_unquote(front["url"]) if front.get("url") else None)
 
     stated = meta.program or _program_stated(head, front)
     said = next((name for text in spoken if (name := program_said(text))), None)
-    candidates = sorted(_title_candidates(lines, head, front, stated or said, kind))
+    candidates = sorted(_title_candidates(page, head, front, stated or said, kind))
     suffix = None
     if candidates:
         meta.title, suffix = clean_title(candidates[0].text)
     # The program as printed (a field, a title's suffix) before the program as said on air.
     meta.program = stated or suffix or heading_program or said
-    meta.date = _date(lines, head, front, meta, kind)
+    meta.date = _date(page, head, front, meta, kind)
     if (meta.url and "npr.org" in meta.url) or npr_chrome:
         meta.outlet = "NPR"
     return meta
@@ -603,7 +731,11 @@ def _program_stated(head: list[_Line], front: dict[str, str]) -> str | None:
         if front.get(key):
             return _unquote(front[key])
     for ln in head:
-        if (m := _FIELD.fullmatch(ln.text)) and m["key"].lower() in _PROGRAM_KEYS:
+        if (
+            ":" in ln.text
+            and (m := _FIELD.fullmatch(ln.text))
+            and m["key"].lower() in _PROGRAM_KEYS
+        ):
             return m["value"].strip()
     return None
 
@@ -611,7 +743,7 @@ def _program_stated(head: list[_Line], front: dict[str, str]) -> str | None:
 def program_said(text: str) -> str | None:
     """The program a host names on air: `This is MORNING EDITION from NPR News.`; a
     network's acronym (`This is NPR.`) is not a program."""
-    for m in PROGRAM_SAID.finditer(text):
+    for m in _said(text):
         name = m["program"].strip(" .").removeprefix("the ")
         if " " not in name and len(name) <= _ACRONYM:
             continue
@@ -620,18 +752,18 @@ def program_said(text: str) -> str | None:
 
 
 def _date(
-    lines: list[_Line], head: list[_Line], front: dict[str, str], meta: Metadata, kind: Kind
+    page: _Page, head: list[_Line], front: dict[str, str], meta: Metadata, kind: Kind
 ) -> dt.date | None:
     """The first date, by evidence: a date header (a dated line the tokenizer or a house
     style marked) or front matter; a dateline before the content (`Sat April 16, 2011`,
     `Sabra Lane reported this story on ...`, `10/30/2020`); the title; a printed URL; a
     story opening on its date (`MARCH 27, 2016 — ...`). A listing keeps only its own
     dateline, one that names the weekday."""
-    day_first = _numeric_order(ln.text for ln in head)
+    day_first = _numeric_order("\n".join(ln.text for ln in head))
     if kind == "other":
         i = _dateline_index(head, kind)
         return parse_date(head[i].text, day_first) if i is not None else None
-    values = [ln.date_header for ln in lines if ln.date_header is not None]
+    values = list(page.dates)
     for key in ("date", "upload_date", "upload date", "published", "aired"):
         if front.get(key):
             values.append(_unquote(front[key]))
@@ -639,7 +771,7 @@ def _date(
         if day := parse_date(value, day_first):
             return day
     for ln in head:
-        if ln.wordy and (day := _dated_line(ln.text, day_first)):
+        if ln.wordy and (day := _dated_line(ln, day_first)):
             return day
     if meta.title and (day := parse_date(meta.title, day_first, cued=False)):
         return day
@@ -649,27 +781,26 @@ def _date(
             return day
     if meta.url and (m := _URL_DATE.search(meta.url)):
         return parse_date("-".join(m.groups()))
-    in_head = {id(ln) for ln in head}  # identity: `ln not in head` compared every field
-    after = [ln for ln in lines if id(ln) not in in_head and ln.wordy][:3]
-    for ln in after:
-        found = _find_date(ln.text, day_first, False)
+    for ln in islice(_wordy_lines(page.tokens, page.rest), _AFTER_LINES):
+        found = ln.dates(day_first)[1]
         if found and found[1] <= _DATELINE_CHARS // 4 and _LEDE.match(ln.text, found[2]):
             return found[0]
     return None
 
 
-def _dated_line(text: str, day_first: bool) -> dt.date | None:
+def _dated_line(ln: _Line, day_first: bool) -> dt.date | None:
     """The date of a dateline: a date that follows a word that says it is a date (`Posted
     10.3.12`, `Upload Date:`, `reported this story on`), opens a line, or sits in a short
     line that is no sentence."""
-    found = _find_date(text, day_first, True)
+    found, plain = ln.dates(day_first)
     if not found:
         return None
+    text = ln.text
     day, start, _ = found
     before = text[:start]
     if _DATE_CUE.search(before):
         return day
-    if _find_date(text, day_first, False) != found:
+    if plain != found:
         return None  # a short year, or dots read either way, with no word saying "date"
     if not before.strip(" \t#*•|-—–"):
         return day
