@@ -12,7 +12,7 @@ decides by the first rule of `RULES` that holds. The rule that decided is report
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
