@@ -406,7 +406,7 @@ def _read_body(
     def open_turn(t: Token, label: Token | None = None, speaker: Speaker | None = None) -> None:
         nonlocal stamp
         at = t.start if label else t.start + _lead(t.text)
-        draft = _TurnDraft(line=t.line, start=at, label=label, speaker=speaker, end=t.end)
+        draft = _TurnDraft(t.line, at, label, speaker, [[]], t.end)
         if label and "time" in t.fields:
             draft.time = seconds(t.fields["time"])
         else:
@@ -416,6 +416,10 @@ def _read_body(
 
     for index in range(start, len(lines)):
         ln = lines[index]
+        if ln.blank:  # a paragraph break (captions: nothing)
+            if drafts and not captions and drafts[-1].paragraphs[-1]:
+                drafts[-1].paragraphs.append([])  # `break_paragraph`
+            continue
         if ln.terminal and drafts:
             return index
         repeated = False
@@ -478,8 +482,8 @@ def _read_body(
                     drafts[-1].break_paragraph()
             elif drafts and kind is not _MARKUP:
                 drafts[-1].break_paragraph()
-        if drafts and one_line_paragraphs:
-            drafts[-1].break_paragraph()
+        if one_line_paragraphs and drafts and drafts[-1].paragraphs[-1]:
+            drafts[-1].paragraphs.append([])  # `break_paragraph`
     return len(lines)
 
 
@@ -559,13 +563,46 @@ def _single_newlines(lines: list[_Line], start: int) -> bool:
 
 def _finish(index: int, draft: _TurnDraft) -> Turn:
     """A Turn from a draft: clean paragraphs, inline notes with offsets into the text."""
-    paragraphs: list[str] = []
     notes: list[InlineCue] = []
+    if not draft.noted:  # most turns: words only, no offsets (an empty paragraph adds none)
+        paragraphs = [
+            text
+            for tokens in draft.paragraphs
+            if tokens and (text := clean_joined([t.text for t in tokens]))
+        ]
+    else:
+        paragraphs = _noted_paragraphs(draft, notes)
+    label = draft.label
+    text = "\n\n".join(paragraphs)
+    for note in notes:
+        if note.offset > len(text):
+            note.offset = len(text)
+        lean(note)  # its fields set shared again once an offset is set (issue 11)
+    speaker = draft.speaker
+    return _TURN(
+        index=index,
+        speaker_id=speaker.id if speaker else None,
+        label=label.fields["label"] if label else None,
+        role=speaker.role if speaker else None,
+        text=text,
+        paragraphs=paragraphs,
+        cues=notes,
+        line=draft.line,
+        span=_SPAN(start=draft.start, end=draft.end if draft.end > draft.start else draft.start),
+        start=draft.time,
+        end=draft.time_end,
+    )
+
+
+def _noted_paragraphs(draft: _TurnDraft, notes: list[InlineCue]) -> list[str]:
+    """The clean paragraphs of a draft with inline notes, and the notes (into `notes`) with
+    their offsets into the turn's text."""
+    paragraphs: list[str] = []
     base = 0  # where the paragraph being built starts in the turn's text
     for tokens in draft.paragraphs:
         if not tokens:  # an empty paragraph (a break right after another) adds nothing
             continue
-        if not draft.noted or not any(t.kind is _NOTE for t in tokens):  # no offsets
+        if not any(t.kind is _NOTE for t in tokens):  # words only: no offsets
             if text := clean_joined([t.text for t in tokens]):
                 paragraphs.append(text)
                 base += len(text) + 2
@@ -605,26 +642,7 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         else:  # a paragraph of notes only: they stand after the text so far
             for note in notes[first_note:]:
                 note.offset = max(0, base - 2)
-    label = draft.label
-    text = "\n\n".join(paragraphs)
-    for note in notes:
-        if note.offset > len(text):
-            note.offset = len(text)
-        lean(note)  # its fields set shared again once an offset is set (issue 11)
-    speaker = draft.speaker
-    return _TURN(
-        index=index,
-        speaker_id=speaker.id if speaker else None,
-        label=label.fields["label"] if label else None,
-        role=speaker.role if speaker else None,
-        text=text,
-        paragraphs=paragraphs,
-        cues=notes,
-        line=draft.line,
-        span=_SPAN(start=draft.start, end=max(draft.end, draft.start)),
-        start=draft.time,
-        end=draft.time_end,
-    )
+    return paragraphs
 
 
 def _prose(lines: list[_Line]) -> list[Paragraph]:
