@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, cast
 
 import regex
@@ -49,6 +50,9 @@ _NOTE = TokenKind.NOTE
 _TEXT = TokenKind.TEXT
 _TIMESTAMP = TokenKind.TIMESTAMP
 _WORDY = frozenset({_TEXT, _NOTE, _TIMESTAMP})
+# For `map`: no Python call per token or line.
+_KIND_OF, _TEXT_OF, _RULE_OF = attrgetter("kind"), attrgetter("text"), attrgetter("rule")
+_HAS_LABEL = attrgetter("has_label")
 _CLOSING = frozenset(",.;:!?)")
 _PROSE = kinds.PROSE_CHARS  # characters: a line this long with sentences in it is prose
 # Blank lines: a gap this wide after a page's player links sets its teaser apart from the
@@ -94,7 +98,7 @@ def parse(
     tokens, shapes = tokenize_report(text, chosen)
     with normalizing(normalize):
         transcript = build(tokens, chosen, shapes, text)
-    transcript.diagnostics += control_diagnostics(text)  # issue 12: what clean() removed
+    transcript.diagnostics.extend(control_diagnostics(text))  # issue 12: what clean() removed
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
     transcript.diagnostics[:0] = boundary_notes
@@ -133,14 +137,14 @@ class _Line:
             self.raw = t.text
             self.text = "" if kind is _TIMESTAMP else t.text.strip()
             return
-        kinds = frozenset([t.kind for t in tokens])
+        kinds = frozenset(map(_KIND_OF, tokens))
         if kinds not in _FACTS:
             _FACTS[kinds] = _facts(kinds)
         self.kinds, self.blank, self.wordy, self.has_label = _FACTS[kinds]
         self.terminal = _FURNITURE in kinds and any(
             t.rule in rules.TERMINAL_FURNITURE for t in tokens if t.kind is _FURNITURE
         )
-        self.raw = "".join([t.text for t in tokens])
+        self.raw = "".join(map(_TEXT_OF, tokens))
         if _TIMESTAMP in kinds:
             self.text = "".join([t.text for t in tokens if t.kind is not _TIMESTAMP]).strip()
         else:
@@ -299,7 +303,8 @@ def _body_start(lines: list[_Line]) -> int | None:
     a transcript without its page). Prose before the first label that none of these mark
     is a teaser, not a turn.
     """
-    first_label = next((i for i, ln in enumerate(lines) if ln.has_label), None)
+    labelled = list(map(_HAS_LABEL, lines))
+    first_label = labelled.index(True) if True in labelled else None
     end = first_label if first_label is not None else len(lines)
     after_player = after_heading = False
     blanks = 0
@@ -313,7 +318,7 @@ def _body_start(lines: list[_Line]) -> int | None:
         if only_prose:
             only_prose = ln.wordy and _sayable(ln.text) and not looks_like_heading(ln.text)
             opening = i if opening is None else opening
-        rules_here = {t.rule for t in ln.tokens}
+        rules_here = set(map(_RULE_OF, ln.tokens))
         if not _PLAYER.isdisjoint(rules_here):
             if not after_player:
                 wide = max(_PLAYER_GAP, _paragraph_gap(lines) + 1)
@@ -625,7 +630,7 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         paragraphs = [
             text
             for tokens in draft.paragraphs
-            if tokens and (text := clean_joined([t.text for t in tokens]))
+            if tokens and (text := clean_joined(list(map(_TEXT_OF, tokens))))
         ]
     else:
         paragraphs = _noted_paragraphs(draft, notes)
@@ -660,7 +665,7 @@ def _noted_paragraphs(draft: _TurnDraft, notes: list[InlineCue]) -> list[str]:
         if not tokens:  # an empty paragraph (a break right after another) adds nothing
             continue
         if not any(t.kind is _NOTE for t in tokens):  # words only: no offsets
-            if text := clean_joined([t.text for t in tokens]):
+            if text := clean_joined(list(map(_TEXT_OF, tokens))):
                 paragraphs.append(text)
                 base += len(text) + 2
             continue
