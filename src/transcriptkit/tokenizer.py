@@ -604,20 +604,30 @@ def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
     """Find labels run into the middle of a line: `... goes on. ANA RUIZ, HOST: More ...`.
 
     A mid-line label is taken only when its role says so (`, HOST`, `, BYLINE`) or its name
-    is one the document already uses as a label, so capitals in prose stay prose.
+    is one the document already uses as a label, so capitals in prose stay prose. Only a
+    long enough TEXT token with a colon can hold one: a text without any is returned as it
+    is, after one walk that gathers the document's labels and line widths.
     """
-    known = {t.fields["name"] for t in tokens if t.kind is TokenKind.LABEL and t.fields["name"]}
-    known |= {name.split()[-1] for name in known}
-    if not any(t.kind is TokenKind.TEXT and len(t.text) > 40 for t in tokens):
-        return tokens
-    labelled = {t.line for t in tokens if t.kind is TokenKind.LABEL}
+    known: set[str] = set()
+    labelled: set[int] = set()
     # How long each line is, notes and all (a flattened line is cut into many pieces).
-    widths: Counter[int] = Counter()
+    widths: dict[int, int] = {}
+    splittable = False
     for t in tokens:
-        widths[t.line] += len(t.text)
+        kind, line, text = t.kind, t.line, t.text
+        widths[line] = widths.get(line, 0) + len(text)
+        if kind is TokenKind.LABEL:
+            labelled.add(line)
+            if name := t.fields["name"]:
+                known.add(name)
+        elif kind is TokenKind.TEXT and len(text) > _SPLIT_MIN and ":" in text:
+            splittable = True
+    if not splittable:
+        return tokens
+    known |= {name.split()[-1] for name in known}
     out: list[Token] = []
     for t in tokens:
-        if t.kind is TokenKind.TEXT and len(t.text) > 40 and ":" in t.text:
+        if t.kind is TokenKind.TEXT and len(t.text) > _SPLIT_MIN and ":" in t.text:
             # A known name is taken mid-line only after another turn's label on the same
             # line (`... here. BEGALA: Thanks.`) or in text flattened onto very long lines;
             # a wrapped line that happens to hold a name and a colon is not split.
@@ -626,6 +636,9 @@ def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
         else:
             out.append(t)
     return out
+
+
+_SPLIT_MIN = 40  # characters: a shorter text has no room for a sentence and a label
 
 
 def _split_text_token(token: Token, known: set[str], trusted: bool) -> list[Token]:
@@ -675,21 +688,33 @@ def _slice(token: Token, a: int, b: int, kind: TokenKind, rule: str) -> Token:
 _LABEL_REACH = 2000  # characters: no label is longer
 _HEADING_REGION = 80  # scraped page headers repeat the headline within the first lines
 _VOICE_USES = 3  # a weak label saying this many different things is a voice
+_WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP})
 
 
 def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     """The headline that scraped pages print two or more times, before the transcript
     starts, becomes a HEADER (`field=heading`, with `repeats` and `teaser` facts: which one
     is the title is decided in metadata.py); a line that runs the headline into its teaser
-    (`Headline Teaser sentence...`) becomes a HEADER (`field=teaser`)."""
+    (`Headline Teaser sentence...`) becomes a HEADER (`field=teaser`).
+
+    Only the tokens of the first `_HEADING_REGION` lines are read: every fact below is
+    about a line there (tokens come in line order, so they are a prefix of the list)."""
     # Caption files repeat lines on purpose (rolling captions): headings come before the
     # first cue.
-    region = next(
-        (t.line for t in tokens if t.is_cue_timing),
-        _HEADING_REGION,
-    )
-    lines = _whole_text_lines(tokens, min(region, _HEADING_REGION))
-    counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
+    region = _HEADING_REGION
+    groups: dict[int, list[Token]] = {}  # the tokens of each line before `region`
+    for t in tokens:
+        if t.line >= region:
+            break
+        if t.is_cue_timing:
+            region = t.line
+            break
+        if (group := groups.get(t.line)) is None:
+            groups[t.line] = [t]
+        else:
+            group.append(t)
+    head = tokens[: sum(map(len, groups.values()))]
+    lines, label_alone = _read_head_lines(groups)
     # Only lines before the first label that is not itself part of a repeated headline
     # (`CDC: New Guidance On Flu` looks like a label) can be headings.
     # A label alone on its line (`Ira Glass`, `SPEAKER 2:`) recurs without being a headline.
@@ -699,18 +724,13 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     # ends the region nor is a headline itself, unless it ends a wrapped one: right under a
     # line that runs on (`Oral History Interview with` / `Ada Quist`).
     by_line = dict(lines)
-    name_alone = {
-        t.line for t in tokens if t.kind is TokenKind.LABEL and t.fields.get("weak") == "name-alone"
-    }
+    labels = [t for t in head if t.kind is TokenKind.LABEL]
+    name_alone = {t.line for t in labels if t.fields.get("weak") == "name-alone"}
     wrapped = {n for n in name_alone if by_line.get(n - 1, "").rsplit(" ", 1)[-1] in SMALL_WORDS}
     # A weak label the document keeps using to say different things (`**Ada Quist:** Yes.`,
     # said twice among her other turns) is a voice, not a headline, and the line that
     # starts with it is not a teaser; a headline repeats itself word for word.
-    weak_lines = {
-        t.line: t.fields["name"]
-        for t in tokens
-        if t.kind is TokenKind.LABEL and "weak" in t.fields and t.line < _HEADING_REGION
-    }
+    weak_lines = {t.line: t.fields["name"] for t in labels if "weak" in t.fields}
     said: dict[str, set[str]] = {}
     for n, text in lines:
         if n in weak_lines:
@@ -718,12 +738,8 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     voiced = {n for n, name in weak_lines.items() if len(said.get(name, ())) >= _VOICE_USES}
     lines = [(n, text) for n, text in lines if n not in (name_alone - wrapped) | voiced]
     counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
-    alone = _label_alone_lines(tokens) - name_alone
-    labelled = alone | {
-        t.line
-        for t in tokens
-        if t.kind is TokenKind.LABEL and ("weak" not in t.fields or t.line in alone)
-    }
+    alone = label_alone - name_alone
+    labelled = alone | {t.line for t in labels if "weak" not in t.fields or t.line in alone}
     # A labelled line said twice (`ANA: Quiet, please.`) is speech, unless it reads as a
     # headline (`CDC: New Guidance On Flu`).
     repeated = [text for text, n in counts.items() if n >= 2 and looks_like_heading(text)]
@@ -760,11 +776,10 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     # Facts for metadata.py, which picks the title: how often each headline repeats and
     # whether a teaser runs on from it.
     teased = {t for t in titles if any(x.startswith(t + " ") for x in teaser_lines.values())}
-    wordy = (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP)
     heading_lines = {number: text for number, text in lines if text in titles}
     out: list[Token] = []
-    for t in tokens:
-        if t.kind not in wordy:
+    for t in head:
+        if t.kind not in _WORDY:
             out.append(t)
         elif t.line in heading_lines:
             text = heading_lines[t.line]
@@ -780,34 +795,36 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
             )
         else:
             out.append(t)
+    out.extend(tokens[len(head) :])
     return _merge_headers(out)
 
 
-def _label_alone_lines(tokens: list[Token]) -> set[int]:
-    """Lines holding a label and nothing else but markup (`### Interviewer:`)."""
-    found: set[int] = set()
-    words: set[int] = set()
-    for t in tokens:
-        if t.kind is TokenKind.LABEL:
-            found.add(t.line)
-        elif t.kind is not TokenKind.MARKUP and t.text.strip(_WS):
-            words.add(t.line)
-    return found - words
-
-
-def _whole_text_lines(tokens: list[Token], limit: int) -> list[tuple[int, str]]:
-    """(line, stripped text) for lines before `limit` made only of words/labels/notes."""
-    by_line: dict[int, list[Token]] = {}
-    for t in tokens:
-        if t.line >= limit:
-            break
-        by_line.setdefault(t.line, []).append(t)
-    wordy = (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.MARKUP)
-    return [
-        (number, "".join(t.text for t in group).strip(_WS))
-        for number, group in by_line.items()
-        if all(t.kind in wordy for t in group)
-    ]
+def _read_head_lines(
+    groups: dict[int, list[Token]],
+) -> tuple[list[tuple[int, str]], set[int]]:
+    """From the tokens of each line: (line, stripped text) for the lines made only of
+    words, labels, notes and markup; and the lines holding a label and nothing else but
+    markup (`### Interviewer:`). One walk over the tokens for both."""
+    lines: list[tuple[int, str]] = []
+    alone: set[int] = set()
+    for number, group in groups.items():
+        wordy = labelled = True
+        label = False
+        for t in group:
+            kind = t.kind
+            if kind is TokenKind.LABEL:
+                label = True
+            elif kind is not TokenKind.MARKUP:
+                if kind is not TokenKind.TEXT and kind is not TokenKind.NOTE:
+                    wordy = False
+                if labelled and t.text.strip(_WS):
+                    labelled = False
+        if wordy:
+            text = group[0].text if len(group) == 1 else "".join([t.text for t in group])
+            lines.append((number, text.strip(_WS)))
+        if label and labelled:
+            alone.add(number)
+    return lines, alone
 
 
 def _merge_headers(tokens: list[Token]) -> list[Token]:
