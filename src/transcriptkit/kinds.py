@@ -12,7 +12,7 @@ decides by the first rule of `RULES` that holds. The rule that decided is report
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -65,13 +65,18 @@ _TAG = regex.compile(r"< /?+ \p{L}[\p{L}\d]{0,10}+ [^<>\n]{0,200}+ >", _F)
 
 
 class Row(Protocol):
-    """One line as the parser holds it: its number, its tokens, its words, and whether it
-    is only blank tokens (`blank`) or only words (`wordy`: TEXT, NOTE, TIMESTAMP)."""
+    """One line as the parser holds it: its number, its tokens and the set of their kinds,
+    the line as printed (`raw`) and its words (`text`), and whether it is only blank tokens
+    (`blank`) or only words (`wordy`: TEXT, NOTE, TIMESTAMP)."""
 
     number: int
     tokens: list[Token]
+    kinds: frozenset[TokenKind]
     blank: bool
     wordy: bool
+
+    @property
+    def raw(self) -> str: ...
 
     @property
     def text(self) -> str: ...
@@ -93,10 +98,23 @@ class Evidence:
     furniture: int  # lines of page furniture (photo captions, player links, menus)
 
 
+# The characters the patterns above can start on (after spaces and tabs), and the ones a
+# sentence can end on: a line that opens or ends on no such character is not tried.
+_CODE_LEADS = frozenset('{}"')
+_FENCE_LEADS = frozenset("`~")
+_QUOTE_LEADS = frozenset('"“„«')
+_SENTENCE_ENDS = frozenset(".!?…\"”’')]")
+
+
+def _lead(text: str) -> str:
+    """The first character after leading spaces and tabs ("" for none)."""
+    return text.lstrip(" \t")[:1]
+
+
 def _date_row(row: Row) -> bool:
     return any(
         t.kind is TokenKind.HEADER and t.fields.get("field") == "date" for t in row.tokens
-    ) or bool(_AGE.match(row.text))
+    ) or (row.text[:1].isdigit() and bool(_AGE.match(row.text)))
 
 
 def prose_line(row: Row) -> bool:
@@ -107,22 +125,53 @@ def prose_line(row: Row) -> bool:
     text = row.text
     if len(text) >= PROSE_CHARS:
         return True
-    return len(text.split()) >= SENTENCE_WORDS and bool(_SENTENCE_END.search(text))
+    return (
+        text[-1:] in _SENTENCE_ENDS
+        and len(text.split()) >= SENTENCE_WORDS
+        and bool(_SENTENCE_END.search(text))
+    )
 
 
 def clock_entry(row: Row) -> bool:
     """A line that opens on a time of day (`09:00 PM PDT ...`): a schedule, not speech."""
-    return bool(_CLOCK_ENTRY.match("".join(t.text for t in row.tokens)))
+    raw = row.raw
+    return _lead(raw).isdigit() and bool(_CLOCK_ENTRY.match(raw))
 
 
 def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int) -> Evidence:
-    """The evidence of `rows`; `labelled` holds (line, text) of each labelled turn. Labels
-    inside a markdown code block are a specification's examples, not the document's."""
-    written = [r for r in rows if not r.blank]
-    prose = items = dated = 0
+    """The evidence of `rows`, in one walk over the non-blank ones; `labelled` holds (line,
+    text) of each labelled turn. Labels inside a markdown code block (a ``` fence to the
+    next, or to the end: a page cut short) are a specification's examples, not the
+    document's."""
+    prose = items = dated = code = markup = furniture = written = 0
     previous: Row | None = None
-    dates: list[int] = []  # indexes in `written` of the dates printed after some prose
-    for i, row in enumerate(written):
+    dates: list[int] = []  # indexes among the written rows of dates printed after some prose
+    repeatable: list[str] = []  # from the first prose line on: lines an item could repeat
+    fenced: set[int] = set()
+    inside = False  # in a ``` fence
+    for row in rows:
+        if row.blank:
+            continue
+        i = written
+        written += 1
+        raw = row.raw
+        lead = _lead(raw)
+        if lead in _FENCE_LEADS and _FENCE.match(raw):
+            inside = not inside
+            fenced.add(row.number)
+            code += 1
+        elif inside:
+            fenced.add(row.number)
+            code += 1
+        elif lead in _CODE_LEADS and _CODE_LINE.match(raw):
+            code += 1
+        if "<" in raw and (
+            (lead == "<" and _MARKUP_LINE.match(raw))
+            or (raw.count("<") >= MARKUP_TAGS and len(_TAG.findall(raw)) >= MARKUP_TAGS)
+        ):
+            markup += 1
+        if TokenKind.FURNITURE in row.kinds:
+            furniture += 1
         if prose_line(row):
             prose += 1
             if previous is not None and (
@@ -134,53 +183,40 @@ def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int)
                 dates.clear()
         elif prose and _date_row(row):
             dates.append(i)
+        if prose and _repeatable(row):
+            repeatable.append(row.text)
         previous = row
-    first = next((i for i, r in enumerate(written) if prose_line(r)), len(written))
-    counts = Counter(r.text for r in written[first:] if _repeatable(r))
-    fenced = _fenced(written)
     spoken = [text for line, text in labelled if line not in fenced]
     return Evidence(
         labels=len(spoken),
-        quoted=sum(bool(_QUOTED_SPEECH.match(t.split("\n", 1)[0])) for t in spoken),
+        quoted=sum(_quoted(t) for t in spoken),
         turns=turns,
         prose=prose,
         items=items,
-        repeats=max(counts.values(), default=0),
+        repeats=max(Counter(repeatable).values(), default=0),
         dated=dated,
-        code=_share(written, lambda r, raw: r.number in fenced or bool(_CODE_LINE.match(raw))),
-        markup=_share(
-            written,
-            lambda r, raw: bool(_MARKUP_LINE.match(raw)) or len(_TAG.findall(raw)) >= MARKUP_TAGS,
-        ),
-        furniture=sum(any(t.kind is TokenKind.FURNITURE for t in r.tokens) for r in written),
+        code=code / written if written else 0.0,
+        markup=markup / written if written else 0.0,
+        furniture=furniture,
     )
+
+
+def _quoted(text: str) -> bool:
+    """A turn whose first line is all in quotation marks."""
+    if _lead(text) not in _QUOTE_LEADS:
+        return False
+    end = text.find("\n")
+    return bool(_QUOTED_SPEECH.match(text if end < 0 else text[:end]))
+
+
+# Besides words: what a line an item repeats may hold (a repeated headline is a header).
+_REPEATABLE = _WORDY | {TokenKind.HEADER, TokenKind.BLANK}
 
 
 def _repeatable(row: Row) -> bool:
     """A line of words (or one the tokenizer marked as a repeated headline) that can be
     counted as an item's line when it is printed again after the first paragraph."""
-    kinds = {t.kind for t in row.tokens} - {TokenKind.BLANK}
-    return kinds <= (_WORDY | {TokenKind.HEADER}) and any(c.isalpha() for c in row.text)
-
-
-def _fenced(written: Iterable[Row]) -> set[int]:
-    """Numbers of the lines inside a ``` fence, the fences included (a fence left open runs
-    to the end: a page cut short)."""
-    inside = False
-    out: set[int] = set()
-    for row in written:
-        if _FENCE.match("".join(t.text for t in row.tokens)):
-            inside = not inside
-            out.add(row.number)
-        elif inside:
-            out.add(row.number)
-    return out
-
-
-def _share(written: Sequence[Row], test: Callable[[Row, str], bool]) -> float:
-    """Share of the non-blank lines for which `test(row, line as printed)` holds."""
-    hits = sum(test(r, "".join(t.text for t in r.tokens)) for r in written)
-    return hits / len(written) if written else 0.0
+    return row.kinds <= _REPEATABLE and any(map(str.isalpha, row.text))
 
 
 # The kind rules, in order: the first that holds decides. (name, kind, test, what it means)

@@ -7,7 +7,8 @@ scorer reads it, so a rename here is a breaking change (the JSON Schema in `docs
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Literal, NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -77,11 +78,57 @@ def lean(model: _Model) -> None:
     fields = model.__pydantic_fields_set__
     if type(fields) is _SharedFieldsSet:
         return
-    key = frozenset(fields)
-    shared = _SHARED_FIELDS.get(key)
+    object.__setattr__(model, "__pydantic_fields_set__", _shared_fields(frozenset(fields)))
+
+
+def _shared_fields(names: frozenset[str]) -> _SharedFieldsSet:
+    shared = _SHARED_FIELDS.get(names)
     if shared is None:
-        shared = _SHARED_FIELDS.setdefault(key, _SharedFieldsSet(key))
-    object.__setattr__(model, "__pydantic_fields_set__", shared)
+        shared = _SHARED_FIELDS.setdefault(names, _SharedFieldsSet(names))
+    return shared
+
+
+_M = TypeVar("_M", bound=_Model)
+
+
+def maker(cls: type[_M], names: tuple[str, ...]) -> Callable[..., _M]:
+    """A constructor of `cls` for callers whose values already have the fields' types (the
+    parser's ints, strings and models): `make(**values)` for exactly the fields `names`,
+    the first fields of `cls` in their declared order, the rest at their (plain) defaults.
+    It is what `cls(**values)` followed by `lean` builds, without pydantic's validation:
+    a validated turn and its span cost ten times more than the parse's other work on it
+    (issue 8). The result is the same model: same fields, same order (the JSON's), the
+    same `model_fields_set` (shared, as with `lean`)."""
+    fields = cls.model_fields
+    order = tuple(fields)
+    if order[: len(names)] != names:
+        raise ValueError(f"{names} are not the first fields of {cls.__name__}: {order}")
+    tail: dict[str, object] = {}
+    for name in order[len(names) :]:
+        info = fields[name]
+        if info.is_required() or info.default_factory is not None:
+            raise ValueError(f"{cls.__name__}.{name} has no plain default")
+        tail[name] = info.default
+    if cls.__pydantic_post_init__ or cls.__private_attributes__:
+        raise ValueError(f"{cls.__name__} needs its own initialisation")
+    shared = _shared_fields(frozenset(names))
+    new, setattr_ = object.__new__, object.__setattr__
+
+    def make(**values: Any) -> _M:
+        if tuple(values) != names:  # the JSON's order is the __dict__'s: keep the fields'
+            if len(values) != len(names):
+                raise TypeError(f"{cls.__name__} takes exactly {names}, not {tuple(values)}")
+            values = {name: values[name] for name in names}
+        if tail:
+            values.update(tail)
+        model = new(cls)
+        setattr_(model, "__dict__", values)
+        setattr_(model, "__pydantic_fields_set__", shared)
+        setattr_(model, "__pydantic_extra__", None)
+        setattr_(model, "__pydantic_private__", None)
+        return model
+
+    return make
 
 
 class Span(_Model):

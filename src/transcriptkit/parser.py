@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import regex
 
@@ -16,7 +16,7 @@ from ._normalise import normalise, paused_collector
 from ._safe import control_diagnostics
 from .asr import read_asr
 from .captions import caption_format, read_captions
-from .cleantext import clean, join_clean, join_clean_prefixes, looks_like_heading, normalizing
+from .cleantext import clean, clean_joined, join_clean_prefixes, looks_like_heading, normalizing
 from .conventions import ShapeDecision
 from .errors import InputTypeError
 from .models import (
@@ -30,13 +30,24 @@ from .models import (
     Transcript,
     Turn,
     lean,
+    maker,
 )
 from .speakers import SpeakerBook
 from .styles import GENERIC, Style
 from .tokenizer import resolve_style, tokenize_report
 from .tokens import Token, TokenKind
 
-_WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
+# Token kinds by plain name: on Python 3.11 `TokenKind.LABEL` is a look-up through the
+# enum metaclass's `__getattr__` hook (0.2 us), which the per-token loops would pay.
+_BLANK = TokenKind.BLANK
+_CUE = TokenKind.CUE
+_FURNITURE = TokenKind.FURNITURE
+_LABEL = TokenKind.LABEL
+_MARKUP = TokenKind.MARKUP
+_NOTE = TokenKind.NOTE
+_TEXT = TokenKind.TEXT
+_TIMESTAMP = TokenKind.TIMESTAMP
+_WORDY = frozenset({_TEXT, _NOTE, _TIMESTAMP})
 _CLOSING = frozenset(",.;:!?)")
 _PROSE = kinds.PROSE_CHARS  # characters: a line this long with sentences in it is prose
 
@@ -89,39 +100,69 @@ def parse(
 
 
 class _Line:
-    """One line's tokens, with the facts the passes below ask about computed once, in
-    one walk over the tokens (issue 8: each thing done once)."""
+    """One line's tokens, with the facts the passes below ask about computed once
+    (issue 8: each thing done once): the set of its token kinds, and from it whether it
+    is only blank tokens (`blank`), only words (`wordy`), holds a label, or closes the
+    page (`terminal`: furniture after which nothing is transcript)."""
 
-    __slots__ = ("_text", "blank", "has_label", "number", "terminal", "tokens", "wordy")
+    __slots__ = (
+        "_raw",
+        "_text",
+        "blank",
+        "has_label",
+        "kinds",
+        "number",
+        "terminal",
+        "tokens",
+        "wordy",
+    )
 
     def __init__(self, number: int, tokens: list[Token]) -> None:
         self.number = number
         self.tokens = tokens
+        self._raw: str | None = None
         self._text: str | None = None
-        blank = wordy = True  # only BLANK tokens; only TEXT, NOTE and TIMESTAMP tokens
-        label = terminal = False  # a label; furniture after which nothing is transcript
-        for t in tokens:
-            kind = t.kind
-            if kind is not TokenKind.BLANK:
-                blank = False
-                if kind not in _WORDY:
-                    wordy = False
-                    if kind is TokenKind.LABEL:
-                        label = True
-                    elif kind is TokenKind.FURNITURE and t.rule in rules.TERMINAL_FURNITURE:
-                        terminal = True
-            else:
-                wordy = False
-        self.blank, self.wordy, self.has_label, self.terminal = blank, wordy, label, terminal
+        if len(tokens) == 1:  # most lines
+            kinds = _KIND_SETS[tokens[0].kind]
+        else:
+            many = frozenset([t.kind for t in tokens])
+            kinds = _KIND_SETS.setdefault(many, many)  # a few dozen sets, shared
+        self.kinds = kinds
+        self.blank = kinds is _BLANK_ONLY
+        self.wordy = kinds <= _WORDY
+        self.has_label = _LABEL in kinds
+        self.terminal = _FURNITURE in kinds and any(
+            t.rule in rules.TERMINAL_FURNITURE for t in tokens if t.kind is _FURNITURE
+        )
+
+    @property
+    def raw(self) -> str:
+        """The line as printed, every token's text."""
+        if self._raw is None:
+            tokens = self.tokens
+            self._raw = tokens[0].text if len(tokens) == 1 else "".join([t.text for t in tokens])
+        return self._raw
 
     @property
     def text(self) -> str:
         """The line's words, without a leading time stamp."""
         if self._text is None:
-            self._text = "".join(
-                t.text for t in self.tokens if t.kind is not TokenKind.TIMESTAMP
-            ).strip()
+            if _TIMESTAMP in self.kinds:
+                self._text = "".join(
+                    [t.text for t in self.tokens if t.kind is not _TIMESTAMP]
+                ).strip()
+            else:
+                self._text = self.raw.strip()
         return self._text
+
+
+# Each distinct set of token kinds a line holds, once (lines are many, the sets few),
+# found by the kind itself for a line of one token.
+_KIND_SETS: dict[TokenKind | frozenset[TokenKind], frozenset[TokenKind]] = {
+    kind: frozenset({kind}) for kind in TokenKind
+}
+_KIND_SETS.update({kinds: kinds for kinds in list(_KIND_SETS.values())})
+_BLANK_ONLY = _KIND_SETS[_BLANK]
 
 
 @dataclass(slots=True)
@@ -134,11 +175,7 @@ class _TurnDraft:
     end: int = 0
     time: float | None = None
     time_end: float | None = None
-
-    def add(self, token: Token) -> None:
-        self.paragraphs[-1].append(token)
-        if token.text.strip():
-            self.end = token.start + len(token.text.rstrip())
+    noted: bool = False  # a NOTE token is in some paragraph
 
     def break_paragraph(self) -> None:
         if self.paragraphs[-1]:
@@ -175,7 +212,8 @@ def build(
     else:
         speakers = book.speakers
     content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
-    trailing = [ln for ln in lines[end:] if any(t.kind is TokenKind.TEXT for t in ln.tokens)]
+    trailing = [ln for ln in lines[end:] if _TEXT in ln.kinds]
+    lost = next((ln.number for ln in lines if "\ufffd" in ln.raw), None)
     del lines  # issue 11: the line records are freed before metadata makes its own
     meta = metadata.decide(
         tokens, content_line=content_line, kind=kind, spoken=[t.text for t in turns[:2]]
@@ -189,15 +227,14 @@ def build(
                 line=trailing[0].number,
             )
         )
-    if any("\ufffd" in t.text for t in tokens):
-        first = next(t.line for t in tokens if "\ufffd" in t.text)
+    if lost is not None:
         diagnostics.append(
             Diagnostic(
                 level="warning",
                 code="replacement-character",
                 message="the input holds U+FFFD (a character lost before it reached us); "
                 "removed from clean text",
-                line=first,
+                line=lost,
             )
         )
     diagnostics.extend(_shape_diagnostics(shapes))
@@ -262,7 +299,7 @@ def _body_start(lines: list[_Line]) -> int | None:
             blanks += 1
             continue
         rules_here = {t.rule for t in ln.tokens}
-        if rules_here & {"player", "iframe"}:
+        if not _PLAYER.isdisjoint(rules_here):
             after_player, after_heading = True, False
         elif "transcript-heading" in rules_here:
             after_heading = True
@@ -270,7 +307,7 @@ def _body_start(lines: list[_Line]) -> int | None:
             if rules.OPENER.match(ln.text):
                 return i
             if (
-                ln.tokens[0].kind is TokenKind.TIMESTAMP
+                ln.tokens[0].kind is _TIMESTAMP
                 and len(ln.text) >= _PROSE
                 and not kinds.clock_entry(ln)
             ):
@@ -284,6 +321,9 @@ def _body_start(lines: list[_Line]) -> int | None:
     return first_label
 
 
+_PLAYER = frozenset({"player", "iframe"})
+
+
 def _cues_before(lines: list[_Line], start: int) -> list[Cue]:
     """The cues right above where the spoken part starts (`[music]` over the first label),
     with no words between: a bracketed note up in a page's header, above its title and
@@ -292,11 +332,11 @@ def _cues_before(lines: list[_Line], start: int) -> list[Cue]:
     for ln in reversed(lines[:start]):
         if any(t.kind in _SPOKEN and any(c.isalnum() for c in t.text) for t in ln.tokens):
             break
-        found[:0] = [_cue(t) for t in ln.tokens if t.kind is TokenKind.CUE]
+        found[:0] = [_cue(t) for t in ln.tokens if t.kind is _CUE]
     return found
 
 
-_SPOKEN = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL})
+_SPOKEN = frozenset({_TEXT, _NOTE, _LABEL})
 
 
 def _sayable(text: str) -> bool:
@@ -326,19 +366,19 @@ def _caption_start(lines: list[_Line]) -> int | None:
 def _stamps_next(ln: _Line, stamp: Token) -> bool:
     """A time stamp (not a cue timing) that times the turn to come: alone on its line
     (`(00:20):`) or right before a label (`[00:00:52] Speaker 2:`)."""
-    if stamp.kind is not TokenKind.TIMESTAMP or stamp.is_cue_timing:
+    if stamp.kind is not _TIMESTAMP or stamp.is_cue_timing:
         return False
     after = next((t for t in ln.tokens if t.start >= stamp.end and t.text.strip()), None)
-    return after is None or after.kind is TokenKind.LABEL
+    return after is None or after.kind is _LABEL
 
 
 def _has_words(ln: _Line) -> bool:
-    return ln.has_label or any(t.kind is TokenKind.TEXT and t.text.strip() for t in ln.tokens)
+    return ln.has_label or any(t.kind is _TEXT and t.text.strip() for t in ln.tokens)
 
 
 def _caption_words(ln: _Line) -> str:
     """What a caption line shows (voice and words, no markup or timing), to compare lines."""
-    shown = (TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL)
+    shown = (_TEXT, _NOTE, _LABEL)
     return " ".join("".join(t.text for t in ln.tokens if t.kind in shown).split())
 
 
@@ -359,7 +399,7 @@ def _read_body(
     line or a time-stamped block starts another); a line the previous cue already showed
     (rolling captions) is not said again.
     """
-    one_line_paragraphs = not captions and _single_newlines(lines[start:])
+    one_line_paragraphs = not captions and _single_newlines(lines, start)
     cue_start: float | None = None
     cue_end: float | None = None
     stamp: float | None = None  # a stamp that times the turn to come
@@ -382,14 +422,15 @@ def _read_body(
         if ln.terminal and drafts:
             return index
         repeated = False
-        if captions and ln.tokens[0].kind is not TokenKind.BLANK:
+        if captions and ln.tokens[0].kind is not _BLANK:
             if ln.tokens[0].is_cue_timing and showing:  # a timing starts its line
                 shown, showing = set(showing), []
             if said := _caption_words(ln):
                 repeated = said in shown
                 showing.append(said)
         for t in ln.tokens:
-            if t.kind is TokenKind.LABEL:
+            kind = t.kind
+            if kind is _LABEL:
                 if not t.fields["name"]:  # `>>`: someone else speaks, unnamed
                     open_turn(t)
                     continue
@@ -397,7 +438,7 @@ def _read_body(
                 if captions and drafts and drafts[-1].speaker is speaker:
                     continue
                 open_turn(t, t, speaker)
-            elif t.kind is TokenKind.TIMESTAMP:
+            elif kind is _TIMESTAMP:
                 if t.is_cue_timing:  # a caption's timing line
                     cue_start, cue_end = seconds(t.fields["time"]), seconds(t.fields["end"])
                 elif _stamps_next(ln, t):
@@ -409,27 +450,36 @@ def _read_body(
                     drafts[-1].time = seconds(t.fields["time"])
                 elif drafts[-1].line == t.line and drafts[-1].time is None:
                     drafts[-1].time = seconds(t.fields["time"])
-            elif t.kind in _WORDY:
-                if drafts and drafts[-1].time is None and _times_its_label(drafts[-1], t):
-                    drafts[-1].time = seconds(t.text.strip().strip("()[]"))
-                if not drafts:
-                    if not t.text.strip() or repeated:
-                        continue
+            elif kind is _TEXT or kind is _NOTE:
+                text = t.text
+                words = text and not text.isspace()  # `text.strip()`, not made
+                if drafts:
+                    draft = drafts[-1]
+                    if draft.time is None and ":" in text and _times_its_label(draft, t):
+                        draft.time = seconds(text.strip().strip("()[]"))
+                elif not words or repeated:
+                    continue
+                else:
                     open_turn(t)
-                if t.text.strip():
+                    draft = drafts[-1]
+                if words:
                     stamp = None
                     if cue_end is not None:
-                        drafts[-1].time_end = cue_end
+                        draft.time_end = cue_end
                 if not repeated:
-                    drafts[-1].add(t)
-            elif t.kind is TokenKind.CUE:
+                    draft.paragraphs[-1].append(t)
+                    if words:
+                        draft.end = t.start + len(text.rstrip())
+                    if kind is _NOTE:
+                        draft.noted = True
+            elif kind is _CUE:
                 cues.append(_cue(t))
                 if drafts:
                     drafts[-1].break_paragraph()
             elif captions:  # blank lines, timings and cue ids do not part a caption's words
                 if drafts and t.rule == "speaker-change":
                     drafts[-1].break_paragraph()
-            elif drafts and t.kind is not TokenKind.MARKUP:
+            elif drafts and kind is not _MARKUP:
                 drafts[-1].break_paragraph()
         if drafts and one_line_paragraphs:
             drafts[-1].break_paragraph()
@@ -437,14 +487,35 @@ def _read_body(
 
 
 def _cue(t: Token) -> Cue:
-    return _lean(
-        Cue(
-            kind=cast(CueKind, t.fields["cue_kind"]),
-            text=t.fields["inner"],
-            line=t.line,
-            span=Span(start=t.start + _lead(t.text), end=t.start + len(t.text.rstrip())),
-        )
+    return _CUE_MODEL(
+        kind=cast(CueKind, t.fields["cue_kind"]),
+        text=t.fields["inner"],
+        line=t.line,
+        span=_SPAN(start=t.start + _lead(t.text), end=t.start + len(t.text.rstrip())),
     )
+
+
+# The models the parser makes, from values already of their types (see `models.maker`).
+_SPAN = maker(Span, ("start", "end"))
+_CUE_MODEL = maker(Cue, ("kind", "text", "line", "span"))
+_NOTE_MODEL = maker(InlineCue, ("kind", "text", "offset", "span"))
+_PARAGRAPH = maker(Paragraph, ("text", "line", "span"))
+_TURN = maker(
+    Turn,
+    (
+        "index",
+        "speaker_id",
+        "label",
+        "role",
+        "text",
+        "paragraphs",
+        "cues",
+        "line",
+        "span",
+        "start",
+        "end",
+    ),
+)
 
 
 def seconds(stamp: str) -> float:
@@ -475,11 +546,17 @@ def _lead(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _single_newlines(lines: list[_Line]) -> bool:
+def _single_newlines(lines: list[_Line], start: int) -> bool:
     """True when paragraphs are separated by single newlines (no blank lines between), so
-    each line is a paragraph; otherwise consecutive lines are one hard-wrapped paragraph."""
-    wordy = sum(1 for ln in lines if any(t.kind is TokenKind.TEXT for t in ln.tokens))
-    blank = sum(1 for ln in lines if ln.blank)
+    each line is a paragraph; otherwise consecutive lines are one hard-wrapped paragraph.
+    (The lines from `start` on are read.)"""
+    wordy = blank = 0
+    for index in range(start, len(lines)):
+        ln = lines[index]
+        if ln.blank:
+            blank += 1
+        elif _TEXT in ln.kinds:
+            wordy += 1
     return blank * 3 < wordy
 
 
@@ -491,8 +568,8 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     for tokens in draft.paragraphs:
         if not tokens:  # an empty paragraph (a break right after another) adds nothing
             continue
-        if not any(t.kind is TokenKind.NOTE for t in tokens):  # words only: no offsets
-            if text := join_clean([clean(t.text) for t in tokens]).strip():
+        if not draft.noted or not any(t.kind is _NOTE for t in tokens):  # no offsets
+            if text := clean_joined([t.text for t in tokens]).strip():
                 paragraphs.append(text)
                 base += len(text) + 2
             continue
@@ -500,14 +577,14 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         first_note = len(notes)
         marks: list[int] = []  # for each note: how many pieces stand before it
         for t in tokens:
-            if t.kind is TokenKind.NOTE:
+            if t.kind is _NOTE:
                 marks.append(len(pieces))
                 notes.append(
-                    InlineCue(
+                    _NOTE_MODEL(
                         kind=cast(CueKind, t.fields["cue_kind"]),
                         text=t.fields["inner"],
                         offset=0,
-                        span=Span(start=t.start, end=t.end),
+                        span=_SPAN(start=t.start, end=t.end),
                     )
                 )
                 continue
@@ -518,7 +595,7 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
             pieces.append(piece)
         joined, lengths = join_clean_prefixes(pieces)
         text = joined.strip()
-        if marks and not any(c.isalnum() for c in text):
+        if marks and not any(map(str.isalnum, text)):
             text = ""  # `(Speaking Spanish).`: the full stop alone is not words
         lead = len(joined) - len(joined.lstrip())
         for note, k in zip(notes[first_note:], marks, strict=True):
@@ -534,34 +611,23 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
     label = draft.label
     text = "\n\n".join(paragraphs)
     for note in notes:
-        note.offset = min(note.offset, len(text))
-        _lean(note)
-    return _lean(
-        Turn(
-            index=index,
-            speaker_id=draft.speaker.id if draft.speaker else None,
-            label=label.fields["label"] if label else None,
-            role=draft.speaker.role if draft.speaker else None,
-            text=text,
-            paragraphs=paragraphs,
-            cues=notes,
-            line=draft.line,
-            span=Span(start=draft.start, end=max(draft.end, draft.start)),
-            start=draft.time,
-            end=draft.time_end,
-        )
+        if note.offset > len(text):
+            note.offset = len(text)
+        lean(note)  # its fields set shared again once an offset is set (issue 11)
+    speaker = draft.speaker
+    return _TURN(
+        index=index,
+        speaker_id=speaker.id if speaker else None,
+        label=label.fields["label"] if label else None,
+        role=speaker.role if speaker else None,
+        text=text,
+        paragraphs=paragraphs,
+        cues=notes,
+        line=draft.line,
+        span=_SPAN(start=draft.start, end=max(draft.end, draft.start)),
+        start=draft.time,
+        end=draft.time_end,
     )
-
-
-_M = TypeVar("_M", Turn, Cue, InlineCue, Paragraph)
-
-
-def _lean(model: _M) -> _M:
-    """`model` and its span sharing their fields sets (`models.lean`): half the memory of
-    a turn on turn-dense input (issue 11)."""
-    lean(model)
-    lean(model.span)
-    return model
 
 
 def _prose(lines: list[_Line]) -> list[Paragraph]:
@@ -576,11 +642,10 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
             break
         if not ln.wordy:
             continue
-        words = [t for t in ln.tokens if t.kind in (TokenKind.TEXT, TokenKind.NOTE)]
-        text = join_clean([clean(t.text) for t in words]).strip()
+        words = [t.text for t in ln.tokens if t.kind is _TEXT or t.kind is _NOTE]
+        text = clean_joined(words).strip()
         if text:
             begin = ln.tokens[0].start + _lead(ln.tokens[0].text)
             end = ln.tokens[-1].start + len(ln.tokens[-1].text.rstrip())
-            paragraph = Paragraph(text=text, line=ln.number, span=Span(start=begin, end=end))
-            out.append(_lean(paragraph))
+            out.append(_PARAGRAPH(text=text, line=ln.number, span=_SPAN(start=begin, end=end)))
     return out
