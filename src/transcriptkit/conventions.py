@@ -20,7 +20,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
+from functools import partial
+from itertools import compress, count, pairwise
+from operator import attrgetter, is_, itemgetter, lt, ne, sub
 from typing import Final
 
 import regex
@@ -81,9 +83,11 @@ _WS = " \t\r\n\xa0\ufeff"
 # `JUNE PARK`; with a job after a dash in earnings calls: `Rebecca Quist -- Chief Executive
 # Officer`. Capitalised words only, so `Questions and Answers` is not a name.
 _NAME_WORD = r"(?: \p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+ | \p{Lu}{2}[\p{Lu}'’\-]{0,20}+ | \p{Lu}\. )"
+# A name alone on its line is four words at most (the words hold no space).
+_ALONE_WORDS: Final = 4
 NAME_ALONE: Final = regex.compile(
     rf"""
-    [ \t]*+ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ )
+    [ \t]*+ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,{_ALONE_WORDS - 1}}}+ )
       (?: [ \t]++ (?: -- | [–—] ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
     [ \t]*+ \r?+ $
     """,
@@ -159,14 +163,14 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
 
     Evidence only some decisions read (introductions, mentions, heading marks) is gathered
     the first time one does: a document of strong labels alone never pays for it."""
-    at = _label_indices(tokens)
+    at = _indices(tokens, TokenKind.LABEL)
     if not at:
         return tokens, []
     fields = _field_block(tokens, at)
     if fields:
         tokens = _field_headers(tokens, set(fields.values()))
-        at = _label_indices(tokens)
-    labels = [tokens[i] for i in at]
+        at = _indices(tokens, TokenKind.LABEL)
+    labels = list(map(tokens.__getitem__, at))
     decisions: dict[str, ShapeDecision] = {}
     looks = _look_alikes(tokens, at, labels)
     if looks:
@@ -179,8 +183,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         stage = {id(t) for t in labels if looks.get(id(t)) == "stage-label"}
         tokens = _stage_notes(tokens, stage)
         tokens = _merge_text([_undo(t) if id(t) in looks else t for t in tokens])
-        at = _label_indices(tokens)
-        labels = [tokens[i] for i in at]
+        at = _indices(tokens, TokenKind.LABEL)
+        labels = list(map(tokens.__getitem__, at))
     weak = [t for t in labels if "weak" in t.fields]
     strong = [t for t in labels if "weak" not in t.fields]
 
@@ -220,7 +224,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     title_ok = bool(title_names) and (
         len(strong) >= STRONG_FOR_TITLE_CASE
         or max(title_names.values()) >= MIN_RECURRENCE
-        or any(n in lazy.introduced() for n in title_names)
+        or any(lazy.introduced(n) for n in title_names)
     )
     known = {t.fields["name"] for t in strong}
     bold = [t for t in labels if ("**" in t.text or "__" in t.text) and _bold_form(t)]
@@ -236,7 +240,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             counts[name] >= MIN_RECURRENCE
             or name in known
             or bool(_GENERIC_VOICE.match(name))
-            or (" " in name and name in lazy.introduced())
+            or (" " in name and lazy.introduced(name))
             or name in lazy.mentioned()
             or name in lazy.marked()[0]
         )
@@ -245,8 +249,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     voices = known | {n for n in counts if evident(n)}
     if title_ok:
         voices |= set(title_names)
-    rejected: set[int] = set()
-    for t in weak:
+    rejected: set[int] = set()  # indices in `tokens`
+    for i, t in zip(weak_at, weak, strict=True):
         kind = t.fields["weak"]
         if not speaks:
             ok = False
@@ -276,9 +280,14 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         else:
             d.rejected += 1
             d.first_rejected = d.first_rejected or t.line
-            rejected.add(id(t))
-    out = [_undo(t) if id(t) in rejected else t for t in tokens] if rejected else tokens
-    if any(t.fields["weak"] == "name-alone" and id(t) not in rejected for t in weak):
+            rejected.add(i)
+    out = tokens[:]
+    for i in rejected:
+        out[i] = _undo(tokens[i])
+    if any(
+        t.fields["weak"] == "name-alone" and i not in rejected
+        for i, t in zip(weak_at, weak, strict=True)
+    ):
         markers = lazy.marked()[1]
         if markers:
             out = [_marker(t) if t.line in markers else t for t in out]
@@ -286,8 +295,15 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     return _merge_text(out), list(decisions.values())
 
 
-def _label_indices(tokens: list[Token]) -> list[int]:
-    return [i for i, t in enumerate(tokens) if t.kind is TokenKind.LABEL]
+def _indices(tokens: list[Token], kind: TokenKind) -> list[int]:
+    """The indices of the tokens of `kind`. The kinds are compared in C (`map`,
+    `compress`), with no Python step per token: a document's tokens are walked for their
+    labels or texts several times."""
+    return list(compress(count(), map(partial(is_, kind), map(_KIND, tokens))))
+
+
+_KIND: Final = attrgetter("kind")
+_LINE: Final = attrgetter("line")
 
 
 class _Evidence:
@@ -301,16 +317,30 @@ class _Evidence:
         self._weak = weak
         self._weak_at = weak_at
         self._full_names = full_names
-        self._introduced: set[str] | None = None
+        self._lines: list[tuple[str, str]] | None = None  # (line, upper-cased)
+        self._upper = ""
+        self._introduced: dict[str, bool] = {}
         self._self_introduced: set[str] | None = None
         self._mentioned: set[str] | None = None
         self._marked: tuple[set[str], set[int]] | None = None
 
-    def introduced(self) -> set[str]:
-        """Names the words introduce (`_introduced`)."""
-        if self._introduced is None:
-            self._introduced = _introduced(self._tokens)
-        return self._introduced
+    def introduced(self, name: str) -> bool:
+        """`name` is one the words introduce (`_introductions`).
+
+        An introduction lies within one line of the words (`_introducing`), and the name
+        it introduces is a part of that line, upper-cased: so only the lines that hold
+        `name`, upper-cased, are read for introductions (`_INTRO` is a slow scan)."""
+        if name not in self._introduced:
+            if self._lines is None:
+                text = _introducing(self._tokens)
+                self._upper = text.upper()
+                self._lines = list(zip(text.split("\n"), self._upper.split("\n"), strict=True))
+            found = False
+            if name in self._upper:
+                holding = [line for line, upper in self._lines if name in upper]
+                found = name in _introductions("\n".join(holding))
+            self._introduced[name] = found
+        return self._introduced[name]
 
     def self_introduced(self) -> set[str]:
         """`Matt Quell: ... I'm Matt Quell from the newsroom`: a label whose own words
@@ -353,13 +383,13 @@ def line_numbers(lines: list[tuple[int, int, str]]) -> dict[int, int]:
     A bound first, from the lines' first characters alone (counted in one string): a
     numbered line starts with a digit, a space or a tab, and a line starting with anything
     but whitespace has words; when too few lines could be numbered, no count below can
-    reach the share. (Other scripts' digits: a non-ASCII first character skips the bound.)"""
-    firsts = "".join([line[:1] for _, _, line in lines])
-    if firsts.isascii():
-        could = sum([firsts.count(c) for c in _NUMBER_START])
-        wordy_at_least = len(firsts) - sum([firsts.count(c) for c in _ASCII_WS])
-        if could < NUMBERED_MIN or could < NUMBERED_SHARE * wordy_at_least:
-            return {}
+    reach the share. (Other scripts' digits: any non-ASCII first character could be one.)"""
+    firsts = "".join(map(_FIRST_CHARACTER, map(_LINE_TEXT, lines)))
+    other = len(firsts) - len(firsts.encode("ascii", "ignore"))  # non-ASCII first characters
+    could = sum(map(firsts.count, _NUMBER_START)) + other
+    wordy_at_least = len(firsts) - sum(map(firsts.count, _WS))
+    if could < NUMBERED_MIN or could < NUMBERED_SHARE * wordy_at_least:
+        return {}
     wordy = 0
     found: dict[int, int] = {}
     order: list[tuple[int, int]] = []
@@ -379,7 +409,8 @@ def line_numbers(lines: list[tuple[int, int, str]]) -> dict[int, int]:
 
 
 _NUMBER_START: Final = "0123456789 \t"
-_ASCII_WS: Final = "".join(c for c in _WS if c.isascii())
+_LINE_TEXT: Final = itemgetter(2)
+_FIRST_CHARACTER: Final = itemgetter(slice(0, 1))
 
 
 # ---- look-alikes of any shape ---------------------------------------------------------
@@ -418,6 +449,23 @@ def _form(tokens: list[Token], i: int) -> str:
     return "plain"
 
 
+def _forms(tokens: list[Token], at: list[int]) -> list[str]:
+    """`_form` of each label at `at`. A label with no `*`, `_` or `<` in it is `plain`
+    unless the words after it on its line open with a closing mark: most labels are
+    decided by that test alone."""
+    forms = ["plain"] * len(at)
+    n = len(tokens)
+    for k, i in enumerate(at):
+        t = tokens[i]
+        if "*" in t.text or "_" in t.text or "<" in t.text:
+            forms[k] = _form(tokens, i)
+        elif i + 1 < n and tokens[i + 1].line == t.line:
+            lead = tokens[i + 1].text[:1]
+            if lead in _WS or lead in _CLOSING_FIRST:  # (or no text)
+                forms[k] = _form(tokens, i)
+    return forms
+
+
 def _look_alikes(tokens: list[Token], at: list[int], labels: list[Token]) -> dict[int, str]:
     """Labels of any shape, strong ones too, that the document shows are something else
     (id -> reason); `labels` are the labels, `at` their indices in `tokens`:
@@ -433,8 +481,9 @@ def _look_alikes(tokens: list[Token], at: list[int], labels: list[Token]) -> dic
       read as headlines (`U.N.: 366,000 Cross the Border; Storm Hits Coast`, `DESK
       EXCLUSIVE: MAYOR ON THE PIER VOTE`): title-cased or shouted, no sentence.
 
-    How each label is printed is read only when a label with nothing after it needs the
-    comparison, and a name stops being a stage direction's at its first spoken line.
+    One walk over the labels: how each label is printed is read only when a label with
+    nothing after it needs the comparison, and a name stops being a stage direction's at
+    its first spoken line.
     """
     if not labels:
         return {}
@@ -442,35 +491,31 @@ def _look_alikes(tokens: list[Token], at: list[int], labels: list[Token]) -> dic
     out: dict[int, str] = {}
     first_line = labels[0].line
     # `SOUND: (A DOOR SLAMS)` every time: a name that only ever carries a stage note is a
-    # script's direction, not a voice.
-    directions = {
-        t.fields["name"]
-        for t in labels
-        if t.rule == "label" and t.fields["name"] and uses[t.fields["name"]] >= MIN_RECURRENCE
-    }
-    if directions:
-        spoken: set[str] = set()
-        for i, t in zip(at, labels, strict=True):
-            name = t.fields["name"]
-            if name in directions and name not in spoken and not _only_notes(tokens, i):
-                spoken.add(name)
-        directions -= spoken
-        for t in labels:
-            if t.rule == "label" and t.fields["name"] in directions:
-                out[id(t)] = "stage-label"
+    # script's direction, not a voice. (Names of the shared rule, and names spoken once.)
+    ruled: set[str] = set()
+    spoken: set[str] = set()
     forms: list[str] | None = None
     by_form: Counter[str] = Counter()
     usual, usual_count = "", 0
     for k, t in enumerate(labels):
+        name = t.fields["name"]
+        if not name:
+            continue
+        if uses[name] >= MIN_RECURRENCE:
+            if name not in spoken:
+                if t.rule == "label":
+                    ruled.add(name)
+                if not _only_notes(tokens, at[k]):
+                    spoken.add(name)
+            continue
         # A house style's own label rule is that style's convention: it is not second-guessed.
-        shared = t.rule == "label" or "weak" in t.fields
-        if uses[t.fields["name"]] != 1 or not t.fields["name"] or not shared:
+        if uses[name] != 1 or not (t.rule == "label" or "weak" in t.fields):
             continue
         i = at[k]
         words = _after_label(tokens, i)
         if not words:
             if forms is None:
-                forms = [_form(tokens, j) for j in at]
+                forms = _forms(tokens, at)
                 by_form = Counter(forms)
                 usual, usual_count = by_form.most_common(1)[0]
             odd = (
@@ -487,6 +532,11 @@ def _look_alikes(tokens: list[Token], at: list[int], labels: list[Token]) -> dic
             and _reads_as_headlines(words)
         ):
             out[id(t)] = "headline-label"
+    directions = ruled - spoken
+    if directions:
+        for t in labels:
+            if t.rule == "label" and t.fields["name"] in directions:
+                out[id(t)] = "stage-label"
     return out
 
 
@@ -658,16 +708,12 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
     Cheap facts first: only a text token that opens its line (past markup and times) can
     start a candidate, and most such lines are prose that no candidate can start."""
     n = len(tokens)
-    opening = [
-        i
-        for i in range(n)
-        if tokens[i].kind is TokenKind.TEXT
-        and (i == 0 or tokens[i - 1].line != tokens[i].line or tokens[i - 1].kind in _LEAD)
-    ]
     edits: list[tuple[int, int, list[Token]]] = []  # (from, to, the tokens instead)
-    for i in opening:
+    for i in _indices(tokens, TokenKind.TEXT):
         first = tokens[i]
         line = first.line
+        if i and tokens[i - 1].line == line and tokens[i - 1].kind not in _LEAD:
+            continue  # words or a label before it on its line
         before = i - 1
         while before >= 0 and tokens[before].line == line and tokens[before].kind in _LEAD:
             before -= 1
@@ -690,6 +736,14 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             end == i + 1
             and len(text) <= _ALONE_MAX
             and ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()))
+            and (
+                # `NAME_ALONE` without a job after a dash holds `_ALONE_WORDS` - 1 spaces at
+                # most, past the spaces around it: a literal test spares prose the regex
+                "--" in text
+                or "–" in text
+                or "—" in text
+                or text.strip(" \t\r\n").count(" ") < _ALONE_WORDS
+            )
             and (m := NAME_ALONE.match(text))
             and _prose_follows(tokens, end)
         ):
@@ -869,7 +923,9 @@ def _field_block(tokens: list[Token], at: list[int]) -> dict[int, int]:
     stretch of labels each on the line after the one before: only the words of stretches
     of `FIELD_RUN` labels or more are read."""
     out: dict[int, int] = {}
-    cuts = [k for k in range(1, len(at)) if tokens[at[k]].line != tokens[at[k - 1]].line + 1]
+    lines = [tokens[i].line for i in at]
+    # where a label is not on the line after the one before (line steps compared in C)
+    cuts = list(compress(count(1), map(partial(ne, 1), map(sub, lines[1:], lines))))
     for a, b in pairwise([0, *cuts, len(at)]):
         if b - a < FIELD_RUN:
             continue
@@ -936,12 +992,12 @@ def _headline_lines(tokens: list[Token], weak: list[Token]) -> dict[int, str]:
     wanted = {t.line for t in weak if t.line <= HEADLINE_REGION}
     if not wanted:
         return {}
+    # The tokens of those lines before the first past the region (found in C).
+    lines = list(map(_LINE, tokens))
+    stop = next(compress(count(), map(partial(lt, HEADLINE_REGION), lines)), len(tokens))
     by_line: dict[int, list[Token]] = {}
-    for t in tokens:
-        if t.line > HEADLINE_REGION:
-            break
-        if t.line in wanted:
-            by_line.setdefault(t.line, []).append(t)
+    for i in compress(count(), map(wanted.__contains__, lines[:stop])):
+        by_line.setdefault(lines[i], []).append(tokens[i])
     out: dict[int, str] = {}
     for n, group in by_line.items():
         label = next((t for t in group if t.kind is TokenKind.LABEL and "weak" in t.fields), None)
@@ -1061,13 +1117,11 @@ def _introductions(text: str) -> set[str]:
     return found
 
 
-def _introduced(tokens: list[Token]) -> set[str]:
-    """Names the words introduce: `I'm Nora McAdam`, `over to Rebecca Quist`.
-
-    The texts are read as one, a line break between: no introduction spans a line break
-    (`_INTRO` matches none), so it finds what reading each text alone finds."""
-    texts = [t.text for t in tokens if t.kind is TokenKind.TEXT and len(t.text) > 8]
-    return _introductions("\n".join(texts))
+def _introducing(tokens: list[Token]) -> str:
+    """The texts that may introduce someone (`I'm Nora McAdam`, `over to Rebecca Quist`),
+    as one text, a line break between: no introduction spans a line break (`_INTRO`
+    matches none), so `_introductions` of it finds what reading each text alone finds."""
+    return "\n".join([t.text for t in tokens if t.kind is TokenKind.TEXT and len(t.text) > 8])
 
 
 # ---- undoing a rejected candidate -------------------------------------------------------
@@ -1081,26 +1135,23 @@ def _merge_text(tokens: list[Token]) -> list[Token]:
     """One TEXT token for words that follow each other on a line (a label demoted to text
     and the words after it). A list with no two such side by side is returned as it is
     (the callers pass a list of their own)."""
-    if not [
-        i
-        for i in range(1, len(tokens))
-        if tokens[i].kind is TokenKind.TEXT
-        and tokens[i - 1].kind is TokenKind.TEXT
-        and tokens[i].line == tokens[i - 1].line
-    ]:
+    texts = _indices(tokens, TokenKind.TEXT)
+    # each text token that joins the one before it
+    joins = [j for i, j in pairwise(texts) if j == i + 1 and tokens[i].line == tokens[j].line]
+    if not joins:
         return tokens
     merged: list[Token] = []
-    for t in tokens:
-        prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and prev.line == t.line
-            and prev.kind is TokenKind.TEXT
-            and t.kind is TokenKind.TEXT
-        ):
-            merged[-1] = Token(
-                TokenKind.TEXT, prev.text + t.text, prev.start, t.end, prev.line, "text"
-            )
-        else:
-            merged.append(t)
+    done = 0  # tokens before this one are in `merged`
+    k = 0
+    while k < len(joins):
+        start = end = joins[k] - 1  # a run of joined texts: tokens[start:end + 1]
+        while k < len(joins) and joins[k] == end + 1:
+            end += 1
+            k += 1
+        first, last = tokens[start], tokens[end]
+        text = "".join([t.text for t in tokens[start : end + 1]])
+        merged += tokens[done:start]
+        merged.append(Token(TokenKind.TEXT, text, first.start, last.end, first.line, "text"))
+        done = end + 1
+    merged += tokens[done:]
     return merged
