@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from transcriptkit.cleantext import clean, clean_joined, join_clean, normalizing
-from transcriptkit.models import Span, Turn, lean, maker
+from transcriptkit.models import Span, Speaker, Turn, lean, maker
 
 _TURN_FIELDS = ("index", "speaker_id", "label", "role", "text", "paragraphs", "cues", "line")
 _make_turn = maker(Turn, (*_TURN_FIELDS, "span"))
@@ -76,11 +76,24 @@ _PIECE = st.text(alphabet=st.sampled_from(_CHARACTERS), max_size=8)
 @example([" one  ", "  ", "\ttwo\n"], False)
 def test_clean_joined_is_cleaning_piece_by_piece(pieces: list[str], normalize: bool) -> None:
     with normalizing(normalize):
-        assert clean_joined(pieces) == join_clean([clean(p) for p in pieces])
+        assert clean_joined(pieces) == join_clean([clean(p) for p in pieces]).strip()
 
 
 def test_clean_straightens_quotes_unless_told_not_to() -> None:
     assert clean("“It’s `fine`”") == "\"It's 'fine'\""
     with normalizing(False):
         assert clean("“It’s `fine`”") == "“It’s `fine`”"
-    assert clean_joined(["“Hi,", " ", " there’s\n", "more\u00a0 "]) == "\"Hi, there's more "
+    assert clean_joined(["“Hi,", " ", " there’s\n", "more\u00a0 "]) == "\"Hi, there's more"
+
+
+def test_a_default_factory_gives_each_made_model_its_own_value() -> None:
+    make_speaker = maker(Speaker, ("id", "name"))
+    one, two = make_speaker(id="ada", name="ADA"), make_speaker(id="bo", name="BO")
+    one.labels.append("ADA")
+    assert two.labels == [] and one.labels == ["ADA"]
+    assert one.model_fields_set == {"id", "name"}
+    validated = Speaker(id="ada", name="ADA", labels=["ADA"])
+    assert one.model_dump_json() == validated.model_dump_json()
+    one.role = "host"  # an assignment gives this speaker a fields set of its own
+    assert one.model_fields_set == {"id", "name", "role"}
+    assert two.model_fields_set == {"id", "name"}

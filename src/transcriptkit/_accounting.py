@@ -28,6 +28,9 @@ from .tokens import Token, TokenKind
 WORD = regex.compile(r"\p{L}{2,}")
 
 _IN_SPANS = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.LABEL, TokenKind.CUE})
+# Plain names: `TokenKind.BLANK` is a look-up through the enum's metaclass hook on 3.11.
+_BLANK_KIND, _HEADER_KIND = TokenKind.BLANK, TokenKind.HEADER
+_PAST = 1 << 62  # an offset past any text
 # At most this many line numbers and rules are named in the message.
 _SHOWN = 8
 
@@ -51,20 +54,27 @@ def left_out(tokens: Sequence[Token], transcript: Transcript) -> Diagnostic | No
     words = 0
     lines: list[int] = []
     rules: Counter[str] = Counter()
+    spans.append((_PAST, _PAST))  # a last span after every token: no end-of-list tests
     j = 0
+    begin, end = spans[0]  # the first span that ends after the token's start
     for t in tokens:
-        if t.kind is TokenKind.BLANK:
+        kind = t.kind
+        if kind is _BLANK_KIND:
             continue
-        while j < len(spans) and spans[j][1] <= t.start:
-            j += 1
-        inside = j < len(spans) and spans[j][0] <= t.start + len(t.text) - len(t.text.lstrip())
-        if t.kind in _IN_SPANS and inside:
-            continue  # most tokens: no words counted at all
+        start = t.start
+        if end <= start:
+            while spans[j][1] <= start:
+                j += 1
+            begin, end = spans[j]
+        if kind in _IN_SPANS and (
+            begin <= start or begin <= start + len(t.text) - len(t.text.lstrip())
+        ):
+            continue  # most tokens: in a span, no words counted at all
         # Words as `clean` leaves them: escapes and controls out (`AA\x1fA` reads `AAA`).
         count = len(WORD.findall(strip_controls(t.text)))
         if not count:
             continue
-        if t.kind is TokenKind.HEADER:
+        if kind is _HEADER_KIND:
             key = (t.fields.get("field", ""), t.fields.get("value"))
             if key in kept_values and key not in seen_values:
                 seen_values.add(key)
@@ -75,7 +85,7 @@ def left_out(tokens: Sequence[Token], transcript: Transcript) -> Diagnostic | No
         words += count
         if not lines or lines[-1] != t.line:
             lines.append(t.line)
-        rules[t.rule or t.kind.value] += count
+        rules[t.rule or kind.value] += count
     return _note(words, lines, rules)
 
 

@@ -91,15 +91,15 @@ def clean(text: str) -> str:
 
 
 def clean_joined(texts: list[str]) -> str:
-    """`join_clean([clean(t) for t in texts])`, the pieces' text cleaned in one go: the
-    same text, as `clean` works a character at a time and collapses spaces, unless a
+    """`join_clean([clean(t) for t in texts]).strip()`, the pieces' text cleaned in one go:
+    the same text, as `clean` works a character at a time and collapses spaces, unless a
     control character, U+FFFD or an invisible space is in it (then piece by piece)."""
     joined = "".join(texts)
     if _PIECEWISE.search(joined):
-        return join_clean([clean(t) for t in texts])
+        return join_clean([clean(t) for t in texts]).strip()
     if _NORMALIZE.get():
         joined = _straighten(joined)
-    return _spaced(joined, joined)
+    return " ".join(joined.split())
 
 
 def _straighten(text: str) -> str:

@@ -714,6 +714,15 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         line = first.line
         if i and tokens[i - 1].line == line and tokens[i - 1].kind not in _LEAD:
             continue  # words or a label before it on its line
+        text = first.text
+        lead = text[:1]
+        if lead in " \t":  # (or no text)
+            lead = text.lstrip(" \t")[:1]
+        inline = lead in _INLINE_START
+        if not inline and (
+            len(text) > _ALONE_MAX or not ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()))
+        ):
+            continue  # no candidate starts so: not even a name alone on its line
         before = i - 1
         while before >= 0 and tokens[before].line == line and tokens[before].kind in _LEAD:
             before -= 1
@@ -724,18 +733,12 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             end += 1
         if end > i + 1 and not _only_words(tokens[i + 1 : end]):
             continue
-        text = first.text
-        lead = text[:1]
-        if lead in " \t":  # (or no text)
-            lead = text.lstrip(" \t")[:1]
         found = None
-        if lead in _INLINE_START:
+        if inline:
             line_text = "".join([t.text for t in tokens[i:end]])
             found = _inline_candidate(line_text, first, pieces)
         elif (
             end == i + 1
-            and len(text) <= _ALONE_MAX
-            and ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()))
             and (
                 # `NAME_ALONE` without a job after a dash holds `_ALONE_WORDS` - 1 spaces at
                 # most, past the spaces around it: a literal test spares prose the regex

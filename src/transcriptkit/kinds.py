@@ -25,6 +25,9 @@ from .tokens import Token, TokenKind
 _F = regex.VERBOSE | regex.V1
 
 _WORDY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.TIMESTAMP})
+# Plain names: on Python 3.11 `TokenKind.HEADER` is a look-up through the enum metaclass's
+# `__getattr__` hook (0.2 us), paid per line and token below.
+_FURNITURE, _HEADER = TokenKind.FURNITURE, TokenKind.HEADER
 
 # ---- thresholds -------------------------------------------------------------------------
 
@@ -112,9 +115,11 @@ def _lead(text: str) -> str:
 
 
 def _date_row(row: Row) -> bool:
-    return any(
-        t.kind is TokenKind.HEADER and t.fields.get("field") == "date" for t in row.tokens
-    ) or (row.text[:1].isdigit() and bool(_AGE.match(row.text)))
+    if _HEADER in row.kinds and any(
+        t.kind is _HEADER and t.fields.get("field") == "date" for t in row.tokens
+    ):
+        return True
+    return row.text[:1].isdigit() and bool(_AGE.match(row.text))
 
 
 def prose_line(row: Row) -> bool:
@@ -155,7 +160,7 @@ def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int)
         i = written
         written += 1
         raw = row.raw
-        lead = _lead(raw)
+        lead = raw.lstrip(" \t")[:1]  # `_lead`
         if lead in _FENCE_LEADS and _FENCE.match(raw):
             inside = not inside
             fenced.add(row.number)
@@ -170,7 +175,7 @@ def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int)
             or (raw.count("<") >= MARKUP_TAGS and len(_TAG.findall(raw)) >= MARKUP_TAGS)
         ):
             markup += 1
-        if TokenKind.FURNITURE in row.kinds:
+        if _FURNITURE in row.kinds:
             furniture += 1
         if prose_line(row):
             prose += 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -94,7 +94,7 @@ _M = TypeVar("_M", bound=_Model)
 def maker(cls: type[_M], names: tuple[str, ...]) -> Callable[..., _M]:
     """A constructor of `cls` for callers whose values already have the fields' types (the
     parser's ints, strings and models): `make(**values)` for exactly the fields `names`,
-    the first fields of `cls` in their declared order, the rest at their (plain) defaults.
+    the first fields of `cls` in their declared order, the rest at their defaults.
     It is what `cls(**values)` followed by `lean` builds, without pydantic's validation:
     a validated turn and its span cost ten times more than the parse's other work on it
     (issue 8). The result is the same model: same fields, same order (the JSON's), the
@@ -103,12 +103,15 @@ def maker(cls: type[_M], names: tuple[str, ...]) -> Callable[..., _M]:
     order = tuple(fields)
     if order[: len(names)] != names:
         raise ValueError(f"{names} are not the first fields of {cls.__name__}: {order}")
-    tail: dict[str, object] = {}
+    tail: dict[str, object] = {}  # the other fields' defaults, in order
+    factories: list[tuple[str, Callable[[], object]]] = []  # (a `list`: one per model)
     for name in order[len(names) :]:
         info = fields[name]
-        if info.is_required() or info.default_factory is not None:
-            raise ValueError(f"{cls.__name__}.{name} has no plain default")
+        if info.is_required() or info.default_factory_takes_validated_data:
+            raise ValueError(f"{cls.__name__}.{name} has no default of its own")
         tail[name] = info.default
+        if info.default_factory is not None:
+            factories.append((name, cast("Callable[[], object]", info.default_factory)))
     if cls.__pydantic_post_init__ or cls.__private_attributes__:
         raise ValueError(f"{cls.__name__} needs its own initialisation")
     shared = _shared_fields(frozenset(names))
@@ -121,6 +124,8 @@ def maker(cls: type[_M], names: tuple[str, ...]) -> Callable[..., _M]:
             values = {name: values[name] for name in names}
         if tail:
             values.update(tail)
+            for name, factory in factories:
+                values[name] = factory()
         model = new(cls)
         setattr_(model, "__dict__", values)
         setattr_(model, "__pydantic_fields_set__", shared)

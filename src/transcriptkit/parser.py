@@ -89,7 +89,7 @@ def parse(
     chosen, confidence = resolve_style(text, style)
     tokens, shapes = tokenize_report(text, chosen)
     with normalizing(normalize):
-        transcript = build(tokens, chosen, shapes)
+        transcript = build(tokens, chosen, shapes, text)
     transcript.diagnostics += control_diagnostics(text)  # issue 12: what clean() removed
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
@@ -101,18 +101,19 @@ def parse(
 
 class _Line:
     """One line's tokens, with the facts the passes below ask about computed once
-    (issue 8: each thing done once): the set of its token kinds, and from it whether it
-    is only blank tokens (`blank`), only words (`wordy`), holds a label, or closes the
-    page (`terminal`: furniture after which nothing is transcript)."""
+    (issue 8: each thing done once): the line as printed (`raw`), its words without a
+    leading time stamp (`text`), the set of its token kinds, and from it whether it is
+    only blank tokens (`blank`), only words (`wordy`), holds a label, or closes the page
+    (`terminal`: furniture after which nothing is transcript)."""
 
     __slots__ = (
-        "_raw",
-        "_text",
         "blank",
         "has_label",
         "kinds",
         "number",
+        "raw",
         "terminal",
+        "text",
         "tokens",
         "wordy",
     )
@@ -120,49 +121,42 @@ class _Line:
     def __init__(self, number: int, tokens: list[Token]) -> None:
         self.number = number
         self.tokens = tokens
-        self._raw: str | None = None
-        self._text: str | None = None
-        if len(tokens) == 1:  # most lines
-            kinds = _KIND_SETS[tokens[0].kind]
-        else:
-            many = frozenset([t.kind for t in tokens])
-            kinds = _KIND_SETS.setdefault(many, many)  # a few dozen sets, shared
-        self.kinds = kinds
-        self.blank = kinds is _BLANK_ONLY
-        self.wordy = kinds <= _WORDY
-        self.has_label = _LABEL in kinds
+        if len(tokens) == 1:  # most lines: the facts of its token's kind
+            t = tokens[0]
+            kind = t.kind
+            self.kinds, self.blank, self.wordy, self.has_label = _FACTS[kind]
+            self.terminal = kind is _FURNITURE and t.rule in rules.TERMINAL_FURNITURE
+            self.raw = t.text
+            self.text = "" if kind is _TIMESTAMP else t.text.strip()
+            return
+        kinds = frozenset([t.kind for t in tokens])
+        if kinds not in _FACTS:
+            _FACTS[kinds] = _facts(kinds)
+        self.kinds, self.blank, self.wordy, self.has_label = _FACTS[kinds]
         self.terminal = _FURNITURE in kinds and any(
             t.rule in rules.TERMINAL_FURNITURE for t in tokens if t.kind is _FURNITURE
         )
-
-    @property
-    def raw(self) -> str:
-        """The line as printed, every token's text."""
-        if self._raw is None:
-            tokens = self.tokens
-            self._raw = tokens[0].text if len(tokens) == 1 else "".join([t.text for t in tokens])
-        return self._raw
-
-    @property
-    def text(self) -> str:
-        """The line's words, without a leading time stamp."""
-        if self._text is None:
-            if _TIMESTAMP in self.kinds:
-                self._text = "".join(
-                    [t.text for t in self.tokens if t.kind is not _TIMESTAMP]
-                ).strip()
-            else:
-                self._text = self.raw.strip()
-        return self._text
+        self.raw = "".join([t.text for t in tokens])
+        if _TIMESTAMP in kinds:
+            self.text = "".join([t.text for t in tokens if t.kind is not _TIMESTAMP]).strip()
+        else:
+            self.text = self.raw.strip()
 
 
-# Each distinct set of token kinds a line holds, once (lines are many, the sets few),
-# found by the kind itself for a line of one token.
-_KIND_SETS: dict[TokenKind | frozenset[TokenKind], frozenset[TokenKind]] = {
-    kind: frozenset({kind}) for kind in TokenKind
+_Facts = tuple[frozenset[TokenKind], bool, bool, bool]
+
+
+def _facts(kinds: frozenset[TokenKind]) -> _Facts:
+    """A line's facts from the set of its token kinds: (the set, blank, wordy, labelled)."""
+    return kinds, kinds == {_BLANK}, kinds <= _WORDY, _LABEL in kinds
+
+
+# The facts of each set of token kinds a line holds (a few dozen sets; lines are many),
+# and of each kind for a line of one token.
+_FACTS: dict[TokenKind | frozenset[TokenKind], _Facts] = {
+    kind: _facts(frozenset({kind})) for kind in TokenKind
 }
-_KIND_SETS.update({kinds: kinds for kinds in list(_KIND_SETS.values())})
-_BLANK_ONLY = _KIND_SETS[_BLANK]
+_FACTS.update({facts[0]: facts for facts in list(_FACTS.values())})
 
 
 @dataclass(slots=True)
@@ -183,10 +177,15 @@ class _TurnDraft:
 
 
 def build(
-    tokens: list[Token], style: Style = GENERIC, shapes: Sequence[ShapeDecision] = ()
+    tokens: list[Token],
+    style: Style = GENERIC,
+    shapes: Sequence[ShapeDecision] = (),
+    text: str | None = None,
 ) -> Transcript:
     """The models for a token stream (see `tokenize`); `shapes` are the label shapes the
-    document's evidence accepted or rejected, reported in the diagnostics."""
+    document's evidence accepted or rejected, reported in the diagnostics; `text` is the
+    text the tokens were read from, when the caller has it (to test it once for U+FFFD)."""
+    lossy = "\ufffd" in (text if text is not None else "".join([t.text for t in tokens]))
     lines = _group_lines(tokens)
     diagnostics: list[Diagnostic] = []
     book = SpeakerBook()
@@ -213,7 +212,7 @@ def build(
         speakers = book.speakers
     content_line = turns[0].line if turns else paragraphs[0].line if paragraphs else None
     trailing = [ln for ln in lines[end:] if _TEXT in ln.kinds]
-    lost = next((ln.number for ln in lines if "\ufffd" in ln.raw), None)
+    lost = next((ln.number for ln in lines if "\ufffd" in ln.raw), None) if lossy else None
     del lines  # issue 11: the line records are freed before metadata makes its own
     meta = metadata.decide(
         tokens, content_line=content_line, kind=kind, spoken=[t.text for t in turns[:2]]
@@ -255,16 +254,14 @@ def build(
 def _group_lines(tokens: list[Token]) -> list[_Line]:
     """The tokens cut into lines (consecutive tokens of one line number)."""
     lines: list[_Line] = []
-    run: list[Token] = []
-    number = -1  # no token is on line -1
-    for t in tokens:
+    first = 0  # where the current line's tokens start
+    number = tokens[0].line if tokens else -1
+    for i, t in enumerate(tokens):
         if t.line != number:
-            if run:
-                lines.append(_Line(number, run))
-            number, run = t.line, []
-        run.append(t)
-    if run:
-        lines.append(_Line(number, run))
+            lines.append(_Line(number, tokens[first:i]))
+            first, number = i, t.line
+    if tokens:
+        lines.append(_Line(number, tokens[first:]))
     return lines
 
 
@@ -569,7 +566,7 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         if not tokens:  # an empty paragraph (a break right after another) adds nothing
             continue
         if not draft.noted or not any(t.kind is _NOTE for t in tokens):  # no offsets
-            if text := clean_joined([t.text for t in tokens]).strip():
+            if text := clean_joined([t.text for t in tokens]):
                 paragraphs.append(text)
                 base += len(text) + 2
             continue
@@ -643,7 +640,7 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
         if not ln.wordy:
             continue
         words = [t.text for t in ln.tokens if t.kind is _TEXT or t.kind is _NOTE]
-        text = clean_joined(words).strip()
+        text = clean_joined(words)
         if text:
             begin = ln.tokens[0].start + _lead(ln.tokens[0].text)
             end = ln.tokens[-1].start + len(ln.tokens[-1].text.rstrip())

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Final, TypeVar, cast
 
 import regex
 
 from . import rules
-from .models import Diagnostic, Role, Speaker
+from .models import Diagnostic, Role, Speaker, maker
 from .names import leading_titles, within_one_edit
 
 # ---- thresholds -----------------------------------------------------------------------
@@ -42,6 +43,9 @@ SLIP_MIN = 5
 GIVEN_FORM_MAX, GIVEN_WORDS_MAX = 2, 6
 # A diagnostic lists this many candidates and counts the rest.
 LISTED = 5
+# Labels whose role and genericness are remembered (pure functions of the label's
+# strings; a document repeats a few dozen labels, a batch a few thousand).
+_CACHED = 4096
 
 # ---- label shapes the rules read --------------------------------------------------------
 
@@ -64,6 +68,7 @@ _DECLARED = _INITIALS
 _REPORTER_VOICE = regex.compile(r"^(?:Q|QUESTION|J|JOURNALIST)$")
 
 
+@lru_cache(maxsize=_CACHED)
 def role_of(name: str, role_text: str | None, description: str | None) -> Role | None:
     """The role a label states: `, HOST` → host, `, BYLINE` → reporter, `(Caller)`,
     `UNIDENTIFIED MAN` → unidentified, `QUESTION` → reporter; a description
@@ -95,7 +100,10 @@ class SpeakerBook:
 
     The indexes are filled once per speaker (`_add`); the rules of `RESOLUTION` only read
     them. Buckets only grow, so a label found ambiguous stays ambiguous, and a label kept
-    as printed becomes a speaker of its own that later lines find by its name.
+    as printed becomes a speaker of its own that later lines find by its name. The
+    indexes of the rarer rules (given words, initials, one-letter slips) are filled when
+    one of those rules first runs, from the speakers seen so far in their order: the same
+    indexes, and no work for the documents whose labels are all full names or endings.
     """
 
     def __init__(self) -> None:
@@ -112,6 +120,8 @@ class SpeakerBook:
         self._by_surname: dict[str, list[Speaker]] = {}
         # a surname with a letter dropped -> the surnames that give it (an ordered set)
         self._surnames_by_variant: dict[str, dict[str, None]] = {}
+        # speakers (and their name's words) not yet in the three indexes above
+        self._unindexed: list[tuple[Speaker, list[str]]] = []
         self._short_forms: dict[str, set[str]] = {}  # speaker id -> short labels used
         self._labels: dict[str, set[str]] = {}  # speaker id -> its labels, as a set
         self._ids: set[str] = set()
@@ -201,6 +211,7 @@ class SpeakerBook:
         return speaker
 
     def _given_words(self, name: str, line: int) -> Verdict:
+        self._index_rest()
         words = _split_initials(name.split())
         given = words[leading_titles(words) : -1]
         if not given or len(given) > GIVEN_FORM_MAX or _unresolvable(name):
@@ -228,6 +239,7 @@ class SpeakerBook:
     def _initials(self, name: str, line: int) -> Verdict:
         if not _INITIALS.match(name):
             return None
+        self._index_rest()
         letters = name.replace(".", "")
         found = self._by_initials.get(letters, [])
         how = "initials"
@@ -245,6 +257,7 @@ class SpeakerBook:
     def _one_letter_slip(self, name: str, line: int) -> Verdict:
         if " " in name or len(name) < SLIP_MIN or _unresolvable(name):
             return None
+        self._index_rest()
         surnames: dict[str, None] = {}
         for variant in _variants(name):
             for surname in self._surnames_by_variant.get(variant, ()):
@@ -285,7 +298,7 @@ class SpeakerBook:
             ident, n = f"{base}-{n}", n + 1
         if ident != base:
             self._next_number[base] = n
-        speaker = Speaker(id=ident, name=name)
+        speaker = _SPEAKER(id=ident, name=name)
         self.speakers.append(speaker)
         self._ids.add(ident)
         self._labels[ident] = set()
@@ -300,18 +313,25 @@ class SpeakerBook:
             return
         for i in range(1, len(words)):
             _put(self._by_ending, " ".join(words[i:]), speaker)
-        surname = words[-1]
-        _put(self._by_surname, surname, speaker)
-        for variant in _variants(surname):
-            self._surnames_by_variant.setdefault(variant, {})[surname] = None
-        split = _split_initials(words)
-        given = split[leading_titles(split) : -1]
-        for key in _given_keys(given):
-            _put(self._by_given, (surname, key), speaker)
-        for initials in _initials_of(words, split[leading_titles(split) :]):
-            _put(self._by_initials, initials, speaker)
-            if len(initials) >= SCRAMBLED_MIN:
-                _put(self._by_letters, "".join(sorted(initials)), speaker)
+        _put(self._by_surname, words[-1], speaker)
+        self._unindexed.append((speaker, words))
+
+    def _index_rest(self) -> None:
+        """The keys of the given-words, initials and one-letter-slip rules, for the speakers
+        seen since those rules last ran (in order: the indexes `_index` would have made)."""
+        for speaker, words in self._unindexed:
+            surname = words[-1]
+            for variant in _variants(surname):
+                self._surnames_by_variant.setdefault(variant, {})[surname] = None
+            split = _split_initials(words)
+            given = split[leading_titles(split) : -1]
+            for key in _given_keys(given):
+                _put(self._by_given, (surname, key), speaker)
+            for initials in _initials_of(words, split[leading_titles(split) :]):
+                _put(self._by_initials, initials, speaker)
+                if len(initials) >= SCRAMBLED_MIN:
+                    _put(self._by_letters, "".join(sorted(initials)), speaker)
+        self._unindexed.clear()
 
     def _declare(self, short: str, speaker: Speaker, line: int) -> None:
         """`JUNE PARK (JP):` — later `JP:` labels are June Park's, unless another
@@ -368,6 +388,9 @@ class SpeakerBook:
             )
 
 
+# Speakers from the label's own strings (see `models.maker`): what `Speaker(id=, name=)` makes.
+_SPEAKER = maker(Speaker, ("id", "name"))
+
 Rule = Callable[[SpeakerBook, str, int], Verdict]
 _K = TypeVar("_K")
 
@@ -394,6 +417,7 @@ RESOLUTION: Final[tuple[tuple[str, Rule], ...]] = (
 )
 
 
+@lru_cache(maxsize=_CACHED)
 def _unresolvable(name: str) -> bool:
     """Generic voices are never anyone's short form: `UNIDENTIFIED MAN` is no `MAN`."""
     return bool(rules.UNIDENTIFIED.match(name))
@@ -406,6 +430,8 @@ def _put(index: dict[_K, list[Speaker]], key: _K, speaker: Speaker) -> None:
 
 
 def _slug(name: str) -> str:
+    if name.isascii():  # no accent to drop: the normal forms are the name itself
+        return _SLUG.sub("-", name.lower()).strip("-") or "speaker"
     plain = unicodedata.normalize("NFKD", name)
     plain = unicodedata.normalize("NFC", _LATIN_MARKS.sub("", plain)).lower()
     return _SLUG.sub("-", plain).strip("-") or "speaker"
