@@ -334,3 +334,11 @@ def test_bold_names_on_timed_lines() -> None:
         (7, "Noor Haddad", 9.2, "Let us start with the tides."),
     ]
     assert [(c.line, c.text) for c in doc.cues] == [(1, "Theme music: Harbour Waltz")]
+
+
+def test_a_voice_before_a_note_label_opens_the_turn_at_its_tag() -> None:
+    # `(laughs):` after the tag moves the words on; the turn's span still holds its label.
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>(laughs): well then\n"
+    turn = parse(text).turns[0]
+    assert turn.label == "Ana"
+    assert text[turn.span.start : turn.span.end] == "<v Ana>(laughs): well then"

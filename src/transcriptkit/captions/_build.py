@@ -128,6 +128,7 @@ class _Piece:
     alone: bool = False
     sound: str | None = None
     stop: int = 0  # where the piece ends in its raw line (tags included)
+    begin: int = 0  # where it starts there (its voice tag included)
     unlabeled: tuple[int, str] | None = None  # (at, text) with a candidate label kept
     tidy: str = ""  # the words cleaned (see `_tidy`), once the piece joins a turn
 
@@ -169,7 +170,7 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment], names: _Names
         voice = seg.voice
         if voice is None and k == 0 and cue.speaker and line is cue.lines[0]:
             voice = cue.speaker  # the format's own speaker field (ASS Name, TTML agent)
-        p = _Piece(cue, line, seg.at, text, seg.chunks, voice=voice)
+        p = _Piece(cue, line, seg.at, text, seg.chunks, voice=voice, begin=seg.at)
         p.stop = segs[k + 1].at if k + 1 < len(segs) else len(line.text.rstrip())
         out.append(p)
         stripped = text.lstrip()
@@ -453,8 +454,8 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
 def _marker_start(p: _Piece) -> int:
     """Where in its line the piece's label (or `>>`) starts."""
     raw = p.line.text
-    if p.voice and p.at < len(raw) and raw.startswith("<", p.at):
-        return p.at
+    if p.voice and p.begin < len(raw) and raw.startswith("<", p.begin):
+        return p.begin  # the voice tag, also when a note or dash after it moved the words
     return len(raw) - len(raw.lstrip()) if p.kind or p.change else p.at
 
 
