@@ -10,7 +10,7 @@ are labels when conventions and headlines are weighed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import regex
@@ -18,7 +18,7 @@ import regex
 from .names import canonical_name
 from .tokens import Token, TokenKind
 
-Pieces = Callable[[str, int, int], Iterator[Token]]
+Pieces = Callable[[str, int, int], Iterable[Token]]
 
 _F = regex.VERBOSE | regex.V1
 
