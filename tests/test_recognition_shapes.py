@@ -318,3 +318,89 @@ def test_a_flattened_court_transcript_splits_after_its_line_numbers() -> None:
     assert labels[0] is None
     # `MS. PELL` is one name the document never labels elsewhere: prose, mid-line
     assert labels[1:] == ["THE CLERK", "THE COURT", "THE CLERK"]
+
+
+def _timed_dialogue(head: str, joiner: str = "\n") -> str:
+    """Six invented turns of two speakers; `head` formats a name and a time (m:ss)."""
+    said = [
+        ("Ines Calder", "0:01", "Welcome back to the harbour hour, where we talk about boats."),
+        ("Tomas Reel", "0:09", "Thanks, Ines. The ferry is running late again this week."),
+        ("Ines Calder", "0:15", "Late by how much? Listeners keep writing in about it."),
+        ("Tomas Reel", "0:21", "Forty minutes most mornings. The engine is older than I am."),
+        ("Ines Calder", "0:30", "Then we should ask the council why it has not been replaced."),
+        ("Tomas Reel", "0:38", "We should. They meet on Thursday, and I plan to be there."),
+    ]
+    return "\n".join(head.format(name=n, time=t) + joiner + w + "\n" for n, t, w in said)
+
+
+@pytest.mark.parametrize(
+    ("head", "joiner"),
+    [
+        ("{name} ({time}):", " "),  # a service's time between the name and the colon
+        ("{name} [{time}]:", " "),
+        ("{name} ({time}):", "\n"),
+        ("{name}  {time}", "\n"),  # a name and a time alone on their line
+        ("{name} {time}", "\n"),
+        ("{name}  {time}", "\n\n"),  # ... and the words after a blank line
+        ("{name} - {time}", "\n"),
+        ("{name} ({time})", "\n"),
+    ],
+)
+def test_a_name_with_its_time_labels_a_turn_without_a_preset(head: str, joiner: str) -> None:
+    doc = transcriptkit.parse(_timed_dialogue(head, joiner), style="generic")
+    assert [t.label for t in doc.turns] == ["Ines Calder", "Tomas Reel"] * 3
+    assert [t.start for t in doc.turns] == [1.0, 9.0, 15.0, 21.0, 30.0, 38.0]
+
+
+def test_a_time_in_brackets_is_not_a_description() -> None:
+    doc = transcriptkit.parse("Mr. ARNE VOSS (Ferry Captain): It was late.\n\nVOSS: Again.\n")
+    assert doc.turns[0].label == "Mr. ARNE VOSS (Ferry Captain)"
+    assert doc.turns[0].start is None
+
+
+def test_a_chapter_list_with_times_is_not_a_dialogue() -> None:
+    # Invented: an episode's chapter list, each title and its time, no words after them.
+    text = "Chapters\n\nIntroduction  0:00\nThe Ferry  4:12\nThe Council  9:45\nGoodbye  15:02\n"
+    assert [t.label for t in transcriptkit.parse(text).turns] == []
+    assert [t.label for t in transcriptkit.parse(text, style="generic").turns] == []
+
+
+def test_a_speech_service_letters_its_speakers() -> None:
+    # Invented: `Speaker A` / `Speaker B`, as a recognition service exports its diarization.
+    text = (
+        "Speaker A: The tide tables were wrong all spring.\n\n"
+        "Speaker B: Wrong by an hour, or more?\n\n"
+        "Speaker A: By an hour, and nobody printed a correction.\n"
+    )
+    assert _labels(text) == ["Speaker A", "Speaker B", "Speaker A"]
+    assert _labels("Speaker Ames: A one-word title is not a letter.\n") != ["Speaker Ames"]
+
+
+def test_a_timed_heading_is_no_headline_however_rarely_its_name_speaks() -> None:
+    # Invented: a time, then the name alone on its line; a third voice speaks twice only.
+    turns = [
+        ("Ines Calder", "Welcome back. Today the ferry, and the council that runs it."),
+        ("Tomas Reel", "Thanks. The ferry has been late every morning this month."),
+        ("Ines Calder", "We asked the council for an answer and waited a week."),
+        ("Pia Lund", "I run the ticket office. The engine fails in the cold."),
+        ("Tomas Reel", "So the answer is a new engine, and nobody will pay for it."),
+        ("Pia Lund", "Somebody will have to. The winter is coming either way."),
+        ("Ines Calder", "We will be back after this, with the mayor on the line."),
+        ("Tomas Reel", "And I will be on the ferry, if it runs at all tomorrow."),
+    ]
+    text = "\n".join(f"00:0{i}:1{i} {name}\n{words}\n" for i, (name, words) in enumerate(turns))
+    assert _labels(text) == [name for name, _ in turns]
+
+
+def test_a_transcript_without_its_page_keeps_its_unlabelled_opening() -> None:
+    # Invented: the host's opening, then labels; nothing of a page around it.
+    opening = (
+        "The ferry to Edda has not run on time since March, and the town has stopped "
+        "waiting for it.\n\n"
+        "Our reporter Tomas Reel spent a week on the dock.\n\n"
+    )
+    talk = "TOMAS REEL, BYLINE: The first boat left at nine.\n\nINES CALDER, HOST: Nine?\n"
+    assert _labels(opening + talk) == [None, "TOMAS REEL, BYLINE", "INES CALDER, HOST"]
+    # A page's headline above the same words makes them its teaser, not a turn.
+    page = "Edda Ferry Still Late After Repairs\n\n" + opening + talk
+    assert _labels(page) == ["TOMAS REEL, BYLINE", "INES CALDER, HOST"]

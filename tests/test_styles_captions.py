@@ -230,6 +230,7 @@ _PIECES = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_PIECES, max_size=40), st.sampled_from([*MINE, None]))
 @example(["00:00:01.000 --> 00:00:02.000", "\n", "[applause]", "<v Ana>", "WEBVTT"], "webvtt")
+@example(["WEBVTT", "00:00:01.000 --> 00:00:02.000", "ANA:", "<v Ana>"], "webvtt")
 def test_caption_shapes_never_crash(pieces: list[str], style: str | None) -> None:
     text = "".join(pieces)
     _covers(text, style)

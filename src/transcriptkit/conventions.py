@@ -81,14 +81,24 @@ _WS = " \t\r\n\xa0\ufeff"
 
 # A person's name as a page prints it alone: `Steve Filton`, `Nora McAdam`, `Operator`,
 # `JUNE PARK`; with a job after a dash in earnings calls: `Rebecca Quist -- Chief Executive
-# Officer`. Capitalised words only, so `Questions and Answers` is not a name.
+# Officer`; with the time the speaker starts, as transcription services print it
+# (`Ines Calder  0:34`, `Ines Calder - 00:00:34`, `Ines Calder (0:34)`). Capitalised words
+# only, so `Questions and Answers` is not a name.
 _NAME_WORD = r"(?: \p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+ | \p{Lu}{2}[\p{Lu}'’\-]{0,20}+ | \p{Lu}\. )"
+_CLOCK = r"\d{1,2}+ (?: : \d\d ){1,2}+"
+_ALONE_TIME = rf"""
+    [ \t]++ (?: [-–—|] [ \t]++ )?+
+    (?: (?P<time> {_CLOCK} ) | [(\[] (?P<time> {_CLOCK} ) [)\]] )
+"""
+# A name's word, or the number of `Speaker 2` (not a time's hours).
+_NAME_PART = rf"(?: {_NAME_WORD} | \p{{Nd}}{{1,3}}+ (?! [:\d] ) )"
 # A name alone on its line is four words at most (the words hold no space).
 _ALONE_WORDS: Final = 4
 NAME_ALONE: Final = regex.compile(
     rf"""
-    [ \t]*+ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,{_ALONE_WORDS - 1}}}+ )
+    [ \t]*+ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+ )
       (?: [ \t]++ (?: -- | [–—] ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
+    (?: {_ALONE_TIME} )?+
     [ \t]*+ \r?+ $
     """,
     regex.VERBOSE | regex.V1,
@@ -210,7 +220,11 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     regular = {name for name, n in uses.items() if n >= MIN_RECURRENCE + 1}
     weak_at = [i for i in at if "weak" in tokens[i].fields]
     quoted = {n for n, name in _quoted_lines(tokens, weak_at).items() if name not in regular}
+    # ... and a headline carries no time stamp: `00:00:21 Omar Bell` is a speaker heading.
     headlines = {n for n, name in _headline_lines(tokens, weak).items() if name not in regular}
+    if headlines:
+        headlines -= {t.line for t in weak if "time" in t.fields}
+        headlines -= {t.line for t in tokens if t.kind is TokenKind.TIMESTAMP}
     set_aside = quoted | headlines
     counts = Counter([t.fields["name"] for t in weak if t.line not in set_aside])
     title_names = Counter(
@@ -738,19 +752,22 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             line_text = "".join([t.text for t in tokens[i:end]])
             found = _inline_candidate(line_text, first, pieces)
         elif (
-            end == i + 1
+            (end == i + 1 or tokens[end - 1].end - first.start <= _ALONE_MAX)
             and (
-                # `NAME_ALONE` without a job after a dash holds `_ALONE_WORDS` - 1 spaces at
-                # most, past the spaces around it: a literal test spares prose the regex
+                # `NAME_ALONE` without a job after a dash or a time holds `_ALONE_WORDS` - 1
+                # spaces at most, past the spaces around it: a literal test spares prose the
+                # regex
                 "--" in text
                 or "–" in text
                 or "—" in text
+                or ":" in text
+                or end > i + 1  # `Ines Calder (0:34)`: the time is a note of its own
                 or text.strip(" \t\r\n").count(" ") < _ALONE_WORDS
             )
-            and (m := NAME_ALONE.match(text))
+            and (m := NAME_ALONE.match(text if end == i + 1 else _joined(tokens[i:end])))
             and _prose_follows(tokens, end)
         ):
-            found = _alone_candidate(first, m)
+            found = _alone_candidate(tokens[i:end], m)  # `Ines Calder (0:34)` holds a note
         if found is not None:
             edits.append((i, end, found))
     if not edits:
@@ -766,6 +783,10 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             alone.add(found[0].fields["name"])
     out += tokens[done:]
     return out, alone
+
+
+def _joined(group: list[Token]) -> str:
+    return "".join([t.text for t in group])
 
 
 def _only_words(group: list[Token]) -> bool:
@@ -827,10 +848,10 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
 
 
 def _prose_follows(tokens: list[Token], at: int) -> bool:
-    """The next line with words from `tokens[at]` on (past one blank line) is a paragraph
-    of speech."""
+    """The next line with words from `tokens[at]` on (past the blank lines between
+    paragraphs, however many the document leaves) is a paragraph of speech."""
     n = len(tokens)
-    for _ in range(2):
+    while True:  # stops at the first line with words: each blank line is read once
         if at >= n:
             return False
         line = tokens[at].line
@@ -845,16 +866,20 @@ def _prose_follows(tokens: list[Token], at: int) -> bool:
         if not _only_words(group):
             return False
         return len(text) >= PROSE_AFTER or text[-1:] in ".?!"
-    return False
 
 
-def _alone_candidate(token: Token, m: regex.Match[str]) -> list[Token]:
-    """A name alone on its line (`m`, its `NAME_ALONE` match) as a candidate label."""
+def _alone_candidate(words: list[Token], m: regex.Match[str]) -> list[Token]:
+    """A name alone on its line (`words`; `m`, its `NAME_ALONE` match) as a candidate
+    label."""
     fields = {"label": m["label"].strip(), "name": canonical_name(m["name"]), "weak": "name-alone"}
     if m["role"]:
         fields["role"] = " ".join(m["role"].split())
+    if m["time"]:
+        fields["time"] = m["time"]
+    first = words[0]
+    text = first.text if len(words) == 1 else _joined(words)
     return [
-        Token(TokenKind.LABEL, token.text, token.start, token.end, token.line, "name-alone", fields)
+        Token(TokenKind.LABEL, text, first.start, words[-1].end, first.line, "name-alone", fields)
     ]
 
 

@@ -4,6 +4,7 @@ whether the document is a transcript at all.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -50,6 +51,9 @@ _TIMESTAMP = TokenKind.TIMESTAMP
 _WORDY = frozenset({_TEXT, _NOTE, _TIMESTAMP})
 _CLOSING = frozenset(",.;:!?)")
 _PROSE = kinds.PROSE_CHARS  # characters: a line this long with sentences in it is prose
+# Blank lines: a gap this wide after a page's player links sets its teaser apart from the
+# transcript, and must be wider than the document's own gap between paragraphs.
+_PLAYER_GAP = 2
 
 
 @paused_collector  # issue 11: no collector rescans of the young tokens
@@ -284,19 +288,29 @@ def _body_start(lines: list[_Line]) -> int | None:
     Before the first label, the spoken part starts at the earliest of: an on-air opening
     (`This is TALK OF THE NATION. I'm ...`); the first line after a bare `Transcript`
     heading; the first line after two blank lines that follow a page's player links (the
-    teaser sits above that gap). Prose before the first label that none of these mark is
-    a teaser, not a turn.
+    teaser sits above that gap); the first line, when the document opens on prose with
+    nothing before the first label but sentences (no heading, header, furniture or markup:
+    a transcript without its page). Prose before the first label that none of these mark
+    is a teaser, not a turn.
     """
     first_label = next((i for i, ln in enumerate(lines) if ln.has_label), None)
     end = first_label if first_label is not None else len(lines)
     after_player = after_heading = False
     blanks = 0
+    wide = _PLAYER_GAP  # raised to the document's paragraph gap once a player is seen
+    opening: int | None = None  # the first line, while every line so far is a sentence
+    only_prose = True
     for i, ln in enumerate(lines[:end]):
         if ln.blank:
             blanks += 1
             continue
+        if only_prose:
+            only_prose = ln.wordy and _sayable(ln.text) and not looks_like_heading(ln.text)
+            opening = i if opening is None else opening
         rules_here = {t.rule for t in ln.tokens}
         if not _PLAYER.isdisjoint(rules_here):
+            if not after_player:
+                wide = max(_PLAYER_GAP, _paragraph_gap(lines) + 1)
             after_player, after_heading = True, False
         elif "transcript-heading" in rules_here:
             after_heading = True
@@ -311,14 +325,30 @@ def _body_start(lines: list[_Line]) -> int | None:
                 return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
             if after_heading and not looks_like_heading(ln.text) and _sayable(ln.text):
                 return i
-            if after_player and blanks >= 2:
+            if after_player and blanks >= wide:
                 return i
-            after_player = after_player and blanks < 2
+            after_player = after_player and blanks < wide
         blanks = 0
+    if only_prose and opening is not None and first_label is not None:
+        return opening
     return first_label
 
 
 _PLAYER = frozenset({"player", "iframe"})
+
+
+def _paragraph_gap(lines: list[_Line]) -> int:
+    """The number of blank lines the document most often leaves between two lines with
+    words (0 when it runs them together)."""
+    gaps: Counter[int] = Counter()
+    run = 0
+    for ln in lines:
+        if ln.blank:
+            run += 1
+        else:
+            gaps[run] += 1
+            run = 0
+    return gaps.most_common(1)[0][0] if gaps else 0
 
 
 def _cues_before(lines: list[_Line], start: int) -> list[Cue]:

@@ -66,7 +66,7 @@ _GENERIC = r"""
         [ ] [A-Za-z][A-Za-z\-]{0,20}+ (?: [ ] [A-Za-z][A-Za-z\-]{0,20}+ ){0,2}+ (?: [ ] \#\d{1,3}+ )?+
       | (?: Announcer | Narrator | Interpreter | Translator | Crowd | Group | Man | Woman | Boy
           | Girl | Child | Voice | Caller | Operator | Audience | Crowd | Chorus | Protesters
-          | Reporter | Host | Speaker \ \d{1,3} )
+          | Reporter | Host | Speaker \ \d{1,3} | Speaker \ \p{Lu} (?! \p{L} ) )
         (?: [ ] \#\d{1,3}+ )?+
       # A speech service's speaker id, in any case: `spk09`, `speaker_2`.
       | (?i: spk | speaker ) _?+ \d{1,3}+
@@ -120,10 +120,15 @@ _ASIDE_WORDS = r"""
        | by[ ](?:telephone|phone) | on[ ](?:the[ ])?phone | on[ ]tape | off-mic )
 """
 
+# The time a service prints between the name and the colon, in brackets:
+# `Dana Reyes (00:13):`, `Speaker 2 [01:02:03]:`. It is the turn's start, no part of the label.
+_STAMP_TIME = r"\d{1,2}+ (?: : \d\d ){1,2}+ (?: [.,] \d{1,3}+ )?+"
+_LABEL_STAMP = rf"[ \t]*+ [(\[] {_STAMP_TIME} [)\]] [ \t]*+ :"
+
 # A parenthesised description, which may quote a title holding a colon:
 # `(Author, "Tidewater Journal: The Later Years")`.
 _DESCRIPTION = rf"""
-    (?: (?! [ \t]*+ \( {_ASIDE_WORDS} \) )
+    (?: (?! [ \t]*+ \( {_ASIDE_WORDS} \) | {_LABEL_STAMP} )
         [ \t]*+ \( (?P<description> (?: [^()"“”\n] | "[^"\n]{{0,200}}+" | “[^”\n]{{0,200}}+” ){{1,240}}+ ) \) )
 """
 
@@ -148,6 +153,7 @@ LABEL: Final = regex.compile(
       {_DESCRIPTION}?+
       (?: [ \t]*+ \( (?P<aside> [^()\n:]{{1,40}}+ ) \) )?+
     )
+    (?: [ \t]*+ [(\[] (?P<time> {_STAMP_TIME} ) [)\]] (?= [ \t]*+ : ) )?+
     # Markup closed around the name: `<b>MR. VINSON</b>:`, `**Dana Reyes**:`.
     (?P<close> [ \t]*+ (?: </(?:b|strong|em|i)> | \*\* | __ ) )?+
     [ \t]*+ :

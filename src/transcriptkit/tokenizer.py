@@ -8,6 +8,7 @@ really labels that way, and the headline that scraped pages repeat.
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Iterator
 
@@ -69,6 +70,9 @@ def tokenize_report(
     # A court reporter's line numbers (`1-08   THE COURT: ...`) in front of most lines: the
     # rules read each line without its number, which becomes markup.
     numbers = {} if chosen.captions else line_numbers(lines)
+    # A margin every line shares (a page pasted or quoted with one) is layout: the rules
+    # read each line without it, and it goes back in front of the line's first token.
+    margin = 0 if chosen.captions or numbers else _margin(lines)
     original = list(lines) if numbers else None
     for i, width in numbers.items():
         start, number, line = lines[i]
@@ -86,9 +90,11 @@ def tokenize_report(
             consumed = 1
             line_tokens = [Token(TokenKind.BLANK, line, start, start + len(line), number, "blank")]
         else:
-            consumed, line_tokens = _tokenize_line(lines, index, grammar)
+            consumed, line_tokens = _tokenize_line(lines, index, grammar, margin)
         if original is not None:
             line_tokens = _with_numbers(line_tokens, lines, original, index, consumed, numbers)
+        if margin and line_tokens[0].kind is not TokenKind.BLANK:
+            line_tokens[0] = _with_margin(line_tokens[0], text, margin)
         tokens.extend(line_tokens)
         index += consumed
         if chosen.captions:
@@ -137,7 +143,52 @@ def resolve_style(text: str, style: Style | str | None) -> tuple[Style, float]:
         return style, 1.0
     if isinstance(style, str):
         return get(style), 1.0
-    return detect(text)
+    return detect(_unindented(text))
+
+
+def _margin(lines: list[tuple[int, int, str]]) -> int:
+    """How many leading spaces or tabs every line with words shares (0 for most texts: the
+    first line with words is looked at before any other)."""
+    first = next((ln for _, _, ln in lines if ln.strip(_WS)), "")
+    if first[:1] not in (" ", "\t"):
+        return 0
+    common: str | None = None
+    for _, _, line in lines:
+        if not line.strip(_WS):
+            continue
+        lead = line[: len(line) - len(line.lstrip(" \t"))]
+        if common is None or not lead.startswith(common):
+            common = lead if common is None else _shared_start(common, lead)
+            if not common:
+                return 0
+    return len(common or "")
+
+
+def _shared_start(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _with_margin(token: Token, text: str, margin: int) -> Token:
+    """`token`, the first of its line, taking back the margin in front of it."""
+    start = token.start - margin
+    return Token(
+        token.kind,
+        text[start : token.start] + token.text,
+        start,
+        token.end,
+        token.line,
+        token.rule,
+        token.fields,
+    )
+
+
+def _unindented(text: str) -> str:
+    """Style evidence is read at line starts: a margin every line of the document shares
+    (a page pasted or quoted with one) is no part of any line's shape."""
+    return textwrap.dedent(text) if text.lstrip("\r\n")[:1] in (" ", "\t") else text
 
 
 # ---- line rules -------------------------------------------------------------------------
@@ -168,14 +219,20 @@ def _lines(text: str, *, blocks: bool = False) -> Iterator[tuple[int, int, str]]
 
 
 def _tokenize_line(
-    lines: list[tuple[int, int, str]], index: int, grammar: tuple[GrammarRule, ...]
+    lines: list[tuple[int, int, str]],
+    index: int,
+    grammar: tuple[GrammarRule, ...],
+    margin: int = 0,
 ) -> tuple[int, list[Token]]:
-    """Tokens for the line at `index` from the first rule of `grammar` that claims it;
-    returns how many lines were consumed (a label wrapped over two lines consumes both).
+    """Tokens for the line at `index` from the first rule of `grammar` that claims it,
+    read without the document's `margin`; returns how many lines were consumed (a label
+    wrapped over two lines consumes both).
 
     Each rule's guards (`starts`, `needs`) are checked before it runs: most lines of prose
     meet one or two patterns, not all."""
     start, number, line = lines[index]
+    if margin:
+        start, line = start + margin, line[margin:]
     body = line.rstrip("\n").rstrip("\r")
     stripped = body.lstrip(_WS)
     state = LineState(lines, index, start, number, line, body, stripped, stripped[:1], _rest)
@@ -274,7 +331,6 @@ def _front_matter(state: LineState) -> Result | None:
 
 def _words(state: LineState) -> Result | None:
     """Markup or an id, a time stamp, a label; else words (with notes split out)."""
-    lines, index = state.lines, state.index
     start, number, line, body, stripped = (
         state.start,
         state.number,
@@ -306,7 +362,7 @@ def _words(state: LineState) -> Result | None:
         at = end
     if colon and (label := rules.LABEL.match(body, at)):
         return 1, lead + _label_line(line, start, number, at, label)
-    if not lead and ("(" in body or "," in body) and (wrapped := _wrapped_label(lines, index, at)):
+    if not lead and ("(" in body or "," in body) and (wrapped := _wrapped_label(state, at)):
         return 2, wrapped
     if first in "#*":  # markdown marks are markup only around a label: `# A heading: here`
         at = len(body) - len(stripped)
@@ -475,7 +531,7 @@ def _label_line(line: str, start: int, number: int, at: int, m: regex.Match[str]
 def _label_fields(m: regex.Match[str]) -> dict[str, str]:
     """The recognized pieces of a label: as printed, name, honorific, role, description."""
     fields = {"label": m["label"].strip(_WS), "name": canonical_name(m["name"])}
-    for key in ("honorific", "role", "description", "aside"):
+    for key in ("honorific", "role", "description", "aside", "time"):
         if m[key]:
             fields[key] = " ".join(m[key].split())
     if m["titlename"] and m.end() < len(m.string) and not m.string[m.end()].isspace():
@@ -487,12 +543,12 @@ def _label_fields(m: regex.Match[str]) -> dict[str, str]:
     return fields
 
 
-def _wrapped_label(lines: list[tuple[int, int, str]], index: int, at: int) -> list[Token] | None:
+def _wrapped_label(state: LineState, at: int) -> list[Token] | None:
     """A label hard-wrapped inside its parenthesised description, over two lines."""
+    lines, index = state.lines, state.index
     if index + 1 >= len(lines):
         return None
-    start, number, line = lines[index]
-    body = line.rstrip("\n").rstrip("\r")
+    start, number, line, body = state.start, state.number, state.line, state.body
     if not rules.LABEL_WRAP_START.match(body, at):
         return None
     _, _, following = lines[index + 1]
@@ -513,7 +569,10 @@ def _wrapped_label(lines: list[tuple[int, int, str]], index: int, at: int) -> li
             t.end,
             number + 1 if t.start >= second else number,
             t.rule,
-            t.fields,
+            # The second line's margin is no part of the label (`Coastal` / `  Studies)`).
+            {k: " ".join(v.split()) for k, v in t.fields.items()}
+            if t.kind is TokenKind.LABEL
+            else t.fields,
         )
         for t in first
     ]

@@ -347,6 +347,8 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
         if (p.kind, p.name) in accepted and p.name and p.label:
             label, name = p.label, p.name
             fields = {"name": name, "label": label}
+            # The printed label opens the turn, not a voice tag after it (`ANA:<v Ana>`).
+            marker = line_start + _lead(p.line.text)
             if p.desc:
                 fields["description"] = p.desc
         if name is not None:

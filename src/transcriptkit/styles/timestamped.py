@@ -87,7 +87,9 @@ OTTER = Style(
     description="Otter.ai exports: `Name  0:00` heading lines, the words on the next line.",
     evidence=evidence(
         (
-            rf"^ {_CAPITAL_NAME} [ ]{{2}}+ {_TIME} [ \t]*+ \r?\n [^\n]++ \n"
+            # a heading, then words (not another heading: a chapter list), then a heading
+            rf"^ {_CAPITAL_NAME} [ ]{{2}}+ {_TIME} [ \t]*+ \r?\n"
+            rf"(?! {_CAPITAL_NAME} [ ]{{2}}+ {_TIME} [ \t]*+ \r?$ ) [^\n]++ \n"
             rf"(?: [^\n]*+ \n ){{0,3}}? {_CAPITAL_NAME} [ ]{{2}}+ {_TIME} [ \t]*+ \r?$",
             6.0,
         ),
