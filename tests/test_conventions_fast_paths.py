@@ -42,16 +42,17 @@ def test_an_introduction_asked_by_name_is_one_the_whole_reading_finds(
 
 
 _NAME_PARTS = ["Ada", "QUELL", "B.", "McAdam", "O'Neil", "Ül", " ", "  ", "\t", "\r", "\n"]
-_NAME_PARTS += ["--", "–", "—", "-", "Chief", "of", ".", ":"]
+_NAME_PARTS += ["--", "–", "—", "-", "|", "Chief", "of", ".", ":", "2", "0:34", "(", ")"]
 
 
 @given(st.lists(st.sampled_from(_NAME_PARTS), min_size=1, max_size=12).map("".join))
 @example("  Ada B. McAdam Quell \r\n")
-def test_a_name_alone_without_a_dash_has_few_spaces(line: str) -> None:
-    """`_propose` tries `NAME_ALONE` only on lines with a dash or fewer than
-    `_ALONE_WORDS` spaces inside: no other line matches it."""
+@example("Ada Quell Speaker 2 - 00:00:34\n")
+def test_a_name_alone_without_a_dash_or_time_has_few_spaces(line: str) -> None:
+    """`_propose` tries `NAME_ALONE` on a one-token line only with a dash, a time's colon
+    or fewer than `_ALONE_WORDS` spaces inside: no other line matches it."""
     if NAME_ALONE.match(line):
-        dash = "--" in line or "–" in line or "—" in line
+        dash = "--" in line or "–" in line or "—" in line or ":" in line
         assert dash or line.strip(" \t\r\n").count(" ") < conventions._ALONE_WORDS
 
 
