@@ -225,3 +225,41 @@ def test_a_story_with_a_repeated_advertisement_line_stays_an_article() -> None:
     t = parse(text)
     assert t.kind == "article"
     assert _rule(text) == "prose"
+
+
+_PLACES = ("boatyard", "ferry dock", "fish market", "lighthouse", "net loft", "harbour office")
+_MONTHS = ("March", "April", "May", "June", "July", "August", "September", "October")
+
+
+def _spoken(n: int) -> str:
+    """Words as a speaker says them, restarts and all, one varied line after another."""
+    return "".join(
+        f" So I I went down to the {_PLACES[k % 6]} in {_MONTHS[k % 8]} of year {k}, and\n"
+        f" that that was when you you could hear the {_PLACES[(k + 1) % 6]} bell {k} times, ok?\n"
+        f" Yeah, and with with the tide at {k} feet the the boats stayed in for a week.\n"
+        for k in range(n)
+    )
+
+
+def _written(n: int) -> str:
+    return "".join(
+        f"The {_PLACES[k % 6]} reopened in {_MONTHS[k % 8]} of year {k}, the council said.\n\n"
+        f"Its bell could be heard across the water when the tide rose above {k} feet.\n\n"
+        for k in range(n)
+    )
+
+
+def test_unlabelled_words_with_a_speakers_restarts_are_a_transcript_from_the_first_line() -> None:
+    doc = parse(_spoken(12))  # about 500 words, restarts on several different words
+    assert doc.kind == "transcript"
+    assert [(t.line, t.label) for t in doc.turns] == [(1, None)]
+    assert doc.turns[0].text.startswith("So I I went down to the boatyard")
+
+
+def test_written_prose_and_one_word_printed_over_and_over_stay_articles() -> None:
+    assert parse(_written(20)).kind == "article"
+    chant = "".join(
+        f"Ahoy ahoy ahoy, the harbour master called across the water at {k}.\n\n" for k in range(60)
+    )
+    assert parse(chant).kind == "article"  # one word repeated is not a speaker's habit
+    assert parse(_spoken(3)).kind != "transcript"  # too short to weigh restarts

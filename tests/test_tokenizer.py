@@ -237,6 +237,19 @@ def test_turns_run_together_on_one_line() -> None:
     assert labels == ["SACHA LIND, HOST", "ROBIN ALDE, BYLINE", "LIND"]
 
 
+def test_a_label_glued_to_chrome_starts_a_turn_only_for_a_name_the_document_labels() -> None:
+    text = (
+        "Read about our station's underwritersINGRID HOLM: Good evening.\n"
+        "The studio shop sells the ZipperPHONE X: a phone for sailors and their families.\n"
+        "INGRID HOLM: Welcome back.\n"
+    )
+    tokens = tokenize(text)
+    labels = [(t.line, t.fields["label"]) for t in tokens if t.kind is TokenKind.LABEL]
+    assert labels == [(1, "INGRID HOLM"), (3, "INGRID HOLM")]  # `PHONE X` is labelled nowhere
+    chrome = [t.text for t in tokens if t.rule == "glued-chrome"]
+    assert chrome == ["Read about our station's underwriters"]
+
+
 def test_a_wrapped_line_with_a_name_and_colon_is_not_split() -> None:
     text = "MAYA ROE: She said the storm. NEW HAMPSHIRE: the state.\nNext line. MAYA ROE: again.\n"
     labels = [(t.line, t.fields["label"]) for t in tokenize(text) if t.kind is TokenKind.LABEL]
@@ -249,3 +262,26 @@ def test_tokens_cover_the_input_exactly() -> None:
     tokens = tokenize(text)
     assert "".join(t.text for t in tokens) == text
     assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_front_matter_is_fields_from_fence_to_fence_and_only_on_the_first_line() -> None:
+    text = (
+        '---\ntitle: A Winter Plan\nguests: ["Tove Arnesen"]\nnotes:\n  - fuel\n---\n\n'
+        "Ada Quist: Hello there.\n"
+    )
+    tokens = tokenize(text)
+    by_line = {t.line: t for t in tokens if t.kind is not TokenKind.BLANK}
+    assert [by_line[n].rule for n in range(1, 7)] == [
+        "front-matter",
+        "front_matter",
+        "front-matter",
+        "front-matter",
+        "front-matter",
+        "front-matter",
+    ]
+    assert by_line[2].fields["value"] == "A Winter Plan"
+    # Not closed, or not on the first line: a `---` rule and words, as before.
+    unclosed = tokenize("---\nguests: Tove Arnesen and Ada Quist went out.\n")
+    assert [t.rule for t in unclosed if t.line == 1] == ["rule"]
+    later = tokenize("Hello.\n---\nguests: Tove\n---\n")
+    assert "front-matter" not in {t.rule for t in later}

@@ -12,8 +12,9 @@ decides by the first rule of `RULES` that holds. The rule that decided is report
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 import regex
@@ -44,6 +45,17 @@ DATED_ITEMS = 2  # dates printed between paragraphs: each item of a listing carr
 ITEM_REACH = 3  # non-blank lines: how far after its date a listing item's teaser starts
 CODE_SHARE = 0.5  # share of non-blank lines that are code (or markup): a spec page (a feed)
 MARKUP_TAGS = 5  # HTML tags in one line: a page's source run together, not prose
+# Speech taken down word for word restarts itself (`with with`, `I I`, `that's, that's`):
+# verbatim speech repeats a word back to back three to ten times in 1,000 words, edited
+# transcripts and written prose less than once in 2,000 (they edit the restarts out). So
+# this many repeats per 1,000 words mark unlabelled words as spoken ...
+VERBATIM_REPEATS = 2.0
+# ... over this many words at least: in a shorter text one repeated word (`Hello? Hello?`
+# in a quoted call) would weigh as much as a habit.
+VERBATIM_WORDS = 500
+# ... on this many different words: speakers restart on any word (`I I`, `the the`, `with
+# with`); one word printed over and over (`Mr. Mr. Mr.`, a bullet) is no speaker's habit.
+VERBATIM_DISTINCT = 5
 
 # ---- patterns ---------------------------------------------------------------------------
 
@@ -65,6 +77,8 @@ _CLOCK_ENTRY = regex.compile(
 )
 _FENCE = regex.compile(r"[ \t]*+ (?: ``` | ~~~ )", _F)
 _TAG = regex.compile(r"< /?+ \p{L}[\p{L}\d]{0,10}+ [^<>\n]{0,200}+ >", _F)
+# A word (letters, an inner apostrophe: `that's`), for counting back-to-back repeats.
+_WORD = regex.compile(r"[^\W\d_]++ (?: ['’] [^\W\d_]++ )?+", _F)
 
 
 class Row(Protocol):
@@ -134,6 +148,29 @@ def prose_line(row: Row) -> bool:
         text[-1:] in _SENTENCE_ENDS
         and len(text.split()) >= SENTENCE_WORDS
         and bool(_SENTENCE_END.search(text))
+    )
+
+
+def verbatim_speech(rows: Iterable[Row]) -> bool:
+    """Words taken down as spoken, restarts and all (`VERBATIM_REPEATS`): a recording's
+    text whose labels were never printed, not a written article. Counted within lines."""
+    words = repeats = 0
+    restarted: set[str] = set()
+    for row in rows:
+        said = [
+            w.casefold()
+            for t in row.tokens
+            if t.kind is TokenKind.TEXT
+            for w in _WORD.findall(t.text)
+        ]
+        words += len(said)
+        again = [a for a, b in pairwise(said) if a == b]
+        repeats += len(again)
+        restarted.update(again)
+    return (
+        words >= VERBATIM_WORDS
+        and repeats * 1000 >= VERBATIM_REPEATS * words
+        and len(restarted) >= VERBATIM_DISTINCT
     )
 
 

@@ -331,10 +331,21 @@ def _body_start(lines: list[_Line]) -> int | None:
         blanks = 0
     if only_prose and opening is not None and first_label is not None:
         return opening
+    if first_label is None and kinds.verbatim_speech(lines):
+        # Words taken down as spoken with no label anywhere: they start at the first words
+        # that are not a heading.
+        return next((i for i, ln in enumerate(lines) if _spoken_words(ln)), None)
     return first_label
 
 
 _PLAYER = frozenset({"player", "iframe"})
+
+
+def _spoken_words(ln: _Line) -> bool:
+    """Words someone could say, not a heading, perhaps behind markup (a leading space)."""
+    if not all(t.kind in _WORDY or t.kind is TokenKind.MARKUP for t in ln.tokens):
+        return False
+    return _sayable(ln.text) if ln.text and not looks_like_heading(ln.text) else False
 
 
 def _paragraph_gap(lines: list[_Line]) -> int:
@@ -387,7 +398,13 @@ def _caption_start(lines: list[_Line]) -> int | None:
             return timing
     if timing is not None:
         return None
-    return next((i for i, ln in enumerate(lines) if _has_words(ln)), None)
+    # Live captions under a heading that names the transcript (`## Full Transcript`): the
+    # words above it are the page's summary.
+    heading = next(
+        (i for i, ln in enumerate(lines) if any(t.rule == "transcript-heading" for t in ln.tokens)),
+        0,
+    )
+    return next((i for i in range(heading, len(lines)) if _has_words(lines[i])), None)
 
 
 def _stamps_next(ln: _Line, stamp: Token) -> bool:

@@ -199,6 +199,13 @@ SENTENCE_END: Final = regex.compile(
     r"""(?<=[.?!"'’”)\]…-])[ \t]++ (?: \d{1,2}+ [ \t]++ (?=\p{Lu}{2}) )?+ (?=\p{Lu})""", _F
 )
 
+# A label glued to the words before it with no space (`... sponsorshipADA QUIST: Good
+# evening.`): a scraped page ran its chrome into the first paragraph. A lower-case letter
+# straight before capitals is where two blocks met; two lower-case letters, so a name's
+# own inner capitals (`McADAM`) are no such place. Taken only for a name the document
+# labels at the start of a line too (tokenizer._split_text_token).
+GLUED_LABEL: Final = regex.compile(r"(?<=\p{Ll}{2}) (?=\p{Lu}{2})", _F)
+
 # Roles that mark a mid-line label without doubt.
 STRONG_ROLE: Final = regex.compile(
     r"""^(?: HOST | CO-HOST | BYLINE | CORRESPONDENT | ANCHOR | REPORTER | host | byline )$""",
@@ -403,6 +410,19 @@ FRONT_MATTER: Final = regex.compile(
     _F,
 )
 
+# YAML front matter: a `---` fence on the first line, `key: value` lines (a list item
+# `- x` or an indented line continues a value), then the closing fence. Every line of the
+# block is the document's fields, never words (`people_mentioned: [...]` is no speech).
+FRONT_MATTER_FENCE: Final = regex.compile(r"""[ \t]*+ --- [ \t]*+ \r?+ $""", _F)
+FRONT_MATTER_LINE: Final = regex.compile(
+    r"""(?: [A-Za-z_][\w\-]{0,40}+ [ \t]*+ : (?: [ \t] [^\n]*+ )?+ | [ \t]++ \S [^\n]*+
+        | [ \t]*+ - [ \t] [^\n]*+ | [ \t]*+ ) \r?+ $""",
+    _F,
+)
+# No notes app writes more fields than this: a `---` rule over a page of `Name: words`
+# lines that never closes is not front matter, and the look-ahead stays bounded.
+FRONT_MATTER_LINES: Final = 200
+
 # A podcast or program named after the title: `Invented Title : The NPR Politics Podcast`.
 PROGRAM_SUFFIX: Final = regex.compile(
     r"""^(?P<title> [^\n]{3,300}? ) [ \t]++ : [ \t]++ (?P<program> (?:The[ ])? [\p{Lu}][^:\n]{2,60} (?i: podcast | hour | radio ) ) [ \t]*+ $""",
@@ -448,8 +468,12 @@ OPENER: Final = regex.compile(
 FURNITURE: Final = tuple(
     (name, regex.compile(pattern, _F | regex.IGNORECASE))
     for name, pattern in (
-        # A bare `Transcript` heading: what follows it is the transcript.
-        ("transcript-heading", r"transcript [ \t]*+ $"),
+        # A bare `Transcript` heading, or a markdown heading that names the transcript
+        # (`## Full Transcript`): what follows it is the transcript.
+        (
+            "transcript-heading",
+            r"(?: [ \t]*+ \#{1,6}+ [ \t]++ [^\n\#]{0,40}? )? transcript [ \t]*+ $",
+        ),
         # The head of an HTML page: `<!DOCTYPE html><html><head><title>...</title>` (a page
         # on one line is cut before its first block, tokenizer._lines).
         ("html-head", r"[ \t\ufeff]*+ (?: <!doctype [ \t]++ html | <html (?= [\s>] ) ) [^\n]*+ $"),
@@ -488,6 +512,12 @@ FURNITURE: Final = tuple(
         (
             "chrome",
             r"[ \t]*+ (?: discussion [ ] \(\d++\) | load [ ] more | more [ ] stories | related [ ] stories | click [ ] on [ ] a [ ] timestamp [^\n]*+ ) [ \t]*+ $",
+        ),
+        # The label of a disclosure widget: `<summary>Click to expand</summary>` over a
+        # `<details>` block is the page's control, not its words.
+        (
+            "disclosure",
+            r"[ \t]*+ (?: <details> [ \t]*+ )?+ <summary> [^\n]{0,300}? </summary> [ \t]*+ $",
         ),
         # A separator rule: `---`, `* * *`.
         (

@@ -329,6 +329,38 @@ def _front_matter(state: LineState) -> Result | None:
     return None
 
 
+def _front_matter_block(state: LineState) -> Result | None:
+    """YAML front matter from the first line's `---` to the closing one, consumed whole:
+    the fields a `front-matter` rule knows (`title:`, `date:` …) are headers, the other
+    fields and the fences furniture."""
+    lines = state.lines
+    if state.index or not rules.FRONT_MATTER_FENCE.match(state.body):
+        return None
+    end = next(
+        (
+            k
+            for k in range(1, min(len(lines), rules.FRONT_MATTER_LINES))
+            if not rules.FRONT_MATTER_LINE.match(lines[k][2].rstrip("\n"))
+            or rules.FRONT_MATTER_FENCE.match(lines[k][2].rstrip("\n"))
+        ),
+        None,
+    )
+    if end is None or not rules.FRONT_MATTER_FENCE.match(lines[end][2].rstrip("\n")):
+        return None  # never closed, or a line that is no field: not front matter
+    tokens: list[Token] = []
+    for k in range(end + 1):
+        start, number, line = lines[k]
+        body = line.rstrip("\n").rstrip("\r")
+        stripped = body.lstrip(_WS)
+        here = LineState(lines, k, start, number, line, body, stripped, stripped[:1])
+        # The header rules read their fields as anywhere else (a `date:` is a date).
+        found = _blank(here) or _url(here) or _date(here) or _front_matter(here)
+        if found is None:
+            found = here.whole(TokenKind.FURNITURE, "front-matter")
+        tokens.extend(found[1])
+    return end + 1, tokens
+
+
 def _words(state: LineState) -> Result | None:
     """Markup or an id, a time stamp, a label; else words (with notes split out)."""
     start, number, line, body, stripped = (
@@ -392,6 +424,12 @@ def _style_rule(rule: LineRule) -> GrammarRule:
 # reorder, replace or add rules by name.
 SHARED: tuple[GrammarRule, ...] = (
     GrammarRule("blank", "a line of nothing but whitespace", _blank),
+    GrammarRule(
+        "front-matter-block",
+        "YAML front matter, `---` to `---`, on the first line",
+        _front_matter_block,
+        starts=frozenset("-"),
+    ),
     *(
         GrammarRule(name, "page furniture (rules.FURNITURE)", pattern=pattern)
         for name, pattern in rules.FURNITURE
@@ -685,26 +723,32 @@ def _split_run_together_turns(tokens: list[Token]) -> list[Token]:
         return tokens
     known |= {name.split()[-1] for name in known}
     out: list[Token] = []
+    opening = True  # no label yet: what a glued label is glued to is the page's chrome
     for t in tokens:
         if t.kind is TokenKind.TEXT and len(t.text) > _SPLIT_MIN and ":" in t.text:
             # A known name is taken mid-line only after another turn's label on the same
             # line (`... here. BEGALA: Thanks.`) or in text flattened onto very long lines;
             # a wrapped line that happens to hold a name and a colon is not split.
             trusted = t.line in labelled or widths[t.line] >= LONG_LINE
-            out.extend(_split_text_token(t, known, trusted))
+            out.extend(_split_text_token(t, known, trusted, opening))
         else:
             out.append(t)
+        opening = opening and out[-1].kind is not TokenKind.LABEL
     return out
 
 
 _SPLIT_MIN = 40  # characters: a shorter text has no room for a sentence and a label
 
 
-def _split_text_token(token: Token, known: set[str], trusted: bool) -> list[Token]:
+def _split_text_token(
+    token: Token, known: set[str], trusted: bool, opening: bool = False
+) -> list[Token]:
     pieces: list[Token] = []
     text, cursor = token.text, 0
-    for gap in rules.SENTENCE_END.finditer(text):
-        at = gap.end()
+    # Where a label may start: after a sentence's end, or glued to the words before it.
+    glued = {g.end() for g in rules.GLUED_LABEL.finditer(text)} if ":" in text else set()
+    starts = sorted({g.end() for g in rules.SENTENCE_END.finditer(text)} | glued)
+    for at in starts:
         if at < cursor:
             continue
         # A label is short: bounding the match keeps a long line of sentence ends linear.
@@ -714,12 +758,19 @@ def _split_text_token(token: Token, known: set[str], trusted: bool) -> list[Toke
             continue
         name = canonical_name(m["name"])
         strong = bool(rules.STRONG_ROLE.match(m["role"] or ""))
-        if not (strong or (trusted and (name in known or " " in name))):
+        if at in glued:
+            if name not in known:  # glued capitals in prose (`iPhoneXR:`) stay words
+                continue
+        elif not (strong or (trusted and (name in known or " " in name))):
             continue
         trusted = True
         known.add(name)
         known.add(name.split()[-1])
-        if at > cursor:
+        if at > cursor and at in glued and opening and not pieces:
+            # Before the first label, the words a label is glued to are the page's chrome
+            # (`Learn more about our sponsorsADA QUIST:`), not a speaker's.
+            pieces.append(_slice(token, cursor, at, TokenKind.FURNITURE, "glued-chrome"))
+        elif at > cursor:
             pieces.append(_slice(token, cursor, at, TokenKind.TEXT, "text"))
         pieces.append(
             Token(
