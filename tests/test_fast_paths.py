@@ -53,6 +53,11 @@ def test_keywords_in_any_order_give_the_fields_order() -> None:
 
 
 def test_a_maker_takes_exactly_its_fields() -> None:
+    assert _make_span(3, 20).__getstate__() == _make_span(start=3, end=20).__getstate__()
+    with pytest.raises(TypeError):
+        _make_span(3)
+    with pytest.raises(TypeError):
+        _make_span(3, end=20)
     with pytest.raises(TypeError):
         _make_span(start=1)
     with pytest.raises(KeyError):

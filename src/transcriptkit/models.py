@@ -93,7 +93,8 @@ _M = TypeVar("_M", bound=_Model)
 
 def maker(cls: type[_M], names: tuple[str, ...]) -> Callable[..., _M]:
     """A constructor of `cls` for callers whose values already have the fields' types (the
-    parser's ints, strings and models): `make(**values)` for exactly the fields `names`,
+    parser's ints, strings and models): `make(**values)` (or `make(*values)`, in the order
+    of `names`) for exactly the fields `names`,
     the first fields of `cls` in their declared order, the rest at their defaults.
     It is what `cls(**values)` followed by `lean` builds, without pydantic's validation:
     a validated turn and its span cost ten times more than the parse's other work on it
@@ -117,8 +118,12 @@ def maker(cls: type[_M], names: tuple[str, ...]) -> Callable[..., _M]:
     shared = _shared_fields(frozenset(names))
     new, setattr_ = object.__new__, object.__setattr__
 
-    def make(**values: Any) -> _M:
-        if tuple(values) != names:  # the JSON's order is the __dict__'s: keep the fields'
+    def make(*args: Any, **values: Any) -> _M:
+        if args:
+            if values or len(args) != len(names):
+                raise TypeError(f"{cls.__name__} takes exactly {names}")
+            values = dict(zip(names, args, strict=True))
+        elif tuple(values) != names:  # the JSON's order is the __dict__'s: keep the fields'
             if len(values) != len(names):
                 raise TypeError(f"{cls.__name__} takes exactly {names}, not {tuple(values)}")
             values = {name: values[name] for name in names}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, cast
 
 import regex
@@ -49,6 +50,9 @@ _NOTE = TokenKind.NOTE
 _TEXT = TokenKind.TEXT
 _TIMESTAMP = TokenKind.TIMESTAMP
 _WORDY = frozenset({_TEXT, _NOTE, _TIMESTAMP})
+# For `map`: no Python call per token or line.
+_KIND_OF, _TEXT_OF, _RULE_OF = attrgetter("kind"), attrgetter("text"), attrgetter("rule")
+_HAS_LABEL = attrgetter("has_label")
 _CLOSING = frozenset(",.;:!?)")
 _PROSE = kinds.PROSE_CHARS  # characters: a line this long with sentences in it is prose
 # Blank lines: a gap this wide after a page's player links sets its teaser apart from the
@@ -94,7 +98,7 @@ def parse(
     tokens, shapes = tokenize_report(text, chosen)
     with normalizing(normalize):
         transcript = build(tokens, chosen, shapes, text)
-    transcript.diagnostics += control_diagnostics(text)  # issue 12: what clean() removed
+    transcript.diagnostics.extend(control_diagnostics(text))  # issue 12: what clean() removed
     transcript.metadata.style = chosen.name
     transcript.metadata.style_confidence = confidence
     transcript.diagnostics[:0] = boundary_notes
@@ -133,14 +137,14 @@ class _Line:
             self.raw = t.text
             self.text = "" if kind is _TIMESTAMP else t.text.strip()
             return
-        kinds = frozenset([t.kind for t in tokens])
+        kinds = frozenset(map(_KIND_OF, tokens))
         if kinds not in _FACTS:
             _FACTS[kinds] = _facts(kinds)
         self.kinds, self.blank, self.wordy, self.has_label = _FACTS[kinds]
         self.terminal = _FURNITURE in kinds and any(
             t.rule in rules.TERMINAL_FURNITURE for t in tokens if t.kind is _FURNITURE
         )
-        self.raw = "".join([t.text for t in tokens])
+        self.raw = "".join(map(_TEXT_OF, tokens))
         if _TIMESTAMP in kinds:
             self.text = "".join([t.text for t in tokens if t.kind is not _TIMESTAMP]).strip()
         else:
@@ -161,6 +165,9 @@ _FACTS: dict[TokenKind | frozenset[TokenKind], _Facts] = {
     kind: _facts(frozenset({kind})) for kind in TokenKind
 }
 _FACTS.update({facts[0]: facts for facts in list(_FACTS.values())})
+# Every blank line of one token, one record: no pass asks a blank line more than that it is
+# blank (its number, tokens and text stand for none; 40% of the lines of most documents).
+_BLANK_LINE = _Line(0, [Token(_BLANK, "", 0, 0, 0, "blank")])
 
 
 @dataclass(slots=True)
@@ -262,7 +269,10 @@ def _group_lines(tokens: list[Token]) -> list[_Line]:
     number = tokens[0].line if tokens else -1
     for i, t in enumerate(tokens):
         if t.line != number:
-            lines.append(_Line(number, tokens[first:i]))
+            if i - first == 1 and tokens[first].kind is _BLANK:
+                lines.append(_BLANK_LINE)
+            else:
+                lines.append(_Line(number, tokens[first:i]))
             first, number = i, t.line
     if tokens:
         lines.append(_Line(number, tokens[first:]))
@@ -293,7 +303,8 @@ def _body_start(lines: list[_Line]) -> int | None:
     a transcript without its page). Prose before the first label that none of these mark
     is a teaser, not a turn.
     """
-    first_label = next((i for i, ln in enumerate(lines) if ln.has_label), None)
+    labelled = list(map(_HAS_LABEL, lines))
+    first_label = labelled.index(True) if True in labelled else None
     end = first_label if first_label is not None else len(lines)
     after_player = after_heading = False
     blanks = 0
@@ -307,7 +318,7 @@ def _body_start(lines: list[_Line]) -> int | None:
         if only_prose:
             only_prose = ln.wordy and _sayable(ln.text) and not looks_like_heading(ln.text)
             opening = i if opening is None else opening
-        rules_here = {t.rule for t in ln.tokens}
+        rules_here = set(map(_RULE_OF, ln.tokens))
         if not _PLAYER.isdisjoint(rules_here):
             if not after_player:
                 wide = max(_PLAYER_GAP, _paragraph_gap(lines) + 1)
@@ -367,10 +378,14 @@ def _cues_before(lines: list[_Line], start: int) -> list[Cue]:
     with no words between: a bracketed note up in a page's header, above its title and
     datelines (`(Names have been changed.)`), is an editor's, not the recording's."""
     found: list[Cue] = []
-    for ln in reversed(lines[:start]):
-        if any(t.kind in _SPOKEN and any(c.isalnum() for c in t.text) for t in ln.tokens):
+    for index in range(start - 1, -1, -1):
+        ln = lines[index]
+        if not ln.kinds.isdisjoint(_SPOKEN) and any(
+            t.kind in _SPOKEN and any(map(str.isalnum, t.text)) for t in ln.tokens
+        ):
             break
-        found[:0] = [_cue(t) for t in ln.tokens if t.kind is _CUE]
+        if _CUE in ln.kinds:
+            found[:0] = [_cue(t) for t in ln.tokens if t.kind is _CUE]
     return found
 
 
@@ -453,7 +468,7 @@ def _read_body(
     def open_turn(t: Token, label: Token | None = None, speaker: Speaker | None = None) -> None:
         nonlocal stamp
         at = t.start if label else t.start + _lead(t.text)
-        draft = _TurnDraft(line=t.line, start=at, label=label, speaker=speaker, end=t.end)
+        draft = _TurnDraft(t.line, at, label, speaker, [[]], t.end)
         if label and "time" in t.fields:
             draft.time = seconds(t.fields["time"])
         else:
@@ -463,6 +478,10 @@ def _read_body(
 
     for index in range(start, len(lines)):
         ln = lines[index]
+        if ln.blank:  # a paragraph break (captions: nothing)
+            if drafts and not captions and drafts[-1].paragraphs[-1]:
+                drafts[-1].paragraphs.append([])  # `break_paragraph`
+            continue
         if ln.terminal and drafts:
             return index
         repeated = False
@@ -525,8 +544,8 @@ def _read_body(
                     drafts[-1].break_paragraph()
             elif drafts and kind is not _MARKUP:
                 drafts[-1].break_paragraph()
-        if drafts and one_line_paragraphs:
-            drafts[-1].break_paragraph()
+        if one_line_paragraphs and drafts and drafts[-1].paragraphs[-1]:
+            drafts[-1].paragraphs.append([])  # `break_paragraph`
     return len(lines)
 
 
@@ -535,7 +554,7 @@ def _cue(t: Token) -> Cue:
         kind=cast(CueKind, t.fields["cue_kind"]),
         text=t.fields["inner"],
         line=t.line,
-        span=_SPAN(start=t.start + _lead(t.text), end=t.start + len(t.text.rstrip())),
+        span=_SPAN(t.start + _lead(t.text), t.start + len(t.text.rstrip())),
     )
 
 
@@ -606,14 +625,47 @@ def _single_newlines(lines: list[_Line], start: int) -> bool:
 
 def _finish(index: int, draft: _TurnDraft) -> Turn:
     """A Turn from a draft: clean paragraphs, inline notes with offsets into the text."""
-    paragraphs: list[str] = []
     notes: list[InlineCue] = []
+    if not draft.noted:  # most turns: words only, no offsets (an empty paragraph adds none)
+        paragraphs = [
+            text
+            for tokens in draft.paragraphs
+            if tokens and (text := clean_joined(list(map(_TEXT_OF, tokens))))
+        ]
+    else:
+        paragraphs = _noted_paragraphs(draft, notes)
+    label = draft.label
+    text = "\n\n".join(paragraphs)
+    for note in notes:
+        if note.offset > len(text):
+            note.offset = len(text)
+        lean(note)  # its fields set shared again once an offset is set (issue 11)
+    speaker = draft.speaker
+    return _TURN(
+        index=index,
+        speaker_id=speaker.id if speaker else None,
+        label=label.fields["label"] if label else None,
+        role=speaker.role if speaker else None,
+        text=text,
+        paragraphs=paragraphs,
+        cues=notes,
+        line=draft.line,
+        span=_SPAN(draft.start, draft.end if draft.end > draft.start else draft.start),
+        start=draft.time,
+        end=draft.time_end,
+    )
+
+
+def _noted_paragraphs(draft: _TurnDraft, notes: list[InlineCue]) -> list[str]:
+    """The clean paragraphs of a draft with inline notes, and the notes (into `notes`) with
+    their offsets into the turn's text."""
+    paragraphs: list[str] = []
     base = 0  # where the paragraph being built starts in the turn's text
     for tokens in draft.paragraphs:
         if not tokens:  # an empty paragraph (a break right after another) adds nothing
             continue
-        if not draft.noted or not any(t.kind is _NOTE for t in tokens):  # no offsets
-            if text := clean_joined([t.text for t in tokens]):
+        if not any(t.kind is _NOTE for t in tokens):  # words only: no offsets
+            if text := clean_joined(list(map(_TEXT_OF, tokens))):
                 paragraphs.append(text)
                 base += len(text) + 2
             continue
@@ -628,7 +680,7 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
                         kind=cast(CueKind, t.fields["cue_kind"]),
                         text=t.fields["inner"],
                         offset=0,
-                        span=_SPAN(start=t.start, end=t.end),
+                        span=_SPAN(t.start, t.end),
                     )
                 )
                 continue
@@ -652,26 +704,7 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         else:  # a paragraph of notes only: they stand after the text so far
             for note in notes[first_note:]:
                 note.offset = max(0, base - 2)
-    label = draft.label
-    text = "\n\n".join(paragraphs)
-    for note in notes:
-        if note.offset > len(text):
-            note.offset = len(text)
-        lean(note)  # its fields set shared again once an offset is set (issue 11)
-    speaker = draft.speaker
-    return _TURN(
-        index=index,
-        speaker_id=speaker.id if speaker else None,
-        label=label.fields["label"] if label else None,
-        role=speaker.role if speaker else None,
-        text=text,
-        paragraphs=paragraphs,
-        cues=notes,
-        line=draft.line,
-        span=_SPAN(start=draft.start, end=max(draft.end, draft.start)),
-        start=draft.time,
-        end=draft.time_end,
-    )
+    return paragraphs
 
 
 def _prose(lines: list[_Line]) -> list[Paragraph]:
@@ -691,5 +724,5 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
         if text:
             begin = ln.tokens[0].start + _lead(ln.tokens[0].text)
             end = ln.tokens[-1].start + len(ln.tokens[-1].text.rstrip())
-            out.append(_PARAGRAPH(text=text, line=ln.number, span=_SPAN(start=begin, end=end)))
+            out.append(_PARAGRAPH(text=text, line=ln.number, span=_SPAN(begin, end)))
     return out

@@ -127,6 +127,10 @@ class SpeakerBook:
         self._ids: set[str] = set()
         self._next_number: dict[str, int] = {}  # slug -> the next `-N` to try
         self._warned: set[str] = set()
+        # short label -> the speaker the rules found for it, until the next speaker or
+        # declared short form (the indexes only change then; a rule's diagnostic is
+        # given once, at the first look-up, whatever follows)
+        self._found: dict[str, Speaker] = {}
 
     # ---- the entry point --------------------------------------------------------------
 
@@ -136,9 +140,13 @@ class SpeakerBook:
         description = fields.get("description")
         role = role_of(name, fields.get("role"), description)
         # The full name first, inline: most labels repeat one (the table's first rule).
-        speaker = self._by_name.get(name) or self._lookup(name, line)
+        speaker = self._by_name.get(name) or self._found.get(name)
         if speaker is None:
-            speaker = self._add(name)
+            speaker = self._lookup(name, line)
+            if speaker is None:
+                speaker = self._add(name)
+            else:
+                self._found[name] = speaker
         labels = self._labels[speaker.id]
         if label not in labels:
             labels.add(label)
@@ -211,11 +219,13 @@ class SpeakerBook:
         return speaker
 
     def _given_words(self, name: str, line: int) -> Verdict:
-        self._index_rest()
         words = _split_initials(name.split())
         given = words[leading_titles(words) : -1]
         if not given or len(given) > GIVEN_FORM_MAX or _unresolvable(name):
             return None
+        if words[-1] not in self._by_surname:  # a new surname: no given-words key has it
+            return None
+        self._index_rest()
         forms = tuple(_initial(w) if _INITIAL_WORD.match(w) else w for w in given)
         found = self._by_given.get((words[-1], forms), [])
         if len(found) > 1:
@@ -255,8 +265,8 @@ class SpeakerBook:
         return found[0]
 
     def _one_letter_slip(self, name: str, line: int) -> Verdict:
-        if " " in name or len(name) < SLIP_MIN or _unresolvable(name):
-            return None
+        if " " in name or len(name) < SLIP_MIN or _unresolvable(name) or not self._by_surname:
+            return None  # (no surname to be one letter from)
         self._index_rest()
         surnames: dict[str, None] = {}
         for variant in _variants(name):
@@ -292,6 +302,7 @@ class SpeakerBook:
     # ---- bookkeeping ------------------------------------------------------------------
 
     def _add(self, name: str) -> Speaker:
+        self._found.clear()
         base = _slug(name)
         ident, n = base, self._next_number.get(base, 2)
         while ident in self._ids:
@@ -336,6 +347,7 @@ class SpeakerBook:
     def _declare(self, short: str, speaker: Speaker, line: int) -> None:
         """`JUNE PARK (JP):` — later `JP:` labels are June Park's, unless another
         speaker declared the same short form or already goes by it."""
+        self._found.clear()
         short = short.replace(".", "")
         owner = self._by_name.get(short)
         if short == speaker.name or owner is speaker:

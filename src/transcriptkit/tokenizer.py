@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -64,7 +64,7 @@ def tokenize_report(
     """`tokenize`, and the label shapes the document's evidence accepted or rejected."""
     text, notes = normalise(text)  # issue 11: the text boundary
     chosen = resolve_style(text, style)[0]
-    grammar = grammar_for(chosen)
+    grammar, plan = _compiled(chosen)
     page = any(n.code == "html-page" for n in notes)
     lines = list(_lines(text, blocks=page))
     # A court reporter's line numbers (`1-08   THE COURT: ...`) in front of most lines: the
@@ -90,7 +90,7 @@ def tokenize_report(
             consumed = 1
             line_tokens = [Token(TokenKind.BLANK, line, start, start + len(line), number, "blank")]
         else:
-            consumed, line_tokens = _tokenize_line(lines, index, grammar, margin)
+            consumed, line_tokens = _tokenize_line(lines, index, plan, margin)
         if original is not None:
             line_tokens = _with_numbers(line_tokens, lines, original, index, consumed, numbers)
         if margin and line_tokens[0].kind is not TokenKind.BLANK:
@@ -221,28 +221,53 @@ def _lines(text: str, *, blocks: bool = False) -> Iterator[tuple[int, int, str]]
 def _tokenize_line(
     lines: list[tuple[int, int, str]],
     index: int,
-    grammar: tuple[GrammarRule, ...],
+    plan: _Plan,
     margin: int = 0,
 ) -> tuple[int, list[Token]]:
-    """Tokens for the line at `index` from the first rule of `grammar` that claims it,
+    """Tokens for the line at `index` from the first rule of the grammar that claims it,
     read without the document's `margin`; returns how many lines were consumed (a label
     wrapped over two lines consumes both).
 
     Each rule's guards (`starts`, `needs`) are checked before it runs: most lines of prose
-    meet one or two patterns, not all."""
+    meet one or two patterns, not all. `plan` holds, for each first character, the rules
+    its `starts` guards let through (`_plan`)."""
     start, number, line = lines[index]
     if margin:
         start, line = start + margin, line[margin:]
     body = line.rstrip("\n").rstrip("\r")
     stripped = body.lstrip(_WS)
-    state = LineState(lines, index, start, number, line, body, stripped, stripped[:1], _rest)
-    for r in _by_first(grammar, state.first):
-        if r.needs and r.needs not in body:
+    first = stripped[:1]
+    state = LineState(lines, index, start, number, line, body, stripped, first, _rest)
+    tried = plan.get(first)
+    if tried is None:
+        tried = plan.add(first)
+    for needs, apply in tried:
+        if needs and needs not in body:
             continue
-        assert r.apply is not None  # compile_rules gives every rule an `apply`
-        if (found := r.apply(state)) is not None:
+        if (found := apply(state)) is not None:
             return found
-    return 1, list(_text_pieces(line, start, number))  # unreachable: `words` claims all
+    return 1, _text_pieces(line, start, number)  # unreachable: `words` claims all
+
+
+class _Plan(dict[str, tuple[tuple[str, Callable[[LineState], Result | None]], ...]]):
+    """A compiled grammar's rules for each first character of a line: the (`needs`,
+    `apply`) of every rule whose `starts` guard lets that character through, in order."""
+
+    __slots__ = ("grammar",)
+
+    def __init__(self, grammar: tuple[GrammarRule, ...]) -> None:
+        super().__init__()
+        self.grammar = grammar
+
+    def add(self, first: str) -> tuple[tuple[str, Callable[[LineState], Result | None]], ...]:
+        found = tuple(
+            (r.needs, r.apply)
+            for r in self.grammar
+            if r.apply is not None and (r.starts is None or first in r.starts)
+        )
+        if len(self) < _FIRST_CHARS:
+            self[first] = found
+        return found
 
 
 def _rest(text: str, start: int, number: int) -> list[Token]:
@@ -401,7 +426,7 @@ def _words(state: LineState) -> Result | None:
         lead = (
             [Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix")] if at else []
         )
-    return 1, lead + list(_text_pieces(line[at:], start + at, number))
+    return 1, lead + _text_pieces(line[at:], start + at, number)
 
 
 def _style_rule(rule: LineRule) -> GrammarRule:
@@ -435,7 +460,7 @@ SHARED: tuple[GrammarRule, ...] = (
         for name, pattern in rules.FURNITURE
     ),
     GrammarRule("caption", "`... /Agency hide caption`: a photo caption", _furniture_tail),
-    GrammarRule("iframe", "an embedded player's `<iframe ...>`", _furniture_embed),
+    GrammarRule("iframe", "an embedded player's `<iframe ...>`", _furniture_embed, needs="<"),
     GrammarRule(
         "correction",
         "`[POST-BROADCAST CORRECTION: ...]`: a correction header",
@@ -457,39 +482,94 @@ SHARED: tuple[GrammarRule, ...] = (
     GrammarRule("words", "a label and its words, or words (claims every line)", _words),
 )
 
-_COMPILED: dict[int, tuple[Style, tuple[GrammarRule, ...]]] = {}
-# For each compiled grammar and first character: the rules whose `starts` guard lets that
-# character through, so a line meets only the rules that can claim it.
-_FIRST: dict[int, tuple[tuple[GrammarRule, ...], dict[str, tuple[GrammarRule, ...]]]] = {}
-
-
-def _by_first(grammar: tuple[GrammarRule, ...], first: str) -> tuple[GrammarRule, ...]:
-    cached = _FIRST.get(id(grammar))
-    if cached is None or cached[0] is not grammar:
-        cached = (grammar, {})
-        _FIRST[id(grammar)] = cached
-    table = cached[1]
-    found = table.get(first)
-    if found is None:
-        found = tuple(r for r in grammar if r.starts is None or first in r.starts)
-        if len(table) < _FIRST_CHARS:
-            table[first] = found
-    return found
-
-
+_COMPILED: dict[int, tuple[Style, tuple[GrammarRule, ...], _Plan]] = {}
 _FIRST_CHARS = 4096  # distinct first characters remembered per grammar (bounded memory)
 
 
 def grammar_for(style: Style) -> tuple[GrammarRule, ...]:
     """The compiled grammar of `style`: its line rules, then the shared table, with its
     edits applied. Built once per style."""
+    return _compiled(style)[0]
+
+
+def _compiled(style: Style) -> tuple[tuple[GrammarRule, ...], _Plan]:
+    """`grammar_for(style)` and its `_Plan`, built once per style."""
     cached = _COMPILED.get(id(style))
     if cached is not None and cached[0] is style:
-        return cached[1]
-    table = edit((SHARED[0], *map(_style_rule, style.rules), *SHARED[1:]), style.grammar)
-    compiled = compile_rules(table)
-    _COMPILED[id(style)] = (style, compiled)
-    return compiled
+        return cached[1], cached[2]
+    made = [_style_rule(rule) for rule in style.rules]
+    from_style = {id(r): rule for r, rule in zip(made, style.rules, strict=True)}
+    table = edit((SHARED[0], *made, *SHARED[1:]), style.grammar)
+    compiled = _gated(compile_rules(table), from_style)
+    plan = _Plan(compiled)
+    _COMPILED[id(style)] = (style, compiled, plan)
+    return compiled, plan
+
+
+def _gated(
+    grammar: tuple[GrammarRule, ...], from_style: dict[int, LineRule]
+) -> tuple[GrammarRule, ...]:
+    """`grammar` with each run of adjacent house-style rules behind one gate: a pattern
+    that matches wherever one of theirs does (`_gate`), so a line none of them claims,
+    most lines, costs one match instead of one a rule. The rules still run, in order,
+    on a line the gate lets through."""
+    out: list[GrammarRule] = []
+    run: list[GrammarRule] = []
+
+    def flush() -> None:
+        gate = _gate(tuple(from_style[id(r)] for r in run)) if len(run) > 1 else None
+        if gate is None:
+            out.extend(run)
+        else:
+            out.append(_gated_run(tuple(run), gate))
+        run.clear()
+
+    for r in grammar:
+        if id(r) in from_style:
+            run.append(r)
+            continue
+        flush()
+        out.append(r)
+    flush()
+    return tuple(out)
+
+
+def _gated_run(run: tuple[GrammarRule, ...], gate: regex.Pattern[str]) -> GrammarRule:
+    def apply(state: LineState) -> Result | None:
+        if gate.match(state.body) is None:
+            return None
+        for r in run:
+            assert r.apply is not None  # every house-style rule has one
+            if (found := r.apply(state)) is not None:
+                return found
+        return None
+
+    names = "+".join(r.name for r in run)
+    return GrammarRule(names, "house style rules behind one gate: " + names, apply)
+
+
+# What makes a pattern's match depend on where matching starts or on flags set for the
+# whole pattern (anchors, look-behinds, back-references, conditionals, `\K`, global
+# inline flags): a rule whose pattern has one is not put behind a gate. A `^` anywhere
+# but at the start of a class (`[a^b]`, `\^`) is refused too, which only costs speed.
+_NOT_GATED = regex.compile(r"\\[AGKzZ1-9g]|\(\?<[=!]|\(\?P=|\(\?\(|\(\?[a-zA-Z]+\)|(?<!\[)\^")
+
+
+def _gate(line_rules: tuple[LineRule, ...]) -> regex.Pattern[str] | None:
+    """One pattern matching a line's start (spaces, then any of `line_rules`' patterns,
+    tried where `_style_line` tries them) wherever one of them matches, or None when
+    their patterns cannot be put together safely."""
+    flags = {rule.pattern.flags for rule in line_rules}
+    if len(flags) != 1 or any(_NOT_GATED.search(rule.pattern.pattern) for rule in line_rules):
+        return None
+    flag = flags.pop()
+    # A newline after each verbose pattern ends its trailing `# comment`, if any.
+    end = "\n" if flag & regex.VERBOSE else ""
+    either = "|".join(f"(?:{rule.pattern.pattern}{end})" for rule in line_rules)
+    try:
+        return regex.compile(f"[\\ \\t\\ufeff]*+(?:{either})", flag)
+    except regex.error:  # pragma: no cover - each pattern compiled on its own
+        return None
 
 
 def _style_line(
@@ -587,9 +667,13 @@ def _wrapped_label(state: LineState, at: int) -> list[Token] | None:
     if index + 1 >= len(lines):
         return None
     start, number, line, body = state.start, state.number, state.line, state.body
+    _, _, following = lines[index + 1]
+    # The label must end on the next line: with its colon there, as the line's own words
+    # become spaces where its line break was (markup right after a colon is no space).
+    if len(line) > len(body) and ":" not in following:
+        return None
     if not rules.LABEL_WRAP_START.match(body, at):
         return None
-    _, _, following = lines[index + 1]
     joined = line[: len(body)] + " " * (len(line) - len(body)) + following
     m = rules.LABEL.match(joined, at)
     if not m or m.end() <= len(line):
@@ -616,63 +700,72 @@ def _wrapped_label(state: LineState, at: int) -> list[Token] | None:
     ]
 
 
-def _text_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
+def _text_pieces(piece: str, start: int, number: int) -> list[Token]:
     """Words, with notes like `(LAUGHTER)` or `(ph)` split out as NOTE tokens and caption
     markup (`<c>`, `</v>`, `<00:00:00.640>`) as MARKUP; a voice tag inside a line
     (`<v Ines>`) is a LABEL."""
     if "<" not in piece and "{" not in piece:
-        yield from _note_pieces(piece, start, number)
-        return
+        return _note_pieces(piece, start, number)
+    out: list[Token] = []
     cursor = 0
     for m in _INLINE_MARKUP.finditer(piece):
         if m.start() > cursor:
-            yield from _note_pieces(piece[cursor : m.start()], start + cursor, number)
+            out += _note_pieces(piece[cursor : m.start()], start + cursor, number)
         at, end = start + m.start(), start + m.end()
         if m["voice"] and canonical_name(m["voice"]):
             label = " ".join(m["voice"].split())
             fields = {"name": canonical_name(label), "label": label}
-            yield Token(TokenKind.LABEL, m[0], at, end, number, "voice", fields)
+            out.append(Token(TokenKind.LABEL, m[0], at, end, number, "voice", fields))
         else:
-            yield Token(TokenKind.MARKUP, m[0], at, end, number, "caption-tag")
+            out.append(Token(TokenKind.MARKUP, m[0], at, end, number, "caption-tag"))
         cursor = m.end()
     if cursor < len(piece):
-        yield from _note_pieces(piece[cursor:], start + cursor, number)
+        out += _note_pieces(piece[cursor:], start + cursor, number)
+    return out
 
 
-def _note_pieces(piece: str, start: int, number: int) -> Iterator[Token]:
+def _note_pieces(piece: str, start: int, number: int) -> list[Token]:
     """Words, with notes like `(LAUGHTER)` or `(ph)` split out as NOTE tokens."""
-    if "(" not in piece and "[" not in piece:  # no note can start: most caption lines
+    if "(" not in piece and "[" not in piece:  # no note can start: most lines
         if piece:
-            yield Token(TokenKind.TEXT, piece, start, start + len(piece), number, "text")
-        return
+            return [Token(TokenKind.TEXT, piece, start, start + len(piece), number, "text")]
+        return []
+    out: list[Token] = []
     cursor = 0
     for m in rules.INLINE_NOTE.finditer(piece):
         if not rules.NOTE_WORDS.match(m["inner"]):
             continue
         if m.start() > cursor:
-            yield Token(
-                TokenKind.TEXT,
-                piece[cursor : m.start()],
-                start + cursor,
-                start + m.start(),
-                number,
-                "text",
+            out.append(
+                Token(
+                    TokenKind.TEXT,
+                    piece[cursor : m.start()],
+                    start + cursor,
+                    start + m.start(),
+                    number,
+                    "text",
+                )
             )
         inner = m["inner"].strip(_WS)
-        yield Token(
-            TokenKind.NOTE,
-            m[0],
-            start + m.start(),
-            start + m.end(),
-            number,
-            "note",
-            {"inner": inner, "cue_kind": cue_kind(inner)},
+        out.append(
+            Token(
+                TokenKind.NOTE,
+                m[0],
+                start + m.start(),
+                start + m.end(),
+                number,
+                "note",
+                {"inner": inner, "cue_kind": cue_kind(inner)},
+            )
         )
         cursor = m.end()
     if cursor < len(piece):
-        yield Token(
-            TokenKind.TEXT, piece[cursor:], start + cursor, start + len(piece), number, "text"
+        out.append(
+            Token(
+                TokenKind.TEXT, piece[cursor:], start + cursor, start + len(piece), number, "text"
+            )
         )
+    return out
 
 
 def _cue_line(line: str, body: str, start: int, number: int) -> Token | None:
@@ -999,9 +1092,11 @@ def _cue_text_line(entry: tuple[int, int, str], style_rules: tuple[LineRule, ...
     stripped = body.lstrip(_WS)
     if not stripped:
         return [Token(TokenKind.BLANK, line, start, start + len(line), number, "blank")]
-    for rule in style_rules:
-        if found := _style_line(rule, line, body, start, number):
-            return found
+    gate = _caption_gate(style_rules)
+    if gate is None or gate.match(body) is not None:
+        for rule in style_rules:
+            if found := _style_line(rule, line, body, start, number):
+                return found
     if stripped[0] in "([" and (cue := _cue_line(line, body, start, number)):
         return [cue]
     at = len(body) - len(stripped)
@@ -1010,7 +1105,19 @@ def _cue_text_line(entry: tuple[int, int, str], style_rules: tuple[LineRule, ...
             [Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix")] if at else []
         )
         return lead + _label_line(line, start, number, at, label)
-    return list(_text_pieces(line, start, number))
+    return _text_pieces(line, start, number)
+
+
+_CAPTION_GATES: dict[int, tuple[tuple[LineRule, ...], regex.Pattern[str] | None]] = {}
+
+
+def _caption_gate(style_rules: tuple[LineRule, ...]) -> regex.Pattern[str] | None:
+    """The `_gate` of a caption style's rules, built once per style."""
+    cached = _CAPTION_GATES.get(id(style_rules))
+    if cached is None or cached[0] is not style_rules:
+        cached = (style_rules, _gate(style_rules) if len(style_rules) > 1 else None)
+        _CAPTION_GATES[id(style_rules)] = cached
+    return cached[1]
 
 
 def _caption_blocks(tokens: list[Token]) -> list[Token]:
