@@ -104,3 +104,22 @@ def test_detection_matches_the_exhaustive_search_on_made_up_lines(
     text = "\n".join(a + b for a, b in lines)
     style, confidence = detect(text)
     assert (style.name, confidence) == _reference_detect(text)
+
+
+def test_a_one_character_class_joins_the_needle() -> None:
+    """`[ ]` is a space in a verbose pattern: the needle is the whole phrase, far rarer in
+    prose than any one of its words."""
+    pattern = regex.compile(r"Tidewater [ ] Almanac [ ] notes", regex.VERBOSE | regex.V1)
+    cheap = needle(pattern)
+    assert cheap is not None
+    assert cheap.literals == ("Tidewater Almanac notes",)
+
+
+@given(_WORD, _WORD, st.integers(min_value=1, max_value=4))
+def test_a_repeated_character_ends_a_needle(a: str, b: str, times: int) -> None:
+    """`ab+c` matches `abbc`: what follows a repeated character is not glued to it."""
+    pattern = regex.compile(rf"{a}+ {b}", regex.VERBOSE | regex.V1)
+    example = a + a[-1] * (times - 1) + b
+    assert pattern.search(example)
+    cheap = needle(pattern)
+    assert cheap is None or cheap.found_in(example, example.lower())

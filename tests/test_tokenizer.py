@@ -285,3 +285,23 @@ def test_front_matter_is_fields_from_fence_to_fence_and_only_on_the_first_line()
     assert [t.rule for t in unclosed if t.line == 1] == ["rule"]
     later = tokenize("Hello.\n---\nguests: Tove\n---\n")
     assert "front-matter" not in {t.rule for t in later}
+
+
+def test_a_table_about_speakers_is_not_a_table_of_turns() -> None:
+    text = (
+        "| speaker | start | end | words |\n|---|---|---|---|\n"
+        "| ADA QUIST | 0:00:00.000 | 0:00:07.200 | 14 |\n"
+        "| MARCUS FENN | 0:00:07.980 | 0:07:08.400 | 748 |\n"
+    )
+    tokens = tokenize(text)
+    assert not [t for t in tokens if t.kind is TokenKind.LABEL]
+    assert "table-head" not in {t.rule for t in tokens}  # its lines are left as they were
+
+
+def test_a_title_case_name_before_capitals_is_a_label_only_after_a_time() -> None:
+    said = "Ada Quist WELCOME BACK TO THE HARBOUR CLUB, EVERYONE.\n"
+    assert [
+        t.fields["name"] for t in tokenize("00:00:05 " + said) if t.kind is TokenKind.LABEL
+    ] == ["ADA QUIST"]
+    for text in (said, "00:00:05 Ada Quist welcomed everyone back to the harbour club.\n"):
+        assert not [t for t in tokenize(text) if t.kind is TokenKind.LABEL]

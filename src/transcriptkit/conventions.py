@@ -274,6 +274,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             ok = False
         elif kind == "bold-colon":
             ok = False  # anything in bold is a label only where the document labels so
+        elif kind == "caps-speech":
+            ok = True  # its evidence is its own line: a time, a name, then caption capitals
         elif kind == "title-case":
             ok = title_ok and (
                 len(voices) >= MIN_VOICES
@@ -733,8 +735,11 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         if lead in " \t":  # (or no text)
             lead = text.lstrip(" \t")[:1]
         inline = lead in _INLINE_START
+        # Right after a time: `00:00:27 Ada Quist WELCOME ...` may be a caps-speech label.
+        timed = i > 0 and tokens[i - 1].line == line and tokens[i - 1].kind is TokenKind.TIMESTAMP
         if not inline and (
-            len(text) > _ALONE_MAX or not ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()))
+            (len(text) > _ALONE_MAX and not timed)
+            or not ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()))
         ):
             continue  # no candidate starts so: not even a name alone on its line
         before = i - 1
@@ -768,6 +773,8 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             and _prose_follows(tokens, end)
         ):
             found = _alone_candidate(tokens[i:end], m)  # `Ines Calder (0:34)` holds a note
+        elif timed and end == i + 1 and (m := rules.caps_speech(text)):
+            found = _caps_candidate(first, m, pieces)
         if found is not None:
             edits.append((i, end, found))
     if not edits:
@@ -845,6 +852,29 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
         out.extend(pieces(text[rest:], start + rest, first.line))
         return out
     return None
+
+
+def _caps_candidate(first: Token, m: regex.Match[str], pieces: Pieces) -> list[Token]:
+    """A `caps-speech` label (`Ada Quist` before `WELCOME ...`) and the words after it."""
+    start, text, end = first.start, first.text, m.end("label")
+    lead = m.start("label")
+    fields = {"label": m["label"], "name": canonical_name(m["name"]), "weak": "caps-speech"}
+    out = []
+    if lead:
+        out.append(Token(TokenKind.MARKUP, text[:lead], start, start + lead, first.line, "indent"))
+    out.append(
+        Token(
+            TokenKind.LABEL,
+            text[lead:end],
+            start + lead,
+            start + end,
+            first.line,
+            "caps-speech",
+            fields,
+        )
+    )
+    out.extend(pieces(text[end:], start + end, first.line))
+    return out
 
 
 def _prose_follows(tokens: list[Token], at: int) -> bool:

@@ -259,6 +259,8 @@ def _numeric_order(text: str) -> bool:
     """True when the document writes figures day first: one of its dates can only be read
     that way (`16/09/2012`). Otherwise month first, as the US outlets print them. `text` is
     the head's lines joined by newlines (one search: no date in figures spans a line)."""
+    if not _IN_FIGURES.search(text):
+        return False
     for m in _NUMERIC_DATE.finditer(text):
         a, b = int(m["a"]), int(m["b"])
         if a > 12 >= b:
@@ -312,7 +314,7 @@ class _Line:
     @property
     def wordy(self) -> bool:
         """Only words (and markup): no label, cue, furniture or header on it."""
-        return bool(self.text) and self.kinds <= {TokenKind.TEXT, TokenKind.NOTE, TokenKind.MARKUP}
+        return bool(self.text) and self.kinds <= _WORDS_ONLY
 
     @property
     def date_header(self) -> str | None:
@@ -326,6 +328,8 @@ class _Line:
         return found
 
 
+# The kinds of a line that holds only words (and markup).
+_WORDS_ONLY = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.MARKUP})
 # The kinds of a line of one token (a blank line has none).
 _ONE_KIND: dict[TokenKind, frozenset[TokenKind]] = {
     k: frozenset() if k is TokenKind.BLANK else frozenset({k}) for k in TokenKind
@@ -394,7 +398,7 @@ def _head(tokens: list[Token], content_line: int | None) -> tuple[list[_Line], i
 
 
 # The kinds a wordy line's tokens have (see `_Line.wordy`).
-_WORDY_KINDS = frozenset({TokenKind.TEXT, TokenKind.NOTE, TokenKind.MARKUP, TokenKind.BLANK})
+_WORDY_KINDS = _WORDS_ONLY | {TokenKind.BLANK}
 
 
 def _wordy_lines(tokens: list[Token], i: int) -> Iterator[_Line]:
@@ -459,10 +463,11 @@ def _heading(text: str, words: int = 2) -> bool:
 def _furniture_line(text: str) -> bool:
     """Lines that look like headlines but are page furniture: a field (`Show: FRESH AIR`),
     a place (`Albany, NY`), a number (`Episode 13`), a station's frequency."""
-    if (m := _FIELD.fullmatch(text)) and len(m["value"].split()) <= _FIELD_VALUE_WORDS:
-        return m["key"].lower() not in _TITLE_KEYS
+    stated = ":" in text and _FIELD.fullmatch(text)
+    if stated and len(stated["value"].split()) <= _FIELD_VALUE_WORDS:
+        return stated["key"].lower() not in _TITLE_KEYS
     return bool(_PLACE.match(text) or _NUMBERING.match(text) or _FREQUENCY.search(text)) or not any(
-        c.isalpha() for c in text
+        map(str.isalpha, text)
     )
 
 
@@ -776,7 +781,7 @@ def _date(
     if meta.title and (day := parse_date(meta.title, day_first, cued=False)):
         return day
     for ln in head:  # a title line that dates the show: `tv  Policy Forum  CSPAN  May 3, 2019`
-        titled = any(h.get("field") == "title" for h in ln.headers)
+        titled = bool(ln.headers) and any(h.get("field") == "title" for h in ln.headers)
         if titled and (day := parse_date(ln.text, day_first, cued=False)):
             return day
     if meta.url and (m := _URL_DATE.search(meta.url)):
@@ -812,18 +817,20 @@ def _dated_line(ln: _Line, day_first: bool) -> dt.date | None:
 _CAPTION_HEAD_LINES = 60  # lines: a caption page's header (path, size, title) sits above the cues
 
 
-def caption_head(text: str) -> Metadata:
-    """The metadata the lines above a caption file's first cue print (a page's path with
-    its date: `council/2023-06-01-Council/x.en.vtt`), decided by the same rules as a page's.
-    Caption readers call it so the decision stays here."""
+def caption_date(text: str) -> dt.date | None:
+    """The date the lines above a caption file's first cue print (a page's path with its
+    date: `council/2023-06-01-Council/x.en.vtt`), decided by the same rules as a page's.
+    Caption readers call it so the decision stays here. A head with neither a four-digit
+    year nor figures (most: `WEBVTT` alone) holds no date: it is not read further."""
     head: list[str] = []
     for line in text.split("\n", _CAPTION_HEAD_LINES)[:_CAPTION_HEAD_LINES]:
         if "-->" in line:
             break
         head.append(line)
-    if not head:
-        return Metadata()
+    printed = "\n".join(head) + "\n"
+    if not head or not (_YEAR.search(printed) or _IN_FIGURES.search(printed)):
+        return None
     from .tokenizer import tokenize
 
-    tokens = tokenize("\n".join(head) + "\n", "generic")
-    return decide(tokens, content_line=len(head) + 1, kind="transcript")
+    tokens = tokenize(printed, "generic")
+    return decide(tokens, content_line=len(head) + 1, kind="transcript").date

@@ -206,6 +206,32 @@ SENTENCE_END: Final = regex.compile(
 # labels at the start of a line too (tokenizer._split_text_token).
 GLUED_LABEL: Final = regex.compile(r"(?<=\p{Ll}{2}) (?=\p{Lu}{2})", _F)
 
+# `00:00:27 Ada Quist WELCOME TO THE CLUB.`: after a time, a Title Case name, then words in
+# capitals (caption text, where the case change is the only mark between the two).
+CAPS_SPEECH: Final = regex.compile(
+    r"""[ \t]*+ (?P<label> (?P<name> (?: \p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+ | \p{Lu}\p{Ll}{0,3}+\. | \p{Lu}\. )
+      (?: [ ] (?: \p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+ | \p{Lu}\p{Ll}{0,3}+\. | \p{Lu}\. ) ){0,4}+ ) )
+    [ \t]++ (?= \p{Lu}{2} )""",
+    regex.VERBOSE | regex.V1,
+)
+# The words after such a name are capitals at least this share of their letters, and this
+# many letters: speech in caption case, so a name in Title Case stands out of it.
+CAPS_SPEECH_SHARE: Final = 0.9
+CAPS_SPEECH_LETTERS: Final = 20
+
+
+def caps_speech(text: str) -> regex.Match[str] | None:
+    """`CAPS_SPEECH` at the start of `text`, where the words after the name are capitals."""
+    m = CAPS_SPEECH.match(text)
+    if m is None:
+        return None
+    letters = [c for c in text[m.end() :] if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    if len(letters) < CAPS_SPEECH_LETTERS or upper < CAPS_SPEECH_SHARE * len(letters):
+        return None
+    return m
+
+
 # Roles that mark a mid-line label without doubt.
 STRONG_ROLE: Final = regex.compile(
     r"""^(?: HOST | CO-HOST | BYLINE | CORRESPONDENT | ANCHOR | REPORTER | host | byline )$""",

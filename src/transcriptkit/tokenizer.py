@@ -29,6 +29,7 @@ from .grammar import (
     head_end,
 )
 from .names import canonical_name
+from .pipetable import read_pipe_tables
 from .styles import Style, detect, get
 from .styles.base import LineRule
 from .styles.captions import INLINE_SPEAKER_CHANGE, INLINE_TAG
@@ -103,6 +104,8 @@ def tokenize_report(
     tokens = _caption_blocks(tokens)
     if chosen.captions:
         tokens = _inline_speaker_changes(tokens)
+    if "|" in text:  # a markdown table of turns (`| Speaker | Time | Text |`)
+        tokens = read_pipe_tables(tokens, _text_pieces)
     tokens = propose(tokens, _text_pieces)
     tokens = _mark_repeated_headings(tokens)
     tokens, shapes = settle(tokens)

@@ -192,7 +192,7 @@ def read_captions(
     if strict and not reading.cues:
         raise CaptionError(f"no caption cues found: the text is not {chosen}", line=None)
     transcript = build(reading)
-    transcript.metadata.date = metadata.caption_head(text).date  # decided in metadata.py
+    transcript.metadata.date = metadata.caption_date(text)  # decided in metadata.py
     transcript.metadata.style = chosen
     transcript.metadata.style_confidence = 1.0
     return transcript

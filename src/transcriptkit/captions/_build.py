@@ -31,7 +31,7 @@ from ..models import (
     Word,
 )
 from ..names import canonical_name
-from ..rules import CUE_KINDS, CUE_NOT, INLINE_NOTE, NOTE_WORDS
+from ..rules import CUE_KINDS, CUE_NOT, INLINE_NOTE, NOTE_WORDS, caps_speech
 from ..speakers import SpeakerBook
 from ._cues import RawCue, Reading, SourceLine
 from ._markup import Segment, segments
@@ -151,6 +151,16 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment]) -> list[_Piec
         ):
             p.sound = (sound[1] or sound[2]).strip()
             continue
+        if first.isupper() and (cs := caps_speech(text)) is not None:
+            # `Ada Quist WELCOME BACK.`: a name in Title Case before caption capitals
+            p.kind, p.label, p.name = "caps", cs["label"], canonical_name(cs["name"])
+            p.unlabeled = (_raw_index(line.text, seg.at, text, cs.start("label")), text)
+            p.at = _raw_index(line.text, seg.at, text, cs.end())
+            p.text = text[cs.end() :]
+            if p.chunks is not None:
+                t, ch = p.chunks[0]
+                p.chunks = [(t, ch[cs.end() :] if len(ch) >= cs.end() else ""), *p.chunks[1:]]
+            continue
         if first in _LEAD_FIRST or (":" in text and first.isupper()):
             m = _LEAD.match(text, len(text) - len(stripped))
             if m is None or m.end() == len(text) - len(stripped):
@@ -223,6 +233,8 @@ def _accepted(pieces: list[_Piece]) -> set[tuple[str, str]]:
     if len(names) >= 2:
         accepted |= {("bracket", n) for n in names}
     accepted |= {("prefix", p.name) for p in pieces if p.change and p.name}
+    # A Title Case name before words in capitals: the case change is the file's own mark.
+    accepted |= {("caps", p.name) for p in pieces if p.kind == "caps" and p.name}
     return accepted
 
 

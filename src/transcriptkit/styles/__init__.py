@@ -86,8 +86,9 @@ def get(name: str) -> Style:
 
 
 # One piece of evidence as `detect` weighs it: (weight, needle or None, pattern, whether the
-# one line-start search covers it, its rank in the order the score is summed in).
-_Item = tuple[float, Needle | None, Pattern, bool, int]
+# one line-start search covers it, its rank in the order the score is summed in, the
+# needle's index among the registry's distinct needles or -1).
+_Item = tuple[float, Needle | None, Pattern, bool, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +96,15 @@ class _Prepared:
     """The registry's evidence sorted for `detect`, built once per registry state: per
     style, its evidence heaviest first (needles before plain patterns at one weight) and
     the total weight; `anchored` is one search for all the evidence without a needle that
-    only matches at a line start (see `_line_start_search`), or None."""
+    only matches at a line start (see `_line_start_search`), or None; `needles`, how many
+    distinct needles there are (one literal test each per text, whichever styles share it)."""
 
     order: tuple[Style, ...]
     items: tuple[tuple[_Item, ...], ...]
     totals: tuple[float, ...]
     by_total: tuple[int, ...]  # style indexes, heaviest total first (ties: registered first)
     anchored: Pattern | None
+    needles: int
 
 
 _PREPARED: list[_Prepared] = []
@@ -114,26 +117,28 @@ def _prepared() -> _Prepared:
         return _PREPARED[0]
     items: list[tuple[_Item, ...]] = []
     branches: list[str] = []
+    needles: dict[Needle, int] = {}
     for style in order:
         found: list[_Item] = []
         plain: list[tuple[Pattern, float, bool]] = []
         for pattern, weight in style.evidence:
             cheap = needle(pattern)
             if cheap is not None:  # ranked first: the score is summed needles first
-                found.append((weight, cheap, pattern, False, len(found)))
+                k = needles.setdefault(cheap, len(needles))
+                found.append((weight, cheap, pattern, False, len(found), k))
                 continue
             body = _after_line_start(pattern)
             if body is not None:
                 branches.append(body)
             plain.append((pattern, weight, body is not None))
         for pattern, weight, anchored in plain:
-            found.append((weight, None, pattern, anchored, len(found)))
+            found.append((weight, None, pattern, anchored, len(found), -1))
         found.sort(key=lambda item: (-item[0], item[1] is None, item[4]))
         items.append(tuple(found))
     totals = tuple(_total(style_items) for style_items in items)
     line_starts = _line_start_search(branches)
     by_total = tuple(sorted(range(len(order)), key=lambda k: (-totals[k], k)))
-    _PREPARED[:] = [_Prepared(order, tuple(items), totals, by_total, line_starts)]
+    _PREPARED[:] = [_Prepared(order, tuple(items), totals, by_total, line_starts, len(needles))]
     return _PREPARED[0]
 
 
@@ -216,6 +221,8 @@ def detect(text: str) -> tuple[Style, float]:
     # Evidence with no needle that only matches at a line start: ruled out (for every
     # style at once) by one search, made when such evidence is first weighed.
     anchored_seen: bool | None = None
+    # Each distinct needle's literal test, made once per text (styles share needles).
+    present: list[bool | None] = [None] * prepared.needles
     best, chosen = -1.0, -1
     for i in prepared.by_total:
         floor = _floor(i, best, chosen)
@@ -223,7 +230,7 @@ def detect(text: str) -> tuple[Style, float]:
             break  # sorted by total weight: no style left can outweigh the best
         score, remaining = 0.0, totals[i]
         matched: list[tuple[int, float]] = []
-        for weight, cheap, pattern, anchored, rank in prepared.items[i]:
+        for weight, cheap, pattern, anchored, rank, k in prepared.items[i]:
             if score + remaining < floor:
                 break  # this style cannot reach the best any more: no need to look on
             remaining -= weight
@@ -234,9 +241,12 @@ def detect(text: str) -> tuple[Style, float]:
                 if not anchored_seen:
                     continue
             if cheap is not None:
-                if cheap.folded and lowered is None:
-                    lowered = sample.lower()
-                if not cheap.found_in(sample, lowered or sample):
+                found = present[k]
+                if found is None:
+                    if cheap.folded and lowered is None:
+                        lowered = sample.lower()
+                    found = present[k] = cheap.found_in(sample, lowered or sample)
+                if not found:
                     continue
             if pattern.search(sample):
                 score += weight

@@ -77,7 +77,8 @@ class Needle:
 
 def needle(pattern: Pattern) -> Needle | None:
     """What `pattern` cannot match without, or None: the best required piece of the
-    pattern, a run of plain letters and digits outside classes and escapes, or a group each
+    pattern, a run of plain letters and digits outside escapes and classes (a class of one
+    character, `[ ]`, is that character: the run goes on), or a group each
     of whose alternatives holds one (`(?: HOST | BYLINE )`, `(?i: hearing | committee )`),
     not made optional by a quantifier; one per top-level alternative. Detection tests it
     with `in`, far cheaper than the search, before the regex.
@@ -172,8 +173,9 @@ def _required(p: str) -> Needle | None:
     run, i = "", 0
 
     def end_run(keep: str) -> None:
-        plain = keep.isalnum()
-        if len(keep) >= (_NEEDLE_MIN if plain else _NEEDLE_MIN_MARKS):
+        core = keep.replace(" ", "")  # a space is in every text: it makes no piece rare
+        plain = core.isalnum()
+        if len(core) >= (_NEEDLE_MIN if plain else _NEEDLE_MIN_MARKS):
             pieces.append(Needle((keep,)))
 
     while i < len(p):
@@ -188,8 +190,17 @@ def _required(p: str) -> Needle | None:
             run, i = "", _skip_escape(p, i)
             continue
         if c == "[":
+            end = _class_end(p, i)
+            if end == i + 3 and p[i + 1] not in "\\^]":  # `[ ]`, `[.]`: that character
+                run += p[i + 1]
+            else:
+                end_run(run)
+                run = ""
+            i = end
+            continue
+        if c == "+":  # the character before repeats: what follows may come after more of it
             end_run(run)
-            run, i = "", _class_end(p, i)
+            run, i = "", i + 1
             continue
         if c in "?*{":  # the character before is optional (or repeated): end the run there
             end_run(run[:-1])
@@ -213,7 +224,7 @@ def _required(p: str) -> Needle | None:
             continue
         if c in _LITERAL or c in _PUNCT:
             run += c
-        elif c not in " \t\n+":  # verbose: spaces are nothing; `+` repeats, never removes
+        elif c not in " \t\n":  # verbose: spaces are nothing
             end_run(run)
             run = ""
         i += 1
