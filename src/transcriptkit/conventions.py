@@ -994,7 +994,12 @@ def _field_block(tokens: list[Token], at: list[int]) -> dict[int, int]:
                 i == 0 or tokens[i - 1].line != t.line or tokens[i - 1].kind is TokenKind.MARKUP
             )
             words = _after_label(tokens, i) if starts else ""
-            if words and len(words.split()) <= FIELD_WORDS and words[-1] not in ".?!":
+            # (the word count stops past `FIELD_WORDS`: a turn of speech is not split whole)
+            if (
+                words
+                and words[-1] not in ".?!"
+                and len(words.split(maxsplit=FIELD_WORDS)) <= FIELD_WORDS
+            ):
                 runs[-1].append(t)
             elif runs[-1]:
                 runs.append([])
