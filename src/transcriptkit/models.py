@@ -342,3 +342,24 @@ class Transcript(_Model):
         from .view import TranscriptView
 
         return TranscriptView(self)
+
+
+# ---- constructors the parser and the caption reader share (`maker`) ----------------------
+
+make_span = maker(Span, ("start", "end"))
+make_cue = maker(Cue, ("kind", "text", "line", "span"))
+make_note = maker(InlineCue, ("kind", "text", "offset", "span"))
+# A turn's fields as the parser fills them; the caption reader adds its `captions`.
+TURN_FIELDS = (
+    "index",
+    "speaker_id",
+    "label",
+    "role",
+    "text",
+    "paragraphs",
+    "cues",
+    "line",
+    "span",
+    "start",
+    "end",
+)

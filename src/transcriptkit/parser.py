@@ -22,16 +22,19 @@ from .cleantext import clean, clean_joined, join_clean_prefixes, looks_like_head
 from .conventions import ShapeDecision
 from .errors import InputTypeError
 from .models import (
+    TURN_FIELDS,
     Cue,
     CueKind,
     Diagnostic,
     InlineCue,
     Paragraph,
-    Span,
     Speaker,
     Transcript,
     Turn,
     lean,
+    make_cue,
+    make_note,
+    make_span,
     maker,
 )
 from .speakers import SpeakerBook
@@ -550,35 +553,17 @@ def _read_body(
 
 
 def _cue(t: Token) -> Cue:
-    return _CUE_MODEL(
+    return make_cue(
         kind=cast(CueKind, t.fields["cue_kind"]),
         text=t.fields["inner"],
         line=t.line,
-        span=_SPAN(t.start + _lead(t.text), t.start + len(t.text.rstrip())),
+        span=make_span(t.start + _lead(t.text), t.start + len(t.text.rstrip())),
     )
 
 
 # The models the parser makes, from values already of their types (see `models.maker`).
-_SPAN = maker(Span, ("start", "end"))
-_CUE_MODEL = maker(Cue, ("kind", "text", "line", "span"))
-_NOTE_MODEL = maker(InlineCue, ("kind", "text", "offset", "span"))
 _PARAGRAPH = maker(Paragraph, ("text", "line", "span"))
-_TURN = maker(
-    Turn,
-    (
-        "index",
-        "speaker_id",
-        "label",
-        "role",
-        "text",
-        "paragraphs",
-        "cues",
-        "line",
-        "span",
-        "start",
-        "end",
-    ),
-)
+_TURN = maker(Turn, TURN_FIELDS)
 
 
 def seconds(stamp: str) -> float:
@@ -650,7 +635,7 @@ def _finish(index: int, draft: _TurnDraft) -> Turn:
         paragraphs=paragraphs,
         cues=notes,
         line=draft.line,
-        span=_SPAN(draft.start, draft.end if draft.end > draft.start else draft.start),
+        span=make_span(draft.start, draft.end if draft.end > draft.start else draft.start),
         start=draft.time,
         end=draft.time_end,
     )
@@ -676,11 +661,11 @@ def _noted_paragraphs(draft: _TurnDraft, notes: list[InlineCue]) -> list[str]:
             if t.kind is _NOTE:
                 marks.append(len(pieces))
                 notes.append(
-                    _NOTE_MODEL(
+                    make_note(
                         kind=cast(CueKind, t.fields["cue_kind"]),
                         text=t.fields["inner"],
                         offset=0,
-                        span=_SPAN(t.start, t.end),
+                        span=make_span(t.start, t.end),
                     )
                 )
                 continue
@@ -724,5 +709,5 @@ def _prose(lines: list[_Line]) -> list[Paragraph]:
         if text:
             begin = ln.tokens[0].start + _lead(ln.tokens[0].text)
             end = ln.tokens[-1].start + len(ln.tokens[-1].text.rstrip())
-            out.append(_PARAGRAPH(text=text, line=ln.number, span=_SPAN(begin, end)))
+            out.append(_PARAGRAPH(text=text, line=ln.number, span=make_span(begin, end)))
     return out

@@ -17,6 +17,7 @@ import regex
 
 from ..cleantext import clean
 from ..models import (
+    TURN_FIELDS,
     Caption,
     Cue,
     CueKind,
@@ -29,6 +30,9 @@ from ..models import (
     Transcript,
     Turn,
     Word,
+    make_cue,
+    make_note,
+    make_span,
     maker,
 )
 from ..names import canonical_name
@@ -83,27 +87,8 @@ _CLOSING: Final = frozenset(",.;:!?)")
 # The models a caption file is read into, from values already of their types (times are
 # floats, offsets ints): `models.maker` builds them without pydantic's validation, which
 # was a third of the build, and with shared fields sets (half a caption's memory).
-_SPAN = maker(Span, ("start", "end"))
 _CAPTION = maker(Caption, ("start", "end", "text", "span", "line", "words"))
-_TURN = maker(
-    Turn,
-    (
-        "index",
-        "speaker_id",
-        "label",
-        "role",
-        "text",
-        "paragraphs",
-        "cues",
-        "line",
-        "span",
-        "start",
-        "end",
-        "captions",
-    ),
-)
-_CUE = maker(Cue, ("kind", "text", "line", "span"))
-_NOTE = maker(InlineCue, ("kind", "text", "offset", "span"))
+_TURN = maker(Turn, (*TURN_FIELDS, "captions"))
 _WORD = maker(Word, ("text",))
 _TIMED_WORD = maker(Word, ("text", "start", "end"))
 
@@ -384,11 +369,11 @@ def build(reading: Reading, fmt_label: str | None = None) -> Transcript:
             lead = len(raw) - len(raw.lstrip())
             begin = line_start + p.at
             cues.append(
-                _CUE(
+                make_cue(
                     kind=_cue_kind(p.sound),
                     text=p.sound,
                     line=p.line.number,
-                    span=_SPAN(start=begin + lead, end=begin + len(raw.rstrip())),
+                    span=make_span(start=begin + lead, end=begin + len(raw.rstrip())),
                 )
             )
             if current is not None:
@@ -512,9 +497,9 @@ def _assemble(pieces: list[_Piece]) -> tuple[str, list[tuple[int, CueKind, str, 
                 inner = m["inner"].strip()
                 j = p.line.text.find(m[0], p.at)
                 if j < 0:  # a tag inside the note: the piece's own stretch of its line
-                    span = _SPAN(start=base, end=p.line.offset + p.stop)
+                    span = make_span(start=base, end=p.line.offset + p.stop)
                 else:
-                    span = _SPAN(start=p.line.offset + j, end=p.line.offset + j + len(m[0]))
+                    span = make_span(start=p.line.offset + j, end=p.line.offset + j + len(m[0]))
                 notes.append((len(text), _cue_kind(inner), inner, span))
                 after_note = True
                 cursor = m.end()
@@ -529,7 +514,7 @@ def _turn(index: int, d: _Draft) -> Turn:
         text, found = _assemble(ps)
         for at, kind, inner, span in found:
             offset = base + min(at, len(text))
-            notes.append(_NOTE(kind=kind, text=inner, offset=offset, span=span))
+            notes.append(make_note(kind=kind, text=inner, offset=offset, span=span))
         if text:
             paragraphs.append(text)
             base += len(text) + 2
@@ -544,7 +529,7 @@ def _turn(index: int, d: _Draft) -> Turn:
         paragraphs=paragraphs,
         cues=notes,
         line=d.line,
-        span=_SPAN(start=d.begin, end=max(d.begin, d.stop)),
+        span=make_span(start=d.begin, end=max(d.begin, d.stop)),
         start=start,
         end=d.end,
         captions=captions or None,
@@ -571,7 +556,7 @@ def _caption(cue: RawCue, ps: list[_Piece]) -> Caption:
         start=cue.start,
         end=cue.end,
         text=text,
-        span=_SPAN(start=begin, end=max(begin, stop)),
+        span=make_span(start=begin, end=max(begin, stop)),
         line=first.line.number,
         words=words,
     )
