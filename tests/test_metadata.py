@@ -31,10 +31,17 @@ CORPUS = ROOT.parent / "shared" / "corpus"
         ("10/28/2021", "2021-10-28"),
         ("16/09/2012", "2012-09-16"),  # only a day can be 16
         ("Posted 10.3.12", "2012-10-03"),
+        ("Upload Date: 2021/03/04", "2021-03-04"),  # year first: year, month, day
+        ("2019.11.7", "2019-11-07"),
     ],
 )
 def test_printed_date_forms(printed: str, iso: str) -> None:
     assert parse_date(printed) == dt.date.fromisoformat(iso)
+
+
+def test_a_year_first_path_in_a_link_is_not_a_date() -> None:
+    assert parse_date("see https://example.org/2021/03/04/story") is None
+    assert parse_date("2021/13/40") is None
 
 
 def test_figures_follow_the_documents_own_order() -> None:

@@ -384,6 +384,9 @@ DATE: Final = regex.compile(
       | (?: {_WEEKDAY} [ ]++ )?+ (?P<month> {_MONTH} ) [ ]++ (?P<day>\d{{1,2}}) (?:st|nd|rd|th)? ,?+ [ ]++ (?P<year>\d{{4}})
       | (?P<day2>\d{{1,2}}) [ ]++ (?P<month2> {_MONTH} ) ,?+ [ ]++ (?P<year2>\d{{4}})
       | (?<!\d) (?P<y3>(?:19|20)\d{{2}}) (?P<m3>[01]\d) (?P<d3>[0-3]\d) (?!\d)
+      # Year first in figures, `2021/03/04`, `2021.3.4`: read year, month, day (no one
+      # prints year, day, month); not inside a path (`/2021/03/04/` is a URL's).
+      | (?<![\d/.]) (?P<y3>(?:19|20)\d{{2}}) (?P<sep3>[/.]) (?P<m3>[01]?\d) (?P=sep3) (?P<d3>[0-3]?\d) (?![\d/.])
       # Month first, with dots, only where the line says it aired (`Originally aired
       # 07.11.2003`, as This American Life prints it): elsewhere a dotted date may be
       # day first.
