@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transcriptkit import TokenKind, tokenize
+from transcriptkit import TokenKind, parse, tokenize
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -100,6 +100,21 @@ def test_label_wrapped_over_two_lines() -> None:
     assert label.line == 1
     assert label.fields["name"] == "BARNABY OKONKWO"
     assert label.fields["description"] == "Director, Institute for Coastal Studies"
+
+
+def test_a_dateline_is_not_the_start_of_the_label_under_it() -> None:
+    # Invented: `PLACE, STATE` has a label's shape, but the next line opens with a label the
+    # document prints again on its own: two lines, not one label wrapped over them.
+    text = (
+        "TARNBY, MAINE\nTHE MODERATOR: Good evening.\n"
+        "GALE ODOM: Thank you.\nTHE MODERATOR: We begin.\n"
+    )
+    t = parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (2, "THE MODERATOR"),
+        (3, "GALE ODOM"),
+        (4, "THE MODERATOR"),
+    ]
 
 
 def test_replacement_character_inside_a_label() -> None:

@@ -664,6 +664,20 @@ def _label_fields(m: regex.Match[str]) -> dict[str, str]:
     return fields
 
 
+def _labels_elsewhere(lines: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether line `index` opens with a label that also opens another line of the
+    document: a speaker the document labels, not the end of a label wrapped above it."""
+    following = lines[index][2]
+    at = len(following) - len(following.lstrip(_WS))
+    m = rules.LABEL.match(following, at)
+    if m is None:
+        return False
+    printed = following[at : m.end()]
+    return any(
+        k != index and line.lstrip(_WS).startswith(printed) for k, (_, _, line) in enumerate(lines)
+    )
+
+
 def _wrapped_label(state: LineState, at: int) -> list[Token] | None:
     """A label hard-wrapped inside its parenthesised description, over two lines."""
     lines, index = state.lines, state.index
@@ -677,6 +691,8 @@ def _wrapped_label(state: LineState, at: int) -> list[Token] | None:
         return None
     if not rules.LABEL_WRAP_START.match(body, at):
         return None
+    if _labels_elsewhere(lines, index + 1):
+        return None  # `COLUMBUS, OHIO` / `THE MODERATOR: ...`: the next line is its own label
     joined = line[: len(body)] + " " * (len(line) - len(body)) + following
     m = rules.LABEL.match(joined, at)
     if not m or m.end() <= len(line):
