@@ -49,6 +49,36 @@ def test_a_name_introduced_in_the_words_is_evidence() -> None:
     assert [turn.label for turn in t.turns] == ["Operator", "Ilse Marchetti"]
 
 
+def test_a_name_given_in_full_once_then_short_is_one_recurring_voice() -> None:
+    # Invented: each guest is labelled in full once, then by surname.
+    text = (
+        "Ilka Moravec: Welcome to the Long Field.\n\n"
+        "Tobiah Renner: Glad to be here.\n\n"
+        "Moravec: Where do we begin?\n\n"
+        "Renner: With the soil.\n\n"
+        "Moravec: Of course.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (1, "Ilka Moravec"),
+        (3, "Tobiah Renner"),
+        (5, "Moravec"),
+        (7, "Renner"),
+        (9, "Moravec"),
+    ]
+    assert [t.speaker_name(turn) for turn in t.turns[2:4]] == ["ILKA MORAVEC", "TOBIAH RENNER"]
+
+
+def test_a_surname_said_once_after_its_full_label_is_a_turn() -> None:
+    text = (
+        "Ilka Moravec: Welcome.\n\nTobiah Renner: Thanks.\n\nIlka Moravec: So.\n\n"
+        "Tobiah Renner: Well.\n\nMoravec: One more question.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns][-1] == "Moravec"
+    assert t.speaker_name(t.turns[-1]) == "ILKA MORAVEC"
+
+
 _NAME = st.sampled_from(["Ada Quist", "Noor Belcastro", "Tamsin Ferrow", "Olek Varga"])
 
 

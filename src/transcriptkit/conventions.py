@@ -235,12 +235,19 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         ]
     )
     lazy = _Evidence(tokens, weak, weak_at, {n for n in uses if " " in n})
+    # A short label stands for the full name it ends (`Kovacs:` for `Marta Kovacs:`): one
+    # voice, named in full once and short after, recurs.
+    title_uses = {
+        full: n + sum(k for short, k in counts.items() if full.endswith(" " + short))
+        for full, n in title_names.items()
+    }
     title_ok = bool(title_names) and (
         len(strong) >= STRONG_FOR_TITLE_CASE
-        or max(title_names.values()) >= MIN_RECURRENCE
+        or max(title_uses.values()) >= MIN_RECURRENCE
         or any(lazy.introduced(n) for n in title_names)
     )
     known = {t.fields["name"] for t in strong}
+    full_names = {n for n in known if " " in n} | (set(title_names) if title_ok else set())
     bold = [t for t in labels if ("**" in t.text or "__" in t.text) and _bold_form(t)]
     bold_convention = (
         len(bold) >= BOLD_CONVENTION and len({t.fields["name"] for t in bold}) >= MIN_VOICES
@@ -253,6 +260,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         return (
             counts[name] >= MIN_RECURRENCE
             or name in known
+            or any(full.endswith(" " + name) for full in full_names)
             or bool(_GENERIC_VOICE.match(name))
             or (" " in name and lazy.introduced(name))
             or name in lazy.mentioned()
