@@ -154,6 +154,20 @@ def test_youtube_word_times_and_roll_up_said_once() -> None:
     ]
 
 
+def test_a_space_line_under_a_timing_does_not_end_the_cue() -> None:
+    # YouTube's auto captions put a line of one space above each new line of words.
+    text = (
+        "WEBVTT\nKind: captions\n\n"
+        "00:00:00.500 --> 00:00:02.000 align:start position:0%\n \n"
+        "the<00:00:00.900><c> tide</c>\n\n"
+        "00:00:02.000 --> 00:00:04.000 align:start position:0%\nthe tide\nturns\n"
+    )
+    t = parse(text)
+    (turn,) = t.turns
+    assert (turn.line, turn.start, turn.text) == (6, 0.5, "the tide turns")
+    assert not [d for d in t.diagnostics if d.code == "caption-stray-text"]
+
+
 def test_repeats_far_apart_or_long_are_said_again() -> None:
     (turn,) = _parse("repeats.srt").turns
     assert turn.text == " ".join(["Row, row, row the boat."] * 3)

@@ -3,7 +3,7 @@ lines of words) read block by block, one cheap guard and at most one regex per l
 
 Tolerant of what real files do: 4-digit hours (HLS), Teams' `0:0:0.0`, no milliseconds,
 2-digit milliseconds, full-width `：` and `，`, `->` and `- >` arrows, BOMs, CRLF, no blank
-lines between cues, no `WEBVTT` header, page text around the captions, and a file whose
+lines between cues, a line of spaces under a timing (YouTube), no `WEBVTT` header, page text around the captions, and a file whose
 newlines were collapsed into spaces. Every line that is none of header, identifier, timing
 or words gets a diagnostic with its line number (`strict` raises instead).
 """
@@ -141,6 +141,8 @@ def read_blocks(text: str, fmt: str, *, strict: bool = False) -> Reading:
                 continue
         stripped = s.strip()
         if not stripped:
+            if s and cue is not None and not cue.lines:
+                continue  # YouTube's ` ` right under a timing: a cue ends on an empty line
             cue, skipping = None, False
             if stray:
                 flush_stray()
