@@ -79,6 +79,27 @@ def test_a_surname_said_once_after_its_full_label_is_a_turn() -> None:
     assert t.speaker_name(t.turns[-1]) == "ILKA MORAVEC"
 
 
+def test_a_time_under_a_name_alone_is_the_speakers_start() -> None:
+    # Invented: a name alone, then its time opening the words (or alone on the line
+    # between); a voice heard once with its time is a speaker too.
+    text = (
+        "Wren Halloway\n(00:00:00) Glaciers keep a record of every winter.\n\n"
+        "Amos Tuck\n(00:00:06) What kind of record?\n\n"
+        "Pell Ostrander\n00:00:09\nA layer for each year, if you can read it.\n\n"
+        "Wren Halloway\n(00:00:15) Exactly so.\n\n"
+        "Amos Tuck\n(00:01:02) Thank you both.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label, turn.start) for turn in t.turns] == [
+        (1, "Wren Halloway", 0.0),
+        (4, "Amos Tuck", 6.0),
+        (7, "Pell Ostrander", 9.0),
+        (11, "Wren Halloway", 15.0),
+        (14, "Amos Tuck", 62.0),
+    ]
+    assert t.turns[2].text == "A layer for each year, if you can read it."
+
+
 _NAME = st.sampled_from(["Ada Quist", "Noor Belcastro", "Tamsin Ferrow", "Olek Varga"])
 
 

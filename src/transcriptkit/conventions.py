@@ -293,7 +293,14 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         elif kind == "name-alone" and len(strong) >= STRONG_RIVAL and t.fields["name"] not in known:
             ok = False  # the document labels with a colon: a name alone is a heading
         else:
-            ok = kind in _PER_NAME and evident(t.fields["name"]) and len(voices) >= MIN_VOICES
+            # A name alone with the time its speaker starts needs no recurrence: the time
+            # is the document's own mark of a speaker heading (`Ole Berg` / `(00:00:09) ...`).
+            timed = kind == "name-alone" and "time" in t.fields
+            ok = (
+                kind in _PER_NAME
+                and (timed or evident(t.fields["name"]))
+                and len(voices) >= MIN_VOICES
+            )
         shape = kind or t.rule
         d = decisions.get(shape)
         if d is None:
@@ -778,9 +785,10 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
                 or text.strip(" \t\r\n").count(" ") < _ALONE_WORDS
             )
             and (m := NAME_ALONE.match(text if end == i + 1 else _joined(tokens[i:end])))
-            and _prose_follows(tokens, end)
+            and (after := _speech_after(tokens, end)) is not None
         ):
-            found = _alone_candidate(tokens[i:end], m)  # `Ines Calder (0:34)` holds a note
+            # `Ines Calder (0:34)` holds a note
+            found = _alone_candidate(tokens[i:end], m, after)
         elif timed and end == i + 1 and (m := rules.caps_speech(text)):
             found = _caps_candidate(first, m, pieces)
         if found is not None:
@@ -885,35 +893,42 @@ def _caps_candidate(first: Token, m: regex.Match[str], pieces: Pieces) -> list[T
     return out
 
 
-def _prose_follows(tokens: list[Token], at: int) -> bool:
-    """The next line with words from `tokens[at]` on (past the blank lines between
-    paragraphs, however many the document leaves) is a paragraph of speech."""
+def _speech_after(tokens: list[Token], at: int) -> str | None:
+    """Whether the next line with words from `tokens[at]` on (past the blank lines between
+    paragraphs, however many the document leaves) is a paragraph of speech: None when it
+    is not; else the time stamp that opens it, or stands alone on a line above it (`Ingrid
+    Solvang` / `(00:00:00) The thing is ...`, `Rosa Imbert` / `00:00:04` / words: the time
+    the speaker starts), or "" when there is none."""
     n = len(tokens)
+    time = ""
     while True:  # stops at the first line with words: each blank line is read once
         if at >= n:
-            return False
+            return None
         line = tokens[at].line
         end = at + 1
         while end < n and tokens[end].line == line:
             end += 1
         group = tokens[at:end]
         at = end
+        if not time and group[0].kind is TokenKind.TIMESTAMP and not group[0].is_cue_timing:
+            time = group[0].fields["time"]
+            group = group[1:]
         text = "".join([t.text for t in group]).strip(_WS)
         if not text:
             continue
         if not _only_words(group):
-            return False
-        return len(text) >= PROSE_AFTER or text[-1:] in ".?!"
+            return None
+        return time if len(text) >= PROSE_AFTER or text[-1:] in ".?!" else None
 
 
-def _alone_candidate(words: list[Token], m: regex.Match[str]) -> list[Token]:
+def _alone_candidate(words: list[Token], m: regex.Match[str], time: str) -> list[Token]:
     """A name alone on its line (`words`; `m`, its `NAME_ALONE` match) as a candidate
-    label."""
+    label; `time`, a time stamp opening the words under it, or ""."""
     fields = {"label": m["label"].strip(), "name": canonical_name(m["name"]), "weak": "name-alone"}
     if m["role"]:
         fields["role"] = " ".join(m["role"].split())
-    if m["time"]:
-        fields["time"] = m["time"]
+    if m["time"] or time:
+        fields["time"] = m["time"] or time
     first = words[0]
     text = first.text if len(words) == 1 else _joined(words)
     return [
