@@ -178,3 +178,19 @@ def test_a_time_stamp_alone_after_a_label_times_its_turn() -> None:
     t = parse(text)
     assert [turn.start for turn in t.turns] == [45.0, 65.0, 3727.0]
     assert [turn.label for turn in t.turns] == ["Speaker 0", "Speaker 1", "Speaker 0"]
+
+
+def test_a_video_transcript_copied_with_each_time_over_its_words_is_speech() -> None:
+    # Invented: a video page's transcript as copied, each time alone over its line.
+    text = "0:00\nokay so the kettle goes on first\n0:04\nthen we wait for the\n0:09\nboil\n"
+    t = parse(text)
+    assert t.kind == "transcript"
+    (turn,) = t.turns
+    assert (turn.line, turn.label, turn.start) == (2, None, 0.0)
+    words = "okay so the kettle goes on first then we wait for the boil"
+    assert " ".join(turn.text.split()) == words
+
+
+def test_one_time_over_a_line_is_not_a_video_transcript() -> None:
+    t = parse("0:00\nokay so the kettle goes on first\n")
+    assert t.turns == []

@@ -328,6 +328,8 @@ def _body_start(lines: list[_Line]) -> int | None:
             after_player, after_heading = True, False
         elif "transcript-heading" in rules_here:
             after_heading = True
+        elif _bare_stamp(ln) and _stamped_paragraphs(lines[i:end]):
+            return i
         elif ln.wordy:
             if rules.OPENER.match(ln.text):
                 return i
@@ -353,6 +355,35 @@ def _body_start(lines: list[_Line]) -> int | None:
 
 
 _PLAYER = frozenset({"player", "iframe"})
+
+# Pairs of a time alone over its words: this many make a video's transcript as copied.
+_STAMPED_PAIRS = 2
+
+
+def _bare_stamp(ln: _Line) -> bool:
+    """A time stamp alone on its line (`0:03`)."""
+    first = ln.tokens[0]
+    return first.kind is _TIMESTAMP and not first.is_cue_timing and not ln.text
+
+
+def _stamped_paragraphs(lines: list[_Line]) -> bool:
+    """`0:00` / words / `0:03` / words ...: a video's transcript copied as shown, each time
+    alone over its words (`_STAMPED_PAIRS` pairs), is speech from its first time on."""
+    pairs = 0
+    stamped = False
+    for ln in lines:
+        if ln.blank:
+            continue
+        if _bare_stamp(ln) and not stamped:
+            stamped = True
+        elif stamped and _spoken_words(ln):
+            pairs += 1
+            if pairs >= _STAMPED_PAIRS:
+                return True
+            stamped = False
+        else:
+            return False
+    return False
 
 
 def _spoken_words(ln: _Line) -> bool:

@@ -3,9 +3,10 @@ lines of words) read block by block, one cheap guard and at most one regex per l
 
 Tolerant of what real files do: 4-digit hours (HLS), Teams' `0:0:0.0`, no milliseconds,
 2-digit milliseconds, full-width `：` and `，`, `->` and `- >` arrows, BOMs, CRLF, no blank
-lines between cues, a line of spaces under a timing (YouTube), no `WEBVTT` header, page text around the captions, and a file whose
-newlines were collapsed into spaces. Every line that is none of header, identifier, timing
-or words gets a diagnostic with its line number (`strict` raises instead).
+lines between cues, a line of spaces under a timing (YouTube), no `WEBVTT` header, page
+text around the captions, and a file whose newlines were collapsed into spaces. Every line
+that is none of header, identifier, timing or words gets a diagnostic with its line number
+(`strict` raises instead).
 """
 
 from __future__ import annotations
