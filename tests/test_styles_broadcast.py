@@ -290,6 +290,11 @@ def test_briefing_end_line_ends_the_transcript() -> None:
         ("Ms. JACKSON ABEL of Ohio. Governor?", "Ms. JACKSON ABEL of Ohio", "JACKSON ABEL OF OHIO"),
         ("The CHAIRMAN. Order.", "The CHAIRMAN", "THE CHAIRMAN"),
         ("Mr. McQUIST.", "Mr. McQUIST", "MCQUIST"),
+        # Mixed case, as the printed record's text reads once its small capitals are lost.
+        ("Mr. Quist. Thank you.", "Mr. Quist", "QUIST"),
+        ("Mrs. Abel-Varga. I yield.", "Mrs. Abel-Varga", "ABEL-VARGA"),
+        ("The Chairman. Order.", "The Chairman", "THE CHAIRMAN"),
+        ("Colonel Ruiz. Two locks.", "Colonel Ruiz", "COLONEL RUIZ"),
     ],
 )
 def test_hearing_labels_end_in_a_period(line: str, label: str, name: str) -> None:
@@ -299,7 +304,24 @@ def test_hearing_labels_end_in_a_period(line: str, label: str, name: str) -> Non
 
 def test_hearing_prose_is_not_a_label() -> None:
     assert not _labels("Mr. President. Thank you.", "hearing")
-    assert not _labels("The Chairman. Order.", "hearing")
+    assert not _labels("Madam Speaker. I rise.", "hearing")
+    assert not _labels("Mr. Quist said so.", "hearing")
+
+
+def test_a_hearing_in_mixed_case_is_read_as_one() -> None:
+    text = (
+        "HEARING BEFORE THE COMMITTEE ON TIDES\n\n"
+        "Mr. Quist. The committee will come to order.\n\n"
+        "Ms. Abel. Thank you, Mr. Chairman.\n\n"
+        "Mr. Quist. Ms. Abel, you have five minutes.\n"
+    )
+    t = parse(text)
+    assert t.metadata.style == "hearing"
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (3, "Mr. Quist"),
+        (5, "Ms. Abel"),
+        (7, "Mr. Quist"),
+    ]
 
 
 def test_cart_date_line() -> None:

@@ -64,7 +64,22 @@ BRIEFING = Style(
 _SURNAME = r"""
     (?: Mc | Mac | De | Di | La | Le | Van | Von | O['’] | D['’] )?+ \p{Lu}{2} [\p{Lu}'’\-]{0,30}+
 """
+# ... or in mixed case, as the Government Publishing Office's text prints it once its small
+# capitals are lost (`Mr. Penhallow.`, `Ms. McAdam.`).
+# Not an office a speaker addresses (`Mr. President.`, `Madam Speaker.`).
+_MIXED_SURNAME = r"""
+    (?! (?: President | Chairman | Chairwoman | Chair | Speaker | Secretary | Leader ) \b )
+    (?: Mc | Mac | O['’] | D['’] )?+ \p{Lu}\p{Ll} [\p{L}'’\-]{1,30}+
+"""
+_ANY_SURNAME = rf"(?: {_SURNAME} | {_MIXED_SURNAME} )"
 _STATE = r"of [ ] \p{Lu}\p{Ll}++ (?: [ ] \p{Lu}\p{Ll}++ )?+"
+# Titles a member or witness is called by before the surname (`Senator MARR.`, `Colonel
+# Ruiz.`).
+_TITLES = r"""
+    (?: Senator | Chairman | Chairwoman | Representative | Secretary | General | Admiral
+      | Ambassador | Judge | Governor | Director | Commissioner | Colonel | Major | Captain
+      | Lieutenant | Sergeant | Chief | Mayor | Sheriff | Professor | Justice | Delegate )
+"""
 
 # `Mr. QUIST. Thank you, Mr. Chairman.`, `Senator MARR.`, `Ms. ABEL of Ohio.`, `The
 # CHAIRMAN.`: the label ends in a period and the speech follows (the label is kept without
@@ -74,11 +89,9 @@ MEMBER = rule(
     rf"""
     (?P<label>
         (?P<honorific> Mr \. | Mrs \. | Ms \. | Dr \. | Miss ) [ ]
-        (?P<name> {_SURNAME} (?: [ ] {_SURNAME} ){{0,2}}+ (?: [ ] {_STATE} )?+ )
-      | (?P<name> (?: Senator | Chairman | Chairwoman | Representative | Secretary | General
-                    | Admiral | Ambassador | Judge | Governor | Director | Commissioner )
-                  [ ] {_SURNAME} (?: [ ] {_SURNAME} ){{0,2}}+ )
-      | (?P<name> The [ ] (?: CHAIRMAN | CHAIRWOMAN | CHAIR | PRESIDING [ ] OFFICER | CLERK
+        (?P<name> {_ANY_SURNAME} (?: [ ] {_ANY_SURNAME} ){{0,2}}+ (?: [ ] {_STATE} )?+ )
+      | (?P<name> {_TITLES} [ ] {_ANY_SURNAME} (?: [ ] {_ANY_SURNAME} ){{0,2}}+ )
+      | (?P<name> The [ ] (?i: CHAIRMAN | CHAIRWOMAN | CHAIR | PRESIDING [ ] OFFICER | CLERK
                             | SPEAKER (?: [ ] pro [ ] tempore )?+ | ACTING [ ] CHAIR (?: MAN )?+ ) )
     )
     \. (?= [ \t]++ \S | [ \t]*+ \r?+ $ )
@@ -115,6 +128,10 @@ HEARING = Style(
         (rf"^ (?: Mr | Mrs | Ms | Dr ) \. [ ] {_SURNAME} (?: [ ] {_STATE} )?+ \. [ ]", 3.0),
         (rf"^ (?: Senator | Chairman | Chairwoman | Representative ) [ ] {_SURNAME} \. [ ]", 3.0),
         (r"^ The [ ] (?: CHAIRMAN | CHAIRWOMAN | CHAIR | SPEAKER ) \. [ ]", 3.0),
+        # Mixed case is weaker alone (`Mr. Quist. ` could open a line of prose); with the
+        # hearing's own words it decides.
+        (rf"^ (?: Mr | Mrs | Ms | Dr ) \. [ ] {_MIXED_SURNAME} \. [ ] \p{{Lu}}", 1.0),
+        (rf"^ (?: Senator | Chairman | Chairwoman ) [ ] {_MIXED_SURNAME} \. [ ] \p{{Lu}}", 1.0),
         (r"(?i: hearing [ ] before [ ] the | subcommittee [ ] on | committee [ ] on )", 1.0),
         (r"^ \[ (?: The [ ] prepared [ ] statement | Whereupon )", 1.0),
     ),
