@@ -71,7 +71,10 @@ def test_a_maker_takes_exactly_its_fields() -> None:
 # Words, spaces of every sort, quotes, and what `clean` removes (U+FFFD, an escape, controls).
 _CHARACTERS = [*"ab Z.,'\"`\t\n\r[2J", "’", "“", "”", "\u00a0", "\u2003", "\u200b", "\ufeff"]
 _CHARACTERS += ["\ufffd", "\x1b", "\x07", "\x00", "\x1f", "\x85", "é"]
-_PIECE = st.text(alphabet=st.sampled_from(_CHARACTERS), max_size=8)
+# ... and character references, whole (`clean` decodes them).
+_PIECE = st.lists(
+    st.sampled_from([*_CHARACTERS, "&amp;", "&#8217;", "&nbsp;", "&lt;"]), max_size=8
+).map("".join)
 
 
 @given(st.lists(_PIECE, max_size=6), st.booleans())
@@ -89,6 +92,11 @@ def test_clean_straightens_quotes_unless_told_not_to() -> None:
     with normalizing(False):
         assert clean("“It’s `fine`”") == "“It’s `fine`”"
     assert clean_joined(["“Hi,", " ", " there’s\n", "more\u00a0 "]) == "\"Hi, there's more"
+
+
+def test_character_references_are_decoded_in_the_words() -> None:
+    assert clean_joined(["I&#8217;m here&nbsp;", "&amp; there"]) == "I'm here & there"
+    assert clean("AT&T &copy 2020; &amp;lt;") == "AT&T &copy 2020; &lt;"  # decoded once
 
 
 def test_a_default_factory_gives_each_made_model_its_own_value() -> None:

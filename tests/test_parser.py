@@ -194,3 +194,19 @@ def test_a_video_transcript_copied_with_each_time_over_its_words_is_speech() -> 
 def test_one_time_over_a_line_is_not_a_video_transcript() -> None:
     t = parse("0:00\nokay so the kettle goes on first\n")
     assert t.turns == []
+
+
+def test_a_character_reference_after_the_colon_is_a_space() -> None:
+    # Invented: a scraped page's `&nbsp;` after each label, `&#8217;` in the words.
+    text = (
+        "Ines Moll:&nbsp;I&#8217;m glad you came.\nOtto Brandt:&nbsp;So am I.\n"
+        "Ines Moll:&nbsp;Shall we?\nOtto Brandt:&nbsp;Yes.\n"
+    )
+    t = parse(text)
+    assert [(turn.label, turn.text) for turn in t.turns] == [
+        ("Ines Moll", "I'm glad you came."),
+        ("Otto Brandt", "So am I."),
+        ("Ines Moll", "Shall we?"),
+        ("Otto Brandt", "Yes."),
+    ]
+    assert text[t.turns[0].span.start : t.turns[0].span.end].endswith("I&#8217;m glad you came.")

@@ -1,7 +1,8 @@
 """Text hygiene for the words users read: spans keep the original, `text` is clean.
 
 Scraped transcripts carry U+FFFD where a curly apostrophe was, non-breaking spaces,
-curly quotes, CRLF and trailing spaces. None of that belongs in `Turn.text`.
+HTML character references (`I&#8217;m`, `&nbsp;`), curly quotes, CRLF and trailing
+spaces. None of that belongs in `Turn.text`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from html import unescape
 
 import regex
 
@@ -60,6 +62,16 @@ _INVISIBLE = ("\u200b", "\ufeff")
 _PIECEWISE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\u200b\ufeff]")
 
 
+# An HTML character reference a scraped page left in its words (`I&#8217;m`, `&nbsp;`,
+# `&amp;`), with its semicolon: `AT&T` and `&copy` in prose are words.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entities(text: str) -> str:
+    """`text` with its character references decoded (`&#8217;` is `’`)."""
+    return _ENTITY.sub(lambda m: unescape(m[0]), text) if "&" in text else text
+
+
 # `parse(..., normalize=False)` keeps quotes and backticks as printed (issue 12).
 _NORMALIZE: ContextVar[bool] = ContextVar("transcriptkit_normalize", default=True)
 
@@ -75,8 +87,13 @@ def normalizing(normalize: bool) -> Iterator[None]:
 
 
 def clean(text: str) -> str:
-    """Straight quotes, single spaces, no U+FFFD, no terminal escapes or control
-    characters; not stripped (callers join pieces)."""
+    """Character references decoded, straight quotes, single spaces, no U+FFFD, no
+    terminal escapes or control characters; not stripped (callers join pieces)."""
+    return _clean(_entities(text))
+
+
+def _clean(text: str) -> str:
+    """`clean`, for a text whose character references are decoded already."""
     text = strip_controls(text)  # issue 12: escapes never reach the words (see _safe.py)
     if "\ufffd" in text:
         text = _BROKEN_APOSTROPHE.sub("'", text).replace("\ufffd", " ")
@@ -95,8 +112,11 @@ def clean_joined(texts: list[str]) -> str:
     the same text, as `clean` works a character at a time and collapses spaces, unless a
     control character, U+FFFD or an invisible space is in it (then piece by piece)."""
     joined = "".join(texts)
+    if "&" in joined:
+        texts = [_entities(t) for t in texts]
+        joined = "".join(texts)
     if _PIECEWISE.search(joined):
-        return join_clean([clean(t) for t in texts]).strip()
+        return join_clean([_clean(t) for t in texts]).strip()
     if _NORMALIZE.get():
         joined = _straighten(joined)
     return " ".join(joined.split())

@@ -163,7 +163,8 @@ LABEL: Final = regex.compile(
     # label in capitals (`CHUCK TODD:Can we`, `ANA RUIZ:I'm`), but not a run of capitals
     # (`SRCCON:POWER Talks`). After a Title Case name (`Ada Quist:Welcome`) the label is a
     # weak candidate, which the document's own convention must confirm (conventions.py).
-    (?= [ \t\xa0]++ | \*\* | $ | \r | \p{{Lu}} (?: \p{{Ll}} | ['’] | [ ] ) )
+    # (`&nbsp;` after the colon: a scraped page's space, as a character reference.)
+    (?= [ \t\xa0]++ | &nbsp; | \*\* | $ | \r | \p{{Lu}} (?: \p{{Ll}} | ['’] | [ ] ) )
     """,
     _F,
 )
