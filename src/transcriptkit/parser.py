@@ -347,11 +347,27 @@ def _body_start(lines: list[_Line]) -> int | None:
         blanks = 0
     if only_prose and opening is not None and first_label is not None:
         return opening
-    if first_label is None and kinds.verbatim_speech(lines):
-        # Words taken down as spoken with no label anywhere: they start at the first words
-        # that are not a heading.
+    if first_label is None and (kinds.verbatim_speech(lines) or _heard(lines)):
+        # Words taken down as spoken with no label anywhere, or heard by an audience: they
+        # start at the first words that are not a heading.
         return next((i for i, ln in enumerate(lines) if _spoken_words(ln)), None)
     return first_label
+
+
+# What an audience or a recording does, on a line of its own: `(APPLAUSE)`, `[Laughter]`,
+# `(SOUNDBITE OF ARCHIVED RECORDING)`.
+_HEARD_CUES = frozenset({"applause", "laughter", "soundbite", "clip_start"})
+
+
+def _heard(lines: list[_Line]) -> bool:
+    """A cue of something heard stands between the paragraphs: the words were spoken (a
+    speech, a lecture) even where no label names the speaker."""
+    return any(
+        t.kind is _CUE and t.fields.get("cue_kind") in _HEARD_CUES
+        for ln in lines
+        if _CUE in ln.kinds
+        for t in ln.tokens
+    )
 
 
 _PLAYER = frozenset({"player", "iframe"})
