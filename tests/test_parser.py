@@ -215,10 +215,11 @@ def test_a_character_reference_after_the_colon_is_a_space() -> None:
 def test_words_an_audience_applauds_are_spoken_without_a_label() -> None:
     # Invented: a speech page, no label, an audience's applause between the paragraphs.
     prose = "We built this pier with our own hands, and it will outlast every one of us."
-    text = f"# Remarks at the Pier\n\n{prose}\n\n(APPLAUSE)\n\n{prose}\n"
+    more = "So let us walk out to the end of it together, and look back at the town."
+    text = f"# Remarks at the Pier\n\n{prose}\n\n(APPLAUSE)\n\n{more}\n"
     t = parse(text)
     assert t.kind == "transcript"
     (turn,) = t.turns
     assert (turn.line, turn.label) == (3, None)
     assert [c.line for c in t.cues] == [5]
-    assert parse(f"# Remarks at the Pier\n\n{prose}\n\n{prose}\n").kind == "article"
+    assert parse(f"# Remarks at the Pier\n\n{prose}\n\n{more}\n").kind == "article"
