@@ -100,6 +100,23 @@ def test_a_time_under_a_name_alone_is_the_speakers_start() -> None:
     assert t.turns[2].text == "A layer for each year, if you can read it."
 
 
+def test_a_field_naming_a_voice_is_not_a_turn() -> None:
+    # Invented: show notes name the host and the guest, who then speak.
+    text = (
+        "Episode 9: Salt Marsh\n\nHost: Rhea Lund\nGuest: Tomas Ekberg\n\nTranscript\n\n"
+        "Rhea Lund: Welcome back.\n\nTomas Ekberg: Thanks, Rhea.\n\n"
+        "Rhea Lund: Let us begin.\n\nTomas Ekberg: Gladly.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (8, "Rhea Lund"),
+        (10, "Tomas Ekberg"),
+        (12, "Rhea Lund"),
+        (14, "Tomas Ekberg"),
+    ]
+    assert _shapes(t)["field-label"].startswith("field-label: 0 accepted, 2 rejected")
+
+
 _NAME = st.sampled_from(["Ada Quist", "Noor Belcastro", "Tamsin Ferrow", "Olek Varga"])
 
 

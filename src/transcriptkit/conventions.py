@@ -510,7 +510,10 @@ def _look_alikes(tokens: list[Token], at: list[int], labels: list[Token]) -> dic
       stage note (`SOUND: (A DOOR SLAMS)`);
     - `headline-label`: near the top, before any other label, a label used once whose words
       read as headlines (`U.N.: 366,000 Cross the Border; Storm Hits Coast`, `DESK
-      EXCLUSIVE: MAYOR ON THE PIER VOTE`): title-cased or shouted, no sentence.
+      EXCLUSIVE: MAYOR ON THE PIER VOTE`): title-cased or shouted, no sentence;
+    - `field-label`: a label used once whose words are only a name the document labels
+      (`Host: Delia Frost` in the show notes, over `Delia Frost: Welcome ...`): a page's
+      field naming a voice, not a voice.
 
     One walk over the labels: how each label is printed is read only when a label with
     nothing after it needs the comparison, and a name stops being a stage direction's at
@@ -563,6 +566,8 @@ def _look_alikes(tokens: list[Token], at: list[int], labels: list[Token]) -> dic
             and _reads_as_headlines(words)
         ):
             out[id(t)] = "headline-label"
+        elif len(words) <= _ALONE_MAX and canonical_name(words) in uses:
+            out[id(t)] = "field-label"  # `Host: Delia Frost` over `Delia Frost: Welcome ...`
     directions = ruled - spoken
     if directions:
         for t in labels:
