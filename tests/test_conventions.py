@@ -117,6 +117,15 @@ def test_a_field_naming_a_voice_is_not_a_turn() -> None:
     assert _shapes(t)["field-label"].startswith("field-label: 0 accepted, 2 rejected")
 
 
+def test_header_fields_ending_on_initials_are_a_field_block() -> None:
+    text = (
+        "SUBJECT: HARBOR DREDGING\nLOCATION: PIER HALL, PORTVALE, N.J.\nTIME: 10:00 A.M.\n\n"
+        "MS. ODELL: Good morning.\nQ Is the money there?\nMS. ODELL: Some of it.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == ["MS. ODELL", "Q", "MS. ODELL"]
+
+
 _NAME = st.sampled_from(["Ada Quist", "Noor Belcastro", "Tamsin Ferrow", "Olek Varga"])
 
 

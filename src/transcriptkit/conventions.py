@@ -999,6 +999,10 @@ def _speaks(tokens: list[Token]) -> bool:
     return False
 
 
+# A value ending on initials ends no sentence: `WASHINGTON, D.C.`, `11:00 A.M.`.
+_INITIALS_END: Final = regex.compile(r"(?<!\p{L}) (?: \p{L} \. ){2,}+ $", regex.VERBOSE | regex.V1)
+
+
 def _field_block(tokens: list[Token], at: list[int]) -> dict[int, int]:
     """Labels of a page's field block (`Host: Ada Quist` / `Guest: Noor Belcastro` /
     `Title: ...` on consecutive lines, short values, no sentence): id -> line. `at` are
@@ -1025,7 +1029,7 @@ def _field_block(tokens: list[Token], at: list[int]) -> dict[int, int]:
             # (the word count stops past `FIELD_WORDS`: a turn of speech is not split whole)
             if (
                 words
-                and words[-1] not in ".?!"
+                and (words[-1] not in ".?!" or _INITIALS_END.search(words))
                 and len(words.split(maxsplit=FIELD_WORDS)) <= FIELD_WORDS
             ):
                 runs[-1].append(t)
