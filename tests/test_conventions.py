@@ -126,6 +126,21 @@ def test_header_fields_ending_on_initials_are_a_field_block() -> None:
     assert [turn.label for turn in t.turns] == ["MS. ODELL", "Q", "MS. ODELL"]
 
 
+def test_a_list_of_names_alone_is_no_run_of_turns() -> None:
+    # Invented: an earnings call's headings, then the list of its participants at the end.
+    head = "Ilse Marchetti -- Chief Executive Officer"
+    cfo = "Bram Oduya -- Chief Financial Officer and Treasurer"
+    text = (
+        f"Operator\n\nGood morning, and welcome to the call today.\n\n"
+        f"{head}\n\nThank you, and good morning to everyone on the line.\n\n"
+        f"{cfo}\n\nThanks, Ilse. Revenue rose in every region we serve.\n\n"
+        f"{head}\n\nThank you all.\n\nCall participants:\n\n{head}\n\n{cfo}\n\nMore analysis\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.line for turn in t.turns] == [1, 5, 9, 13]
+    assert all(turn.text for turn in t.turns)
+
+
 _NAME = st.sampled_from(["Ada Quist", "Noor Belcastro", "Tamsin Ferrow", "Olek Varga"])
 
 

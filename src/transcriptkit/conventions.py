@@ -923,7 +923,10 @@ def _speech_after(tokens: list[Token], at: int) -> str | None:
             continue
         if not _only_words(group):
             return None
-        return time if len(text) >= PROSE_AFTER or text[-1:] in ".?!" else None
+        if len(text) >= PROSE_AFTER or text[-1:] in ".?!":
+            # (another heading is no speech: a list of the call's participants)
+            return None if NAME_ALONE.match(text) else time
+        return None
 
 
 def _alone_candidate(words: list[Token], m: regex.Match[str], time: str) -> list[Token]:
