@@ -49,6 +49,7 @@ def label_fields(line: str) -> dict[str, str]:
         ("NEIL OKAFOR, host: Welcome back.", "NEIL OKAFOR, host", "NEIL OKAFOR", "host"),
         ("Unidentified Man #2: No way.", "Unidentified Man #2", "UNIDENTIFIED MAN #2", None),
         ("Automated Voice: Please hold.", "Automated Voice", "AUTOMATED VOICE", None),
+        ("Tam O'Rourke-Hale: Hi.", "Tam O'Rourke-Hale", "TAM O'ROURKE-HALE", None),
     ],
 )
 def test_modern_and_legacy_labels(line: str, label: str, name: str, role: str | None) -> None:

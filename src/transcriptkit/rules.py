@@ -77,7 +77,8 @@ _GENERIC = r"""
 # its own; the parser accepts it only where the document labels that way more than once.
 _TITLE_WORD = r"""\p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+"""  # `Nora`, `McAdam`, `DeShawn`, `O'Neil`
 _TITLE_NAME = rf"""
-    {_TITLE_WORD} (?: [ ] (?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {_TITLE_WORD} | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ ) ){{1,3}}+
+    {_TITLE_WORD} (?: [ ] (?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {_TITLE_WORD}
+                            | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ (?: - {_TITLE_WORD} )?+ ) ){{1,3}}+
     (?: [ ] \#\d{{1,3}}+ )?+  # `Lab Person #2`
 """
 
