@@ -356,3 +356,12 @@ def test_a_voice_before_a_note_label_opens_the_turn_at_its_tag() -> None:
     turn = parse(text).turns[0]
     assert turn.label == "Ana"
     assert text[turn.span.start : turn.span.end] == "<v Ana>(laughs): well then"
+
+
+def test_a_heading_over_a_video_pages_timed_lines_is_its_title() -> None:
+    said = ["first you find the tear", "then you cut it square", "knot the new twine", "pull"]
+    text = "How to Mend a Net\n" + "".join(f"0:0{2 * k} {w}\n" for k, w in enumerate(said))
+    t = parse(text)
+    assert t.metadata.title == "How to Mend a Net"
+    assert not [d for d in t.diagnostics if d.code == "caption-stray-text"]
+    assert [turn.start for turn in t.turns] == [0.0]

@@ -190,3 +190,8 @@ def test_bbc_navigation_is_no_title() -> None:
     assert t.metadata.style == "bbc"
     assert t.metadata.title == "Transcript Ada Quist interview"
     assert t.metadata.date == dt.date(2014, 5, 4)
+
+
+def test_markup_around_a_title_is_no_part_of_it() -> None:
+    text = "<h1>Salt Road: Episode 4</h1>\n\nIDA BERG: Good evening.\n\nOLE VANG: Evening.\n"
+    assert parse(text).metadata.title == "Salt Road: Episode 4"

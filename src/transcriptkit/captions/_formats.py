@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from typing import Final
 from xml.parsers import expat
 
+from ..cleantext import looks_like_heading
 from ._blocks import clock
 from ._cues import RawCue, Reading, SourceLine
 
@@ -481,6 +482,7 @@ def read_timed_lines(text: str, *, strict: bool = False) -> Reading:
     reading = Reading("timed-lines", strict=strict)
     cue: RawCue | None = None
     chats = 0
+    above = False  # a line of words seen above the first time (the first may be a title)
     for number, at, s in _source_lines(text):
         if not s.strip():
             continue
@@ -503,7 +505,13 @@ def read_timed_lines(text: str, *, strict: bool = False) -> Reading:
             reading.cues.append(RawCue(0.0, 0.0, number, [SourceLine(number, at, s.strip())]))
             continue
         if cue is None:
-            reading.problem("caption-stray-text", f"line {number} is before the first time", number)
+            if not above and looks_like_heading(s):
+                reading.title = s.strip()  # `How to Sharpen a Knife` over the times
+            else:
+                reading.problem(
+                    "caption-stray-text", f"line {number} is before the first time", number
+                )
+            above = True
             continue
         lead = len(s) - len(s.lstrip())
         cue.lines.append(SourceLine(number, at + lead, s.strip()))
