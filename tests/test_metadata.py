@@ -79,7 +79,14 @@ def test_a_network_or_a_title_case_phrase_is_not_a_program() -> None:
 
 @pytest.mark.parametrize(
     "furniture",
-    ["Show: NIGHT HARBOR", "Albany, NY", "Episode 13", "WHRB 91.7 FM", "* * * ~ * * *"],
+    [
+        "Show: NIGHT HARBOR",
+        "Albany, NY",
+        "Episode 13",
+        "WHRB 91.7 FM",
+        "* * * ~ * * *",
+        "By Ada Quist and Noor Belcastro",
+    ],
 )
 def test_furniture_is_never_the_title(furniture: str) -> None:
     text = f"{furniture}\n\nIDA BERG: Good evening.\n\nOLE VANG: Evening.\n"
@@ -195,3 +202,11 @@ def test_bbc_navigation_is_no_title() -> None:
 def test_markup_around_a_title_is_no_part_of_it() -> None:
     text = "<h1>Salt Road: Episode 4</h1>\n\nIDA BERG: Good evening.\n\nOLE VANG: Evening.\n"
     assert parse(text).metadata.title == "Salt Road: Episode 4"
+
+
+def test_a_byline_under_the_headline_is_not_the_title() -> None:
+    text = (
+        "Ferries Stop For The Winter\n\nBy Ada Quist\nPublished March 4, 2024\n\n"
+        "IDA BERG, HOST: Good evening.\n\nOLE VANG: Evening.\n"
+    )
+    assert parse(text).metadata.title == "Ferries Stop For The Winter"

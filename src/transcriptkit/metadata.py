@@ -122,6 +122,13 @@ _PLACE = regex.compile(
         \p{Lu}[\p{L}.]{1,20}+ $""",
     _F,
 )
+# `By Ada Quist`, `By ADA QUIST and Noor Belcastro`: who wrote it, not what it is called.
+_BY = frozenset({"By ", "BY "})
+_BYLINE = regex.compile(
+    r"""(?: By | BY ) [ ] \p{Lu}[\p{L}.'’\-]{0,25}+ (?: [ ] (?: \p{Lu}[\p{L}.'’\-]{0,25}+ | and | & ) ){0,6}+
+        [ \t]*+ $""",
+    _F,
+)
 # `Episode 13`, `Episode #42`, `Volume 1`: an item's number, not its name.
 _NUMBERING = regex.compile(r"\p{L}{2,20}+ [ ] \#?+ \d{1,5}+ $", _F)
 # `WXPR 91.7 FM`, `90.9`: a station's frequency.
@@ -465,13 +472,17 @@ def _heading(text: str, words: int = 2) -> bool:
 
 def _furniture_line(text: str) -> bool:
     """Lines that look like headlines but are page furniture: a field (`Show: FRESH AIR`),
-    a place (`Albany, NY`), a number (`Episode 13`), a station's frequency."""
+    a place (`Albany, NY`), a number (`Episode 13`), a station's frequency, a byline (`By
+    Ada Quist`)."""
     stated = ":" in text and _FIELD.fullmatch(text)
     if stated and len(stated["value"].split()) <= _FIELD_VALUE_WORDS:
         return stated["key"].lower() not in _TITLE_KEYS
-    return bool(_PLACE.match(text) or _NUMBERING.match(text) or _FREQUENCY.search(text)) or not any(
-        map(str.isalpha, text)
-    )
+    return bool(
+        _PLACE.match(text)
+        or _NUMBERING.match(text)
+        or _FREQUENCY.search(text)
+        or (text[:3] in _BY and _BYLINE.match(text))
+    ) or not any(map(str.isalpha, text))
 
 
 @dataclass(order=True, frozen=True, slots=True)
