@@ -125,8 +125,8 @@ _PLACE = regex.compile(
 # `By Ada Quist`, `By ADA QUIST and Noor Belcastro`: who wrote it, not what it is called.
 _BY = frozenset({"By ", "BY "})
 _BYLINE = regex.compile(
-    r"""(?: By | BY ) [ ] \p{Lu}[\p{L}.'’\-]{0,25}+ (?: [ ] (?: \p{Lu}[\p{L}.'’\-]{0,25}+ | and | & ) ){0,6}+
-        [ \t]*+ $""",
+    r"""(?: By | BY ) [ ] \p{Lu}[\p{L}.'’\-]{0,25}+
+        (?: [ ] (?: \p{Lu}[\p{L}.'’\-]{0,25}+ | and | & ) ){0,6}+ [ \t]*+ $""",
     _F,
 )
 # `Episode 13`, `Episode #42`, `Volume 1`: an item's number, not its name.
