@@ -223,3 +223,10 @@ def test_words_an_audience_applauds_are_spoken_without_a_label() -> None:
     assert (turn.line, turn.label) == (3, None)
     assert [c.line for c in t.cues] == [5]
     assert parse(f"# Remarks at the Pier\n\n{prose}\n\n{more}\n").kind == "article"
+
+
+def test_a_headline_in_sentence_case_is_no_spoken_opening() -> None:
+    text = "Ferries stop for the winter\n\nIDA BERG, HOST: Good evening.\n\nOLE VANG: Evening.\n"
+    assert [turn.line for turn in parse(text).turns] == [3, 5]
+    spoken = "Good evening, and welcome.\n\nIDA BERG, HOST: Good evening.\n\nOLE VANG: Evening.\n"
+    assert [turn.line for turn in parse(spoken).turns] == [1, 3, 5]

@@ -319,7 +319,7 @@ def _body_start(lines: list[_Line]) -> int | None:
             blanks += 1
             continue
         if only_prose:
-            only_prose = ln.wordy and _sayable(ln.text) and not looks_like_heading(ln.text)
+            only_prose = ln.wordy and _said(ln.text)
             opening = i if opening is None else opening
         rules_here = set(map(_RULE_OF, ln.tokens))
         if not _PLAYER.isdisjoint(rules_here):
@@ -440,6 +440,20 @@ def _cues_before(lines: list[_Line], start: int) -> list[Cue]:
 
 
 _SPOKEN = frozenset({_TEXT, _NOTE, _LABEL})
+
+
+def _said(text: str) -> bool:
+    """A line of speech, not a headline: sayable, no heading, and a sentence (it ends on
+    one, or is a long line of prose): `Flooding closes county roads` is a headline in
+    sentence case."""
+    return (
+        _sayable(text)
+        and not looks_like_heading(text)
+        and (len(text) >= _PROSE or text.rstrip()[-1:] in _SENTENCE_END)
+    )
+
+
+_SENTENCE_END = frozenset(".?!\"'”’)…-—")
 
 
 def _sayable(text: str) -> bool:
