@@ -79,6 +79,17 @@ def test_a_surname_said_once_after_its_full_label_is_a_turn() -> None:
     assert t.speaker_name(t.turns[-1]) == "ILKA MORAVEC"
 
 
+def test_a_voice_named_once_with_its_time_is_a_voice() -> None:
+    # Invented: an Otter export copied with one space before each time; the guest speaks once.
+    text = "Rhea Lund 0:00\nWelcome back.\n\nTomas Ekberg 0:05\nThanks.\n\nRhea Lund 0:09\nSo.\n"
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label, turn.start) for turn in t.turns] == [
+        (1, "Rhea Lund", 0.0),
+        (4, "Tomas Ekberg", 5.0),
+        (7, "Rhea Lund", 9.0),
+    ]
+
+
 def test_a_time_under_a_name_alone_is_the_speakers_start() -> None:
     # Invented: a name alone, then its time opening the words (or alone on the line
     # between); a voice heard once with its time is a speaker too.

@@ -267,8 +267,12 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             or name in lazy.marked()[0]
         )
 
-    # People talk to each other: the voices a document's labels give.
-    voices = known | {n for n in counts if evident(n)}
+    # People talk to each other: the voices a document's labels give (a name alone with
+    # the time its speaker starts is one, heard once or more).
+    timed = {
+        t.fields["name"] for t in weak if t.fields["weak"] == "name-alone" and "time" in t.fields
+    }
+    voices = known | timed | {n for n in counts if evident(n)}
     if title_ok:
         voices |= set(title_names)
     rejected: set[int] = set()  # indices in `tokens`
@@ -295,10 +299,9 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         else:
             # A name alone with the time its speaker starts needs no recurrence: the time
             # is the document's own mark of a speaker heading (`Ole Berg` / `(00:00:09) ...`).
-            timed = kind == "name-alone" and "time" in t.fields
             ok = (
                 kind in _PER_NAME
-                and (timed or evident(t.fields["name"]))
+                and (t.fields["name"] in timed or evident(t.fields["name"]))
                 and len(voices) >= MIN_VOICES
             )
         shape = kind or t.rule
