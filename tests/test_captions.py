@@ -365,3 +365,26 @@ def test_a_heading_over_a_video_pages_timed_lines_is_its_title() -> None:
     assert t.metadata.title == "How to Mend a Net"
     assert not [d for d in t.diagnostics if d.code == "caption-stray-text"]
     assert [turn.start for turn in t.turns] == [0.0]
+
+
+def test_names_in_lower_case_are_labels_where_two_recur() -> None:
+    cues = [
+        ("wren", "is the ferry running"),
+        ("odo", "since about ten"),
+        ("wren", "good, i'll go down"),
+        (None, "note: bring a coat"),
+        ("odo", "see you there"),
+    ]
+    text = "WEBVTT\n\n" + "".join(
+        f"00:00:{2 * k:02d}.000 --> 00:00:{2 * k + 1:02d}.500\n{f'{n}: ' if n else ''}{w}\n\n"
+        for k, (n, w) in enumerate(cues)
+    )
+    t = parse(text)
+    assert [(turn.label, turn.text) for turn in t.turns] == [
+        ("wren", "is the ferry running"),
+        ("odo", "since about ten"),
+        ("wren", "good, i'll go down note: bring a coat"),
+        ("odo", "see you there"),
+    ]
+    once = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nnote: bring a coat\n"
+    assert [turn.label for turn in parse(once).turns] == [None]

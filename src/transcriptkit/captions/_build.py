@@ -53,6 +53,10 @@ FLASH: Final = 0.25  # seconds
 # below it, names are printed at changes, and each printed name starts a turn (two `MAN:`
 # are two men).
 EVERY_CUE: Final = 0.5
+# Names printed in lower case (`marco:`) are labels where this many of them recur, each
+# this often: a chat-style file; one `note:` in the words is not.
+LOWER_VOICES: Final = 2
+LOWER_RECURRENCE: Final = 2
 
 _NAME = r"""
     \p{Lu} [\p{L}\p{M}\p{Nd}'’.\-]{0,30}+
@@ -76,6 +80,11 @@ _LEAD: Final = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 _LEAD_FIRST: Final = frozenset(">-‐–—[(*")
+# A chat-style name in lower case before a colon (`marco: ok so`): one word.
+_LOWER_LEAD: Final = regex.compile(
+    r"(?P<name> \p{Ll} [\p{Ll}\p{Nd}_.'’\-]{1,30}+ ) [ \t]*+ : (?= [ \t] | $ ) [ \t]*+",
+    regex.VERBOSE | regex.V1,
+)
 # A line that is nothing but a sound or stage note: `[ríen]`, `( clock ticking )`.
 _SOUND: Final = regex.compile(
     r"[ \t]*+ (?: \[ ([^\[\]\n]++) \] | \( ([^()\n]++) \) ) [ \t]*+ $", regex.V1 | regex.VERBOSE
@@ -180,6 +189,23 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment], names: _Names
                 t, ch = p.chunks[0]
                 p.chunks = [(t, ch[cs.end() :] if len(ch) >= cs.end() else ""), *p.chunks[1:]]
             continue
+        if (
+            first.islower()
+            and ":" in text
+            and (low := _LOWER_LEAD.match(text, len(text) - len(stripped)))
+        ):
+            # `marco: ok so`: a candidate only where such names recur (`_accepted`)
+            p.kind, p.label, p.name = "lower", low["name"], names[low["name"]]
+            p.unlabeled = (
+                _raw_index(line.text, seg.at, text, low.start("name")),
+                text[low.start("name") :],
+            )
+            p.at = _raw_index(line.text, seg.at, text, low.end())
+            p.text = text[low.end() :]
+            if p.chunks is not None:
+                t, c = p.chunks[0]
+                p.chunks = [(t, c[low.end() :] if len(c) >= low.end() else ""), *p.chunks[1:]]
+            continue
         if first in _LEAD_FIRST or (":" in text and first.isupper()):
             lead = len(text) - len(stripped)
             m = _LEAD.match(text, lead)
@@ -258,6 +284,12 @@ def _accepted(pieces: list[_Piece]) -> set[tuple[str, str]]:
     accepted |= {("prefix", p.name) for p in pieces if p.change and p.name}
     # A Title Case name before words in capitals: the case change is the file's own mark.
     accepted |= {("caps", p.name) for p in pieces if p.kind == "caps" and p.name}
+    # Names in lower case (`marco:`, a chat-style file) where two of them recur: each one
+    # that recurs.
+    lower = Counter(p.name for p in pieces if p.kind == "lower")
+    recurring = {n for n, c in lower.items() if n and c >= LOWER_RECURRENCE}
+    if len(recurring) >= LOWER_VOICES:
+        accepted |= {("lower", n) for n in recurring}
     return accepted
 
 
