@@ -182,18 +182,23 @@ def test_a_time_stamp_alone_after_a_label_times_its_turn() -> None:
 
 def test_a_video_transcript_copied_with_each_time_over_its_words_is_speech() -> None:
     # Invented: a video page's transcript as copied, each time alone over its line.
-    text = "0:00\nokay so the kettle goes on first\n0:04\nthen we wait for the\n0:09\nboil\n"
+    text = (
+        "0:00\nokay so the kettle goes on first\n0:04\nthen we wait for the\n0:09\nwater to boil\n"
+    )
     t = parse(text)
     assert t.kind == "transcript"
     (turn,) = t.turns
     assert (turn.line, turn.label, turn.start) == (2, None, 0.0)
-    words = "okay so the kettle goes on first then we wait for the boil"
+    words = "okay so the kettle goes on first then we wait for the water to boil"
     assert " ".join(turn.text.split()) == words
 
 
 def test_one_time_over_a_line_is_not_a_video_transcript() -> None:
     t = parse("0:00\nokay so the kettle goes on first\n")
     assert t.turns == []
+    # ... nor is a log of clock times over its entries
+    log = "09:14\nDeployed the new build.\n09:40\nRolled it back again.\n10:02\nFixed it.\n"
+    assert parse(log).turns == []
 
 
 def test_a_character_reference_after_the_colon_is_a_space() -> None:
@@ -216,13 +221,14 @@ def test_words_an_audience_applauds_are_spoken_without_a_label() -> None:
     # Invented: a speech page, no label, an audience's applause between the paragraphs.
     prose = "We built this pier with our own hands, and it will outlast every one of us."
     more = "So let us walk out to the end of it together, and look back at the town."
-    text = f"# Remarks at the Pier\n\n{prose}\n\n(APPLAUSE)\n\n{more}\n"
+    text = f"# Remarks at the Pier\n\n{prose}\n\n(APPLAUSE)\n\n{more}\n\n(LAUGHTER)\n"
     t = parse(text)
     assert t.kind == "transcript"
     (turn,) = t.turns
     assert (turn.line, turn.label) == (3, None)
-    assert [c.line for c in t.cues] == [5]
-    assert parse(f"# Remarks at the Pier\n\n{prose}\n\n{more}\n").kind == "article"
+    assert [c.line for c in t.cues] == [5, 9]
+    # one cue may be an article's aside
+    assert parse(f"# Remarks at the Pier\n\n{prose}\n\n(APPLAUSE)\n\n{more}\n").kind == "article"
 
 
 def test_a_headline_in_sentence_case_is_no_spoken_opening() -> None:

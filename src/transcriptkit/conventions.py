@@ -39,6 +39,9 @@ from .tokens import Token, TokenKind
 MIN_RECURRENCE: Final = 2
 # A conversation has two voices at least: one name repeated alone is a field of a listing.
 MIN_VOICES: Final = 2
+# A name in full and its short form (`Marta Kovacs:`, then `Kovacs:`) are one voice when
+# used this often together: once each is a page's `Final Thoughts:` over `Thoughts:`.
+SHORT_FORM_RECURRENCE: Final = 3
 # A document labelling in capitals this often also labels the odd guest in Title Case
 # (`Garrison Keillor:` once among `KEILLOR:` lines).
 STRONG_FOR_TITLE_CASE: Final = 3
@@ -243,7 +246,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     }
     title_ok = bool(title_names) and (
         len(strong) >= STRONG_FOR_TITLE_CASE
-        or max(title_uses.values()) >= MIN_RECURRENCE
+        or max(title_names.values()) >= MIN_RECURRENCE
+        or max(title_uses.values()) >= SHORT_FORM_RECURRENCE
         or any(lazy.introduced(n) for n in title_names)
     )
     known = {t.fields["name"] for t in strong}
@@ -267,11 +271,14 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             or name in lazy.marked()[0]
         )
 
-    # People talk to each other: the voices a document's labels give (a name alone with
-    # the time its speaker starts is one, heard once or more).
+    # People talk to each other: the voices a document's labels give. Where names alone
+    # with the time their speaker starts are the convention (one of them recurs), each is
+    # a voice, heard once or more; a heading over a time once each is an agenda's.
     timed = {
         t.fields["name"] for t in weak if t.fields["weak"] == "name-alone" and "time" in t.fields
     }
+    if not any(counts[n] >= MIN_RECURRENCE for n in timed):
+        timed = set()
     voices = known | timed | {n for n in counts if evident(n)}
     if title_ok:
         voices |= set(title_names)

@@ -357,23 +357,28 @@ def _body_start(lines: list[_Line]) -> int | None:
 # What an audience or a recording does, on a line of its own: `(APPLAUSE)`, `[Laughter]`,
 # `(SOUNDBITE OF ARCHIVED RECORDING)`.
 _HEARD_CUES = frozenset({"applause", "laughter", "soundbite", "clip_start"})
+_HEARD_TIMES = 2
 
 
 def _heard(lines: list[_Line]) -> bool:
-    """A cue of something heard stands between the paragraphs: the words were spoken (a
-    speech, a lecture) even where no label names the speaker."""
-    return any(
+    """Cues of something heard stand between the paragraphs (`_HEARD_TIMES` or more): the
+    words were spoken (a speech, a lecture) even where no label names the speaker; one
+    may be an article's aside."""
+    heard = (
         t.kind is _CUE and t.fields.get("cue_kind") in _HEARD_CUES
         for ln in lines
         if _CUE in ln.kinds
         for t in ln.tokens
     )
+    return sum(heard) >= _HEARD_TIMES
 
 
 _PLAYER = frozenset({"player", "iframe"})
 
-# Pairs of a time alone over its words: this many make a video's transcript as copied.
-_STAMPED_PAIRS = 2
+# Pairs of a time alone over its words: this many make a video's transcript as copied,
+# its first time within the recording's first minute (a changelog's `09:14` is a clock).
+_STAMPED_PAIRS = 3
+_FIRST_STAMP = 60.0  # seconds
 
 
 def _bare_stamp(ln: _Line) -> bool:
@@ -384,14 +389,19 @@ def _bare_stamp(ln: _Line) -> bool:
 
 def _stamped_paragraphs(lines: list[_Line]) -> bool:
     """`0:00` / words / `0:03` / words ...: a video's transcript copied as shown, each time
-    alone over its words (`_STAMPED_PAIRS` pairs), is speech from its first time on."""
+    alone over its words (`_STAMPED_PAIRS` pairs, in time order, from the first minute), is
+    speech from its first time on."""
     pairs = 0
     stamped = False
+    last = -1.0
     for ln in lines:
         if ln.blank:
             continue
         if _bare_stamp(ln) and not stamped:
-            stamped = True
+            at = seconds(ln.tokens[0].fields["time"])
+            if at < last or (last < 0 and at >= _FIRST_STAMP):
+                return False
+            last, stamped = at, True
         elif stamped and _spoken_words(ln):
             pairs += 1
             if pairs >= _STAMPED_PAIRS:
