@@ -211,3 +211,13 @@ def test_ids_are_unique_whatever_the_names(names: list[str]) -> None:
     ids = [s.id for s in book.speakers]
     assert len(ids) == len(set(ids)) == len({s.name for s in book.speakers})
     assert all(ids)
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [("CALLER", "caller"), ("Caller", "caller"), ("CALLER 2", "caller"), ("HOST", "host")],
+)
+def test_a_label_that_is_the_role_itself_has_that_role(label: str, role: str) -> None:
+    text = f"IDA BERG: Lines are open.\n\n{label}: Hi, first time.\n\nIDA BERG: Welcome.\n"
+    t = parse(text)
+    assert (t.turns[1].label, t.turns[1].role) == (label, role)

@@ -66,17 +66,24 @@ _DECLARED = _INITIALS
 # A briefing's question, asked by a reporter the transcript does not name: `Q:`,
 # `QUESTION:`, `J:` and `JOURNALIST:` (as some governments print it). The label is a role.
 _REPORTER_VOICE = regex.compile(r"^(?:Q|QUESTION|J|JOURNALIST)$")
+# A label that is the role itself (`HOST:`, `Caller:`, `CALLER 2:`): the name states it.
+_ROLE_VOICE = regex.compile(
+    r"^(?:(?P<host>CO-?HOST|HOST|ANCHOR)|(?P<caller>CALLER))(?:[ ]\#?\d{1,3})?$", regex.I
+)
 
 
 @lru_cache(maxsize=_CACHED)
 def role_of(name: str, role_text: str | None, description: str | None) -> Role | None:
     """The role a label states: `, HOST` → host, `, BYLINE` → reporter, `(Caller)`,
-    `UNIDENTIFIED MAN` → unidentified, `QUESTION` → reporter; a description
+    `UNIDENTIFIED MAN` → unidentified, `QUESTION` → reporter, `CALLER 2` → caller, `HOST`
+    → host; a description
     (`Correspondent, Bloomberg`) too."""
     if rules.UNIDENTIFIED.match(name):
         return "unidentified"
     if _REPORTER_VOICE.match(name):
         return "reporter"
+    if m := _ROLE_VOICE.match(name):
+        return "host" if m["host"] else "caller"
     for source in (role_text, description):
         if not source:
             continue
