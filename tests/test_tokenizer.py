@@ -193,6 +193,12 @@ def test_a_parenthetical_aside_in_speech_stays_words() -> None:
         ("toggle caption", "caption"),
         ("Play Live Radio", "station"),
         ("0:00 0:00", "station"),
+        ("ADVERTISEMENT", "chrome"),
+        ("Skip Advertisement", "chrome"),
+        ("Continue reading below", "chrome"),
+        ("Share this article", "chrome"),
+        ("Leave a Reply", "comments"),
+        ("Read 214 Comments", "comments"),
     ],
 )
 def test_page_furniture(line: str, rule: str) -> None:
@@ -326,3 +332,12 @@ def test_a_title_case_name_before_capitals_is_a_label_only_after_a_time() -> Non
     ] == ["ADA QUIST"]
     for text in (said, "00:00:05 Ada Quist welcomed everyone back to the harbour club.\n"):
         assert not [t for t in tokenize(text) if t.kind is TokenKind.LABEL]
+
+
+def test_the_words_after_the_comments_begin_are_no_turns_words() -> None:
+    text = (
+        "ADA QUIST: Welcome.\n\nADVERTISEMENT\n\nOTTO BRANDT: Thanks.\n\n"
+        "Leave a Reply\n\nGreat show, loved it.\n"
+    )
+    t = parse(text)
+    assert [turn.text for turn in t.turns] == ["Welcome.", "Thanks."]

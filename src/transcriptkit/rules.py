@@ -539,10 +539,22 @@ FURNITURE: Final = tuple(
             "station",
             r"[ \t]*+ (?: play [ ] live [ ] radio | next [ ] up: | available [ ] on [ ] air [ ] stations | \d{1,2}:\d\d [ ] \d{1,2}:\d\d | on [ ] air [ ] now | all [ ] streams | donate ) [ \t]*+ $",
         ),
-        # A page's navigation: `Load more`, `Related Stories`, `Discussion (12)`.
+        # A page's navigation and ads: `Load more`, `Related Stories`, `Discussion (12)`,
+        # `Advertisement`, `Continue reading below`, `Share this article`.
         (
             "chrome",
-            r"[ \t]*+ (?: discussion [ ] \(\d++\) | load [ ] more | more [ ] stories | related [ ] stories | click [ ] on [ ] a [ ] timestamp [^\n]*+ ) [ \t]*+ $",
+            r"""[ \t]*+ (?: discussion [ ] \(\d++\) | load [ ] more | more [ ] stories | related [ ] stories
+                | click [ ] on [ ] a [ ] timestamp [^\n]*+ | (?: skip [ ] )?+ advertisement
+                | continue [ ] reading (?: [ ] (?: below | the [ ] main [ ] story ) )?+
+                | share [ ] this [ ] (?: article | story | page | post | episode )
+                | related [ ] (?: articles | posts | content | coverage | episodes ) ) [ \t]*+ $""",
+        ),
+        # Where a page's comments begin: `Leave a Reply`, `214 Comments`, `Add a comment`.
+        (
+            "comments",
+            r"""[ \t]*+ (?: leave [ ] a [ ] (?: reply | comment ) | (?: read [ ] )?+ \d{1,6}+ [ ] comments?+
+                | (?: add | post ) [ ] a [ ] comment | join [ ] the [ ] (?: conversation | discussion )
+                | comments [ ] \( \d{1,6}+ \) ) [ \t]*+ $""",
         ),
         # The label of a disclosure widget: `<summary>Click to expand</summary>` over a
         # `<details>` block is the page's control, not its words.
