@@ -649,3 +649,48 @@ def test_join_gives_each_word_the_speaker_overlapping_it_most(
             if overlap > most + 1e-6:  # a tie within a microsecond: the earlier turn
                 best, most = who, overlap
         assert piece.speaker == best, (word, turns)
+
+
+def test_the_apis_plain_json_is_one_untimed_unlabeled_turn() -> None:
+    doc = parse(json.dumps({"text": "Ring the bell, then run.", "usage": {"total_tokens": 9}}))
+    assert doc.metadata.source_format == "openai"
+    assert _turns(doc) == [(None, None, None, "Ring the bell, then run.")]
+
+
+def test_hugging_face_chunks_and_their_diarized_speakers() -> None:
+    chunks = [
+        {"timestamp": [0.0, 2.0], "text": " Ring the bell."},
+        {"timestamp": [2.0, 3.5], "text": " Run."},
+    ]
+    plain = parse(json.dumps({"text": " Ring the bell. Run.", "chunks": chunks}))
+    assert plain.metadata.source_format == "transformers"
+    assert _turns(plain) == [(None, 0.0, 3.5, "Ring the bell. Run.")]
+    speakers = [dict(c, speaker=f"SPEAKER_0{k}") for k, c in enumerate(chunks)]
+    diarized = parse(json.dumps({"text": "", "chunks": chunks, "speakers": speakers}))
+    assert _turns(diarized) == [
+        ("SPEAKER_00", 0.0, 2.0, "Ring the bell."),
+        ("SPEAKER_01", 2.0, 3.5, "Run."),
+    ]
+
+
+def test_google_results_without_words_start_at_zero() -> None:
+    results = [
+        {"alternatives": [{"transcript": "first part"}], "resultEndTime": "2.500s"},
+        {"alternatives": [{"transcript": "second part"}], "resultEndTime": "4s"},
+    ]
+    (turn,) = parse(json.dumps({"results": results})).turns
+    assert (turn.start, turn.end) == (0.0, 4.0)
+
+
+def test_rttm_with_speaker_info_records_first() -> None:
+    text = (
+        "SPKR-INFO m 1 <NA> <NA> <NA> unknown spkA <NA>\n"
+        "SPEAKER m 1 0.000 1.500 <NA> <NA> spkA <NA> <NA>\n"
+        "SPEAKER m 1 2.0 1.0 <NA> <NA> spkB <NA> <NA>\n"
+    )
+    doc = parse(text)
+    assert doc.metadata.source_format == "rttm"
+    assert [(t.label, t.start, t.end) for t in doc.turns] == [
+        ("spkA", 0.0, 1.5),
+        ("spkB", 2.0, 3.0),
+    ]

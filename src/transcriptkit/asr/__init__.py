@@ -136,7 +136,7 @@ def _read_text(text: str, name: str | None) -> Reading | Transcript | None:
         return _read_safe(vendor, value)
     if whisper.looks_like_tsv(head):
         return whisper.read_tsv(text)
-    if head.startswith(("SPEAKER", ";;")) and rttm.looks_like(head):
+    if head.startswith(("SPEAKER", "SPKR-INFO", ";;")) and rttm.looks_like(head):
         return rttm.read(text)
     return None
 

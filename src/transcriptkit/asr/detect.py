@@ -84,6 +84,15 @@ VENDORS: tuple[Vendor, ...] = (
     Vendor(
         "whisper.cpp", whisper.looks_like_cpp, whisper.read_cpp, "whisper.cpp `transcription[]`"
     ),
+    Vendor(
+        "transformers",
+        whisper.looks_like_chunks,
+        whisper.read_chunks,
+        "Hugging Face pipeline `chunks[]` of {timestamp, text}",
+    ),
+    Vendor(
+        "openai", whisper.looks_like_text, whisper.read_text, 'the API\'s plain `{"text": ...}`'
+    ),
 )
 
 

@@ -73,7 +73,7 @@ def read(doc: Any) -> Reading:
                 f"({len(words_of[-1])} words, {before} untagged before it): only it is read",
             )
             results, words_of = results[-1:], words_of[-1:]
-    end_before: float | None = None
+    end_before: float | None = 0.0  # a result starts where the one before it ended
     for result, words in zip(results, words_of, strict=True):
         best = first_dict(result.get("alternatives"))
         result_end = seconds(_get(result, "resultEndTime", "result_end_time", "resultEndOffset"))

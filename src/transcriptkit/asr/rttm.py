@@ -22,7 +22,8 @@ _RECORD = re.compile(r"[A-Z][A-Z-]+\s")
 
 
 def looks_like(text: str) -> bool:
-    """The first record line is a SPEAKER record with numeric onset and duration."""
+    """A SPEAKER record with numeric onset and duration, after any other records
+    (`SPKR-INFO`) and `;;` comments."""
     at, text = 0, text.lstrip("\ufeff")
     for _ in range(_LOOK_LINES):
         end = text.find("\n", at)
@@ -32,8 +33,14 @@ def looks_like(text: str) -> bool:
             return False
         if not row or row.startswith(";;"):
             continue
-        return _SPEAKER.match(row) is not None
+        if _SPEAKER.match(row) is not None:
+            return True
+        if not (_RECORD.match(row) and len(row.split()) >= _FIELDS):
+            return False  # (`SPKR-INFO` and other records may come first)
     return False
+
+
+_FIELDS = 9  # an RTTM record's fields, the last optional
 
 
 _LOOK_LINES = 20  # comment or blank lines allowed before the first record

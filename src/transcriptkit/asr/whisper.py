@@ -1,4 +1,5 @@
-"""OpenAI Whisper, faster-whisper, whisper-timestamped and whisperX JSON; Whisper's TSV.
+"""OpenAI Whisper, faster-whisper, whisper-timestamped and whisperX JSON; Whisper's TSV;
+Hugging Face's pipeline (`chunks`); the transcription API's plain `{"text": ...}`.
 
     {"text": " Hello there.", "language": "en",
      "segments": [{"id": 0, "start": 0.0, "end": 1.2, "text": " Hello there.",
@@ -202,4 +203,49 @@ def read_cpp(doc: dict[str, Any]) -> Reading:
             reading.pieces.append(Piece(text, start, end, str(who) if diarized else None))
         if item.get("speaker_turn_next") is True:
             who = 1 - who
+    return reading
+
+
+def looks_like_chunks(doc: Any) -> bool:
+    """Hugging Face's speech-recognition pipeline (and insanely-fast-whisper): `chunks` of
+    {timestamp: [start, end], text}."""
+    chunks = dicts(doc.get("chunks")) if isinstance(doc, dict) else []
+    return bool(chunks) and isinstance(chunks[0].get("timestamp"), list | tuple)
+
+
+def read_chunks(doc: dict[str, Any]) -> Reading:
+    """A piece per chunk; where insanely-fast-whisper diarized the file, a piece per item of
+    its `speakers` list ({speaker, timestamp, text}) instead."""
+    reading = Reading("transformers", [])
+    speakers = dicts(doc.get("speakers"))
+    for item in speakers if speakers and "speaker" in speakers[0] else dicts(doc.get("chunks")):
+        stamp = item.get("timestamp")
+        start, end = (
+            (stamp[0], stamp[1])
+            if isinstance(stamp, list | tuple) and len(stamp) == 2
+            else (None, None)
+        )
+        text = text_of(item.get("text"))
+        if text.strip():
+            reading.pieces.append(
+                Piece(text, seconds(start), seconds(end), label(item.get("speaker")))
+            )
+    return reading
+
+
+# What the transcription API's plain JSON holds besides its text (`gpt-4o-transcribe`
+# adds `usage`, `whisper-1` may add `language` and `duration`).
+_PLAIN_KEYS = frozenset({"text", "usage", "language", "duration", "task", "logprobs"})
+
+
+def looks_like_text(doc: Any) -> bool:
+    """The transcription API's default `json`: `{"text": ...}`, nothing timed."""
+    return isinstance(doc, dict) and isinstance(doc.get("text"), str) and doc.keys() <= _PLAIN_KEYS
+
+
+def read_text(doc: dict[str, Any]) -> Reading:
+    """One untimed piece, no speaker: the file says nothing of either."""
+    reading = Reading("openai", [])
+    if doc["text"].strip():
+        reading.pieces.append(Piece(doc["text"], None, None))
     return reading
