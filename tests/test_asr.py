@@ -694,3 +694,13 @@ def test_rttm_with_speaker_info_records_first() -> None:
         ("spkA", 0.0, 1.5),
         ("spkB", 2.0, 3.0),
     ]
+
+
+def test_azure_fast_transcription_phrases_in_milliseconds() -> None:
+    phrases = [
+        {"speaker": 1, "offsetMilliseconds": 500, "durationMilliseconds": 1500, "text": "Go."},
+        {"speaker": 2, "offsetMilliseconds": 2500, "durationMilliseconds": 1000, "text": "Now?"},
+    ]
+    doc = parse(json.dumps({"durationMilliseconds": 3500, "phrases": phrases}))
+    assert doc.metadata.source_format == "azure"
+    assert _turns(doc) == [("1", 0.5, 2.0, "Go."), ("2", 2.5, 3.5, "Now?")]

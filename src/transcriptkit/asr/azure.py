@@ -21,6 +21,10 @@ conversation transcriber adds `SpeakerId`):
      "NBest": [{"Confidence": 0.93, "Display": "Hi there.",
                 "Words": [{"Word": "hi", "Offset": 5000000, "Duration": 2000000}]}]}
 
+Fast transcription (`{"durationMilliseconds", "combinedPhrases", "phrases": [{"speaker": 1,
+"offsetMilliseconds": 500, "durationMilliseconds": 1500, "text", "words"}]}`) reads the
+same, in milliseconds.
+
 A piece is a phrase: Azure attributes speakers per phrase. Times are ticks of 100 ns
 (`*InTicks`, SDK `Offset`/`Duration`) or ISO 8601 durations (`"PT1.2S"`); end = offset +
 duration. Text is the best alternative's `display` form. A phrase whose status is not
@@ -44,10 +48,16 @@ def _sdk_results(doc: Any) -> list[dict[str, Any]]:
     return [d for d in items if "RecognitionStatus" in d]
 
 
+def _fast_phrases(doc: Any) -> list[dict[str, Any]]:
+    """The fast transcription API's `phrases` (times in milliseconds)."""
+    phrases = dicts(doc.get("phrases")) if isinstance(doc, dict) else []
+    return phrases if phrases and "offsetMilliseconds" in phrases[0] else []
+
+
 def looks_like(doc: Any) -> bool:
     if isinstance(doc, dict) and isinstance(doc.get("recognizedPhrases"), list):
         return True
-    return bool(_sdk_results(doc))
+    return bool(_sdk_results(doc)) or bool(_fast_phrases(doc))
 
 
 def _time(d: dict[str, Any], ticks: str, iso: str) -> float | None:
@@ -97,6 +107,26 @@ def read(doc: Any) -> Reading:
             text = text_of(best.get("display")) or text_of(best.get("lexical"))
             words = _words(dicts(best.get("words")), False, who)
             reading.pieces.append(Piece(text, start, end, who, words or None))
+    elif fast := _fast_phrases(doc):
+        several = len({label(p.get("channel")) for p in fast}) > 1
+        for p in fast:
+            who = label(p.get("speaker"))
+            if who is None and several:
+                who = label(p.get("channel"))
+            start = seconds(p.get("offsetMilliseconds"), 0.001)
+            end = _end(start, seconds(p.get("durationMilliseconds"), 0.001))
+            words = [
+                Word(
+                    text=text_of(w.get("text")),
+                    start=(at := seconds(w.get("offsetMilliseconds"), 0.001)),
+                    end=_end(at, seconds(w.get("durationMilliseconds"), 0.001)),
+                    speaker=who,
+                )
+                for w in dicts(p.get("words"))
+            ]
+            text = text_of(p.get("text"))
+            if text.strip():
+                reading.pieces.append(Piece(text, start, end, who, words or None))
     else:
         for r in _sdk_results(doc):
             best = first_dict(r.get("NBest"))
