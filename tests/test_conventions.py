@@ -152,6 +152,21 @@ def test_a_list_of_names_alone_is_no_run_of_turns() -> None:
     assert all(turn.text for turn in t.turns)
 
 
+def test_a_label_among_header_fields_that_are_no_labels_is_a_field() -> None:
+    text = (
+        "Harbor Oral History Project\nNarrator: Ptolemy Varga\nInterviewer: Rhea Lund\n"
+        "Date of interview: 12 May 2018\n\nInterviewer: When did you start?\n\n"
+        "Narrator: In nineteen fifty-eight.\n\nInterviewer: And then?\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (6, "Interviewer"),
+        (8, "Narrator"),
+        (10, "Interviewer"),
+    ]
+    assert t.metadata.date is not None and t.metadata.date.isoformat() == "2018-05-12"
+
+
 _NAME = st.sampled_from(["Ada Quist", "Noor Belcastro", "Tamsin Ferrow", "Olek Varga"])
 
 

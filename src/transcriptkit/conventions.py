@@ -1040,18 +1040,50 @@ def _field_block(tokens: list[Token], at: list[int]) -> dict[int, int]:
             )
             words = _after_label(tokens, i) if starts else ""
             # (the word count stops past `FIELD_WORDS`: a turn of speech is not split whole)
-            if (
-                words
-                and (words[-1] not in ".?!" or _INITIALS_END.search(words))
-                and len(words.split(maxsplit=FIELD_WORDS)) <= FIELD_WORDS
-            ):
+            if _field_value(words):
                 runs[-1].append(t)
             elif runs[-1]:
                 runs.append([])
         for run in runs:
             if len(run) >= FIELD_RUN:
                 out.update([(id(t), t.line) for t in run])
+    # A label with a field's value among field lines that are not labels (`Interviewee:
+    # Ada Quist` / `Interviewer: Noor Belcastro` / `Date of interview: 12 May 2018`).
+    lonely = [i for i in at if id(tokens[i]) not in out and _field_value(_after_label(tokens, i))]
+    if lonely:
+        printed = {group[0].line: "".join([t.text for t in group]) for group in _lines(tokens)}
+        for i in lonely:
+            line = tokens[i].line
+            above = next(k for k in count(1) if not _field_line(printed.get(line - k)))
+            below = next(k for k in count(1) if not _field_line(printed.get(line + k)))
+            if above + below - 1 >= FIELD_RUN:
+                out[id(tokens[i])] = line
     return out
+
+
+def _field_value(words: str) -> bool:
+    """A field's value: some words, no sentence (initials may end it), `FIELD_WORDS` at most."""
+    return (
+        bool(words)
+        and (words[-1] not in ".?!" or _INITIALS_END.search(words) is not None)
+        and len(words.split(maxsplit=FIELD_WORDS)) <= FIELD_WORDS
+    )
+
+
+# A line of a page's header fields, whatever its key: `Date of interview: 12 May 2018`.
+_FIELD_SHAPE: Final = regex.compile(
+    r"""[ \t]*+ \p{Lu} [\p{L}'’\-]{0,20}+ (?: [ ] [\p{L}'’\-]{1,20}+ ){0,3}+ [ \t]*+ : [ \t]++
+        (?P<value> \S [^\n]*? ) [ \t\r\n]*+ $""",
+    regex.VERBOSE | regex.V1,
+)
+
+
+def _field_line(text: str | None) -> bool:
+    return (
+        text is not None
+        and (m := _FIELD_SHAPE.match(text)) is not None
+        and _field_value(m["value"])
+    )
 
 
 def _field_headers(tokens: list[Token], lines: set[int]) -> list[Token]:
