@@ -304,8 +304,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         elif kind == "name-alone" and len(strong) >= STRONG_RIVAL and t.fields["name"] not in known:
             ok = False  # the document labels with a colon: a name alone is a heading
         else:
-            # A name alone with the time its speaker starts needs no recurrence: the time
-            # is the document's own mark of a speaker heading (`Ole Berg` / `(00:00:09) ...`).
+            # (a name alone of the document's timed convention needs no recurrence)
             ok = (
                 kind in _PER_NAME
                 and (t.fields["name"] in timed or evident(t.fields["name"]))
