@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -88,6 +89,31 @@ def test_a_voice_named_once_with_its_time_is_a_voice() -> None:
         (4, "Tomas Ekberg", 5.0),
         (7, "Rhea Lund", 9.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "label", "name"),
+    [
+        ("rhea.lund@example.org   0:03", "rhea.lund@example.org", "RHEA.LUND@EXAMPLE.ORG"),
+        ("Rhea Lund (Guest)   0:03", "Rhea Lund (Guest)", "RHEA LUND"),
+        ("Lund, Rhea   0:03", "Lund, Rhea", "LUND, RHEA"),
+        ("SPEAKER_01   0:03", "SPEAKER_01", "SPEAKER_01"),
+        ("[Rhea Lund] 10:00:03", "Rhea Lund", "RHEA LUND"),
+    ],
+)
+def test_a_meeting_apps_speaker_with_the_time_is_a_speaker_heading(
+    printed: str, label: str, name: str
+) -> None:
+    # Invented: a meeting app's export, one speaker as the app prints them, one plain.
+    again = printed.replace("0:03", "0:15")
+    text = (
+        f"{printed}\nCan everyone see the screen?\n\nTomas Ekberg   0:08\nYes, it is clear.\n\n"
+        f"{again}\nGood, the totals are in column F.\n\nTomas Ekberg   0:40\nThose look low.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.line for turn in t.turns] == [1, 4, 7, 10]
+    assert (t.turns[0].label, t.speaker_name(t.turns[0])) == (label, name)
+    assert t.turns[1].start == 8.0
 
 
 def test_a_time_under_a_name_alone_is_the_speakers_start() -> None:

@@ -97,11 +97,25 @@ _ALONE_TIME = rf"""
 _NAME_PART = rf"(?: {_NAME_WORD} | \p{{Nd}}{{1,3}}+ (?! [:\d] ) )"
 # A name alone on its line is four words at most (the words hold no space).
 _ALONE_WORDS: Final = 4
+# With the time beside it, a meeting app's speaker is printed as the app knows them: an
+# e-mail address (`ada.quist@example.org`), a diarizer's id (`SPEAKER_01`), `Last, First`,
+# a name in brackets (`[Ada Quist] 10:02:33`), a description after it (`Ada Quist (Guest)`).
+_APP_NAME = rf"""
+    (?: [\w.+\-]{{1,64}}+ @ [\w\-]{{1,63}}+ (?: \. [\w\-]{{1,63}}+ ){{1,4}}+
+      | (?i: speaker | spk ) _ \d{{1,3}}+
+      | {_NAME_WORD} , [ ] {_NAME_WORD} (?: [ ] {_NAME_WORD} )?+
+      | {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+ )
+"""
 NAME_ALONE: Final = regex.compile(
     rf"""
-    [ \t]*+ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+ )
-      (?: [ \t]++ (?: -- | [–—] ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
-    (?: {_ALONE_TIME} )?+
+    [ \t]*+
+    (?: (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+ )
+          (?: [ \t]++ (?: -- | [–—] ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
+        (?: {_ALONE_TIME} )?+
+      | (?: \[ (?P<label> (?P<name> {_APP_NAME} ) ) \]
+          | (?P<label> (?P<name> {_APP_NAME} )
+              (?: [ \t]++ \( (?P<description> [^()\n]{{1,40}}+ ) \) )?+ ) )
+        {_ALONE_TIME} )
     [ \t]*+ \r?+ $
     """,
     regex.VERBOSE | regex.V1,
@@ -768,7 +782,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         timed = i > 0 and tokens[i - 1].line == line and tokens[i - 1].kind is TokenKind.TIMESTAMP
         if not inline and (
             (len(text) > _ALONE_MAX and not timed)
-            or not ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()))
+            or not ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()) or "@" in text)
         ):
             continue  # no candidate starts so: not even a name alone on its line
         before = i - 1
@@ -781,29 +795,31 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             end += 1
         if end > i + 1 and not _only_words(tokens[i + 1 : end]):
             continue
-        found = None
-        if inline:
-            line_text = "".join([t.text for t in tokens[i:end]])
-            found = _inline_candidate(line_text, first, pieces)
-        elif (
-            (end == i + 1 or tokens[end - 1].end - first.start <= _ALONE_MAX)
+        # (a bracket or a `Q` that opens no inline candidate may open a name alone:
+        # `[Ada Quist] 10:02:33`, `Quist, Ada   0:03`)
+        found = _inline_candidate(_joined(tokens[i:end]), first, pieces) if inline else None
+        if (
+            found is None
             and (
-                # `NAME_ALONE` without a job after a dash or a time holds `_ALONE_WORDS` - 1
-                # spaces at most, past the spaces around it: a literal test spares prose the
-                # regex
-                "--" in text
-                or "–" in text
-                or "—" in text
-                or ":" in text
-                or end > i + 1  # `Ines Calder (0:34)`: the time is a note of its own
-                or text.strip(" \t\r\n").count(" ") < _ALONE_WORDS
+                (end == i + 1 or tokens[end - 1].end - first.start <= _ALONE_MAX)
+                and (
+                    # `NAME_ALONE` without a job after a dash or a time holds `_ALONE_WORDS` - 1
+                    # spaces at most, past the spaces around it: a literal test spares prose the
+                    # regex
+                    "--" in text
+                    or "–" in text
+                    or "—" in text
+                    or ":" in text
+                    or end > i + 1  # `Ines Calder (0:34)`: the time is a note of its own
+                    or text.strip(" \t\r\n").count(" ") < _ALONE_WORDS
+                )
+                and (m := NAME_ALONE.match(text if end == i + 1 else _joined(tokens[i:end])))
+                and (after := _speech_after(tokens, end)) is not None
             )
-            and (m := NAME_ALONE.match(text if end == i + 1 else _joined(tokens[i:end])))
-            and (after := _speech_after(tokens, end)) is not None
         ):
             # `Ines Calder (0:34)` holds a note
             found = _alone_candidate(tokens[i:end], m, after)
-        elif timed and end == i + 1 and (m := rules.caps_speech(text)):
+        if found is None and timed and end == i + 1 and (m := rules.caps_speech(text)):
             found = _caps_candidate(first, m, pieces)
         if found is not None:
             edits.append((i, end, found))
@@ -944,6 +960,8 @@ def _alone_candidate(words: list[Token], m: regex.Match[str], time: str) -> list
     fields = {"label": m["label"].strip(), "name": canonical_name(m["name"]), "weak": "name-alone"}
     if m["role"]:
         fields["role"] = " ".join(m["role"].split())
+    if m["description"]:
+        fields["description"] = " ".join(m["description"].split())
     if m["time"] or time:
         fields["time"] = m["time"] or time
     first = words[0]
