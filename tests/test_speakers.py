@@ -215,7 +215,14 @@ def test_ids_are_unique_whatever_the_names(names: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("label", "role"),
-    [("CALLER", "caller"), ("Caller", "caller"), ("CALLER 2", "caller"), ("HOST", "host")],
+    [
+        ("CALLER", "caller"),
+        ("Caller", "caller"),
+        ("CALLER 2", "caller"),
+        ("HOST", "host"),
+        ("REPORTER", "reporter"),
+        ("Correspondent", "reporter"),
+    ],
 )
 def test_a_label_that_is_the_role_itself_has_that_role(label: str, role: str) -> None:
     text = f"IDA BERG: Lines are open.\n\n{label}: Hi, first time.\n\nIDA BERG: Welcome.\n"

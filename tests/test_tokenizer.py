@@ -49,6 +49,12 @@ def label_fields(line: str) -> dict[str, str]:
         ("NEIL OKAFOR, host: Welcome back.", "NEIL OKAFOR, host", "NEIL OKAFOR", "host"),
         ("Unidentified Man #2: No way.", "Unidentified Man #2", "UNIDENTIFIED MAN #2", None),
         ("Automated Voice: Please hold.", "Automated Voice", "AUTOMATED VOICE", None),
+        (
+            'ODA VANE, HARBOR "NIGHT DESK" CO-ANCHOR: Evening.',
+            'ODA VANE, HARBOR "NIGHT DESK" CO-ANCHOR',
+            "ODA VANE",
+            'HARBOR "NIGHT DESK" CO-ANCHOR',
+        ),
     ],
 )
 def test_modern_and_legacy_labels(line: str, label: str, name: str, role: str | None) -> None:
@@ -199,6 +205,8 @@ def test_a_parenthetical_aside_in_speech_stays_words() -> None:
         ("Share this article", "chrome"),
         ("Leave a Reply", "comments"),
         ("Read 214 Comments", "comments"),
+        ("Sponsored Content", "chrome"),
+        ("Read Next", "chrome"),
     ],
 )
 def test_page_furniture(line: str, rule: str) -> None:

@@ -162,7 +162,9 @@ _PER_NAME: Final = frozenset(
 )
 # Voices that need no introduction: who is speaking is the word itself.
 _GENERIC_VOICE: Final = regex.compile(
-    r"^(?:OPERATOR|MODERATOR|ANNOUNCER|NARRATOR|INTERVIEWER|HOST|Q)$", regex.V1
+    r"^(?:OPERATOR|MODERATOR|ANNOUNCER|NARRATOR|INTERVIEWER|HOST|Q|CORRESPONDENT|REPORTER"
+    r"|SPOKESPERSON|JOURNALIST|CALLER)$",
+    regex.V1,
 )
 
 

@@ -99,7 +99,7 @@ _GIVEN_CAPS = r"""
 # `(voice-over)`, `, (R) KENTUCKY`. Words are capitalised or short function words, so a
 # sentence (`NPR, which ran the story, said:`) is not mistaken for a role.
 _ROLE_WORD = r"""
-    (?: [\p{Lu}\p{Nd}][\p{L}\p{Nd}'’.\-/&]{0,30}+
+    (?: ["“]?+ [\p{Lu}\p{Nd}][\p{L}\p{Nd}'’.\-/&]{0,30}+ ["”]?+  # `ABC "THIS WEEK" CO-ANCHOR`
       | (?: host | co-host | byline | reporting | reporter | correspondent | anchor | caller
           | voice-over | through\ interpreter | of | the | and | for | at | in | on | to | de
           | a | an | &  | former | chief | senior | staff | contributor | commentator
@@ -547,6 +547,8 @@ FURNITURE: Final = tuple(
                 | click [ ] on [ ] a [ ] timestamp [^\n]*+ | (?: skip [ ] )?+ advertisement
                 | continue [ ] reading (?: [ ] (?: below | the [ ] main [ ] story ) )?+
                 | share [ ] this [ ] (?: article | story | page | post | episode )
+                | sponsored (?: [ ] content )?+ | read [ ] next | trending (?: [ ] (?: news | now ) )?+
+                | up [ ] next | next [ ] story
                 | related [ ] (?: articles | posts | content | coverage | episodes ) ) [ \t]*+ $""",
         ),
         # Where a page's comments begin: `Leave a Reply`, `214 Comments`, `Add a comment`.

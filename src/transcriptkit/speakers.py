@@ -68,7 +68,9 @@ _DECLARED = _INITIALS
 _REPORTER_VOICE = regex.compile(r"^(?:Q|QUESTION|J|JOURNALIST)$")
 # A label that is the role itself (`HOST:`, `Caller:`, `CALLER 2:`): the name states it.
 _ROLE_VOICE = regex.compile(
-    r"^(?:(?P<host>CO-?HOST|HOST|ANCHOR)|(?P<caller>CALLER))(?:[ ]\#?\d{1,3})?$", regex.I
+    r"^(?:(?P<host>CO-?HOST|HOST|ANCHOR)|(?P<caller>CALLER)|(?P<reporter>REPORTER|CORRESPONDENT))"
+    r"(?:[ ]\#?\d{1,3})?$",
+    regex.I,
 )
 
 
@@ -83,7 +85,7 @@ def role_of(name: str, role_text: str | None, description: str | None) -> Role |
     if _REPORTER_VOICE.match(name):
         return "reporter"
     if m := _ROLE_VOICE.match(name):
-        return "host" if m["host"] else "caller"
+        return cast(Role, m.lastgroup)
     for source in (role_text, description):
         if not source:
             continue
