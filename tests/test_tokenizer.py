@@ -349,3 +349,17 @@ def test_the_words_after_the_comments_begin_are_no_turns_words() -> None:
     )
     t = parse(text)
     assert [turn.text for turn in t.turns] == ["Welcome.", "Thanks."]
+
+
+def test_a_parliaments_honourable_members_are_labels() -> None:
+    text = (
+        "Hon. Ada Quist (Harbourside, Lib.): Mr. Speaker, the ferry is late again.\n\n"
+        "Right Hon. Otto Brandt (Prime Minister): Mr. Speaker, it is on its way.\n\n"
+        "Hon. Ada Quist: It has been on its way for a year.\n"
+    )
+    t = parse(text)
+    assert [(turn.line, t.speaker_name(turn)) for turn in t.turns] == [
+        (1, "ADA QUIST"),
+        (3, "OTTO BRANDT"),
+        (5, "ADA QUIST"),
+    ]

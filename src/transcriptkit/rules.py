@@ -38,6 +38,8 @@ LINE_PREFIX: Final = regex.compile(
 HONORIFIC: Final = regex.compile(
     r"""
     (?i: mr | ms | mrs | dr | mx | miss )\.?+ [ \t\ufffd\xa0]++
+    # A parliament's `Hon. Ada Quist (Riding, Party):`, `Right Hon. ...`.
+    | (?: (?: Right | Rt\.?+ ) [ ] )?+ Hon \. [ \t\ufffd\xa0]++
     | (?: Doctor | Professor | Prof\. | Governor | Gov\. | Senator | Sen\. | Representative
         | Rep\. | Reverend | Rev\. | Father | Sister | Rabbi | Judge | Justice | General
         | Ambassador | Mayor | Secretary | President | Sir | Dame | Lord | Lady | Captain
