@@ -210,3 +210,14 @@ def test_a_byline_under_the_headline_is_not_the_title() -> None:
         "IDA BERG, HOST: Good evening.\n\nOLE VANG: Evening.\n"
     )
     assert parse(text).metadata.title == "Ferries Stop For The Winter"
+
+
+def test_a_dateline_right_under_a_repeated_headline_dates_the_page() -> None:
+    text = (
+        "Harbor Radio\nNight Desk\nListen Live\n\nWhy the ferry stopped for the winter\n"
+        "Harbor Radio · Posted: Sep 12, 2024 6:21 PM EDT | Last Updated: September 13, 2024\n\n"
+        "Email\n\nNight Desk\n6:10 The ferry stops\n\nThe ferry has stopped. Ida Berg spoke "
+        "with Ole Vang about it.\n\nHost: Why did it stop?\n\nOle Vang: Ice.\n\n"
+        "Host: Until when?\n\nOle Vang: Spring.\n"
+    )
+    assert parse(text).metadata.date == dt.date(2024, 9, 12)

@@ -789,8 +789,8 @@ def _date(
     for value in values:
         if day := parse_date(value, day_first):
             return day
-    for ln in head:
-        if ln.wordy and (day := _dated_line(ln, day_first)):
+    for ln in head:  # (a headline's teaser may be its dateline: `Radio · Posted: Sep 12, 2024`)
+        if (ln.wordy or _teaser(ln)) and (day := _dated_line(ln, day_first)):
             return day
     if meta.title and (day := parse_date(meta.title, day_first, cued=False)):
         return day
@@ -805,6 +805,10 @@ def _date(
         if found and found[1] <= _DATELINE_CHARS // 4 and _LEDE.match(ln.text, found[2]):
             return found[0]
     return None
+
+
+def _teaser(ln: _Line) -> bool:
+    return bool(ln.text) and any(h.get("field") == "teaser" for h in ln.headers)
 
 
 def _dated_line(ln: _Line, day_first: bool) -> dt.date | None:
