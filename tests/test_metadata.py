@@ -221,3 +221,11 @@ def test_a_dateline_right_under_a_repeated_headline_dates_the_page() -> None:
         "Host: Until when?\n\nOle Vang: Spring.\n"
     )
     assert parse(text).metadata.date == dt.date(2024, 9, 12)
+
+
+def test_a_headline_in_sentence_case_over_its_dateline_is_the_title() -> None:
+    text = (
+        "Harbor Radio\nNight Desk\nFull Episodes\n\nWhy the ferry stopped for the winter\n"
+        "May 6, 2024 5:00 AM ET\n\nIDA BERG, HOST: Good evening.\n\nOLE VANG: Evening.\n"
+    )
+    assert parse(text).metadata.title == "Why the ferry stopped for the winter"

@@ -610,7 +610,7 @@ def _dateline_index(head: list[_Line], kind: Kind) -> int | None:
         if not ln.text:
             continue
         value = ln.date_header
-        if value is None and ln.wordy and _dated_line(ln, False):
+        if value is None and (ln.wordy or _teaser(ln)) and _dated_line(ln, False):
             value = ln.text
         if value is None:
             continue
@@ -649,7 +649,7 @@ def _beside(head: list[_Line], i: int) -> _Line | None:
                 return ln
             if _furniture_line(ln.text) or ln.date_header is not None:
                 continue
-            if ln.wordy and _heading(ln.text):
+            if ln.wordy and (_heading(ln.text) or (step < 0 and _sentence_case_headline(ln.text))):
                 return ln
             break
     return None
@@ -805,6 +805,22 @@ def _date(
         if found and found[1] <= _DATELINE_CHARS // 4 and _LEDE.match(ln.text, found[2]):
             return found[0]
     return None
+
+
+# Words of a headline in sentence case (`Why the ferry stopped for the winter`).
+_HEADLINE_WORDS = range(3, 21)
+
+
+def _sentence_case_headline(text: str) -> bool:
+    """A headline in sentence case, right above its dateline: a capital first, a few words,
+    no sentence's end, within a headline's length."""
+    return (
+        text[:1].isupper()
+        and len(text) <= _HEADING_CHECK
+        and not text.endswith((".", ",", ":", ";"))
+        and len(text.split()) in _HEADLINE_WORDS
+        and text.rsplit(None, 1)[-1] not in SMALL_WORDS
+    )
 
 
 def _teaser(ln: _Line) -> bool:
