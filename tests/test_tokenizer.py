@@ -207,6 +207,9 @@ def test_a_parenthetical_aside_in_speech_stays_words() -> None:
         ("Read 214 Comments", "comments"),
         ("Sponsored Content", "chrome"),
         ("Read Next", "chrome"),
+        ("# # #", "end-mark"),
+        ("-30-", "end-mark"),
+        ("END", "end-mark"),
     ],
 )
 def test_page_furniture(line: str, rule: str) -> None:
@@ -363,3 +366,9 @@ def test_a_parliaments_honourable_members_are_labels() -> None:
         (3, "OTTO BRANDT"),
         (5, "ADA QUIST"),
     ]
+
+
+def test_a_release_ends_on_its_end_mark() -> None:
+    text = "MS. ODELL: Thank you all.\n\n# # #\n\nTAGS Office of the Spokesperson\n"
+    (turn,) = parse(text).turns
+    assert turn.text == "Thank you all."

@@ -566,6 +566,8 @@ FURNITURE: Final = tuple(
             "disclosure",
             r"[ \t]*+ (?: <details> [ \t]*+ )?+ <summary> [^\n]{0,300}? </summary> [ \t]*+ $",
         ),
+        # The mark that ends a release or a transcript: `# # #`, `-30-`, `END`.
+        ("end-mark", r"[ \t]*+ (?: \# [ ]?+ \# [ ]?+ \# | -30- | (?-i: END ) ) [ \t]*+ $"),
         # A separator rule: `---`, `* * *`.
         (
             "rule",
@@ -592,4 +594,6 @@ FURNITURE_EMBED: Final = (  # searched in a line's first 260 characters
 # Lines after which nothing belongs to the transcript any more.
 # (`transcript-end` is a house style's closing line: CNN's `END`, a briefing's `END 2:04 P.M.
 # EDT`.)
-TERMINAL_FURNITURE: Final = frozenset({"copyright", "disclaimer", "comments", "transcript-end"})
+TERMINAL_FURNITURE: Final = frozenset(
+    {"copyright", "disclaimer", "comments", "end-mark", "transcript-end"}
+)
