@@ -388,3 +388,15 @@ def test_names_in_lower_case_are_labels_where_two_recur() -> None:
     ]
     once = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nnote: bring a coat\n"
     assert [turn.label for turn in parse(once).turns] == [None]
+
+
+def test_whispers_printed_ranges_are_timed_lines() -> None:
+    # Invented: Whisper's progress lines as saved (`[start --> end]  words`).
+    said = ["Speaker 1: We open at nine.", "Speaker 1: Bring a coat.", "Speaker 2: Will it rain?"]
+    text = "".join(f"[00:0{2 * k}.000 --> 00:0{2 * k + 2}.000]  {w}\n" for k, w in enumerate(said))
+    t = parse(text)
+    assert t.metadata.source_format == "timed-lines"
+    assert [(turn.label, turn.start, turn.text) for turn in t.turns] == [
+        ("Speaker 1", 0.0, "We open at nine. Bring a coat."),
+        ("Speaker 2", 4.0, "Will it rain?"),
+    ]

@@ -466,9 +466,13 @@ def read_scc(text: str, *, strict: bool = False) -> Reading:
 # ---- timed lines ----------------------------------------------------------------------------
 
 # `- 00:00:02November right okay`, `0:05 so we start`, `12:01:33 Ana: hello`: a clock
-# time opening the line (after an optional list bullet), the words after it, glued or not.
+# time opening the line (after an optional list bullet), the words after it, glued or not;
+# or in brackets with the time it ends, as Whisper prints its progress and MacWhisper saves
+# it (`[00:00.000 --> 00:04.000]  Hello.`).
 TIMED_LINE: Final = re.compile(
-    r"[ \t]*(?:[-*•][ \t]*)?(?:(\d{1,2}):)?(\d{1,2}):(\d\d)(?:[.,](\d{1,3}))?(?![\d:])[ \t]*"
+    r"[ \t]*(?:[-*•][ \t]*|\[(?=[\d:.,]{4,12}[ \t]*-->))?"
+    r"(?:(\d{1,2}):)?(\d{1,2}):(\d\d)(?:[.,](\d{1,3}))?(?![\d:])"
+    r"(?:[ \t]*-->[ \t]*(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?\])?[ \t]*"
 )
 # A chat export's message line: `00:05:16<TAB>Ana Ruiz:<TAB>typed words`.
 CHAT_LINE: Final = re.compile(r"[ \t]*\d{1,2}:\d\d(?::\d\d)?\t[^\t\n]{1,80}:\t")
