@@ -400,3 +400,12 @@ def test_whispers_printed_ranges_are_timed_lines() -> None:
         ("Speaker 1", 0.0, "We open at nine. Bring a coat."),
         ("Speaker 2", 4.0, "Will it rain?"),
     ]
+
+
+def test_a_voices_description_is_no_part_of_its_name() -> None:
+    text = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n<v Ada Quist (Guest)>Can you hear me?</v>\n\n"
+        "00:00:02.000 --> 00:00:04.000\n<v Otto Brandt>Yes.</v>\n"
+    )
+    t = parse(text)
+    assert [t.speaker_name(turn) for turn in t.turns] == ["ADA QUIST", "OTTO BRANDT"]

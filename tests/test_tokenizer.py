@@ -207,6 +207,8 @@ def test_a_parenthetical_aside_in_speech_stays_words() -> None:
         ("Read 214 Comments", "comments"),
         ("Sponsored Content", "chrome"),
         ("Read Next", "chrome"),
+        ("Meeting ended after 00:25:12", "meeting-end"),
+        ("Ada Quist stopped transcription", "meeting-end"),
         ("# # #", "end-mark"),
         ("-30-", "end-mark"),
         ("END", "end-mark"),

@@ -959,7 +959,12 @@ def _speech_after(tokens: list[Token], at: int) -> str | None:
 def _alone_candidate(words: list[Token], m: regex.Match[str], time: str) -> list[Token]:
     """A name alone on its line (`words`; `m`, its `NAME_ALONE` match) as a candidate
     label; `time`, a time stamp opening the words under it, or ""."""
-    fields = {"label": m["label"].strip(), "name": canonical_name(m["name"]), "weak": "name-alone"}
+    name = m["name"]
+    fields = {"label": m["label"].strip(), "weak": "name-alone"}
+    if honorific := rules.HONORIFIC.match(name):  # `Dr. A. Quist  0:00`
+        fields["honorific"] = honorific[0].strip()
+        name = name[honorific.end() :]
+    fields["name"] = canonical_name(name)
     if m["role"]:
         fields["role"] = " ".join(m["role"].split())
     if m["description"]:

@@ -566,6 +566,12 @@ FURNITURE: Final = tuple(
             "disclosure",
             r"[ \t]*+ (?: <details> [ \t]*+ )?+ <summary> [^\n]{0,300}? </summary> [ \t]*+ $",
         ),
+        # A meeting app's last line: `Meeting ended after 00:25:12`, `Ada Quist stopped
+        # transcription`.
+        (
+            "meeting-end",
+            r"[ \t]*+ (?: meeting [ ] ended \b [^\n]{0,80}+ | [^\n]{1,80}? [ ] stopped [ ] transcription [ .]*+ ) $",
+        ),
         # The mark that ends a release or a transcript: `# # #`, `-30-`, `END`.
         ("end-mark", r"[ \t]*+ (?: \# [ ]?+ \# [ ]?+ \# | -30- | (?-i: END ) ) [ \t]*+ $"),
         # A separator rule: `---`, `* * *`.
@@ -595,5 +601,5 @@ FURNITURE_EMBED: Final = (  # searched in a line's first 260 characters
 # (`transcript-end` is a house style's closing line: CNN's `END`, a briefing's `END 2:04 P.M.
 # EDT`.)
 TERMINAL_FURNITURE: Final = frozenset(
-    {"copyright", "disclaimer", "comments", "end-mark", "transcript-end"}
+    {"copyright", "disclaimer", "comments", "meeting-end", "end-mark", "transcript-end"}
 )

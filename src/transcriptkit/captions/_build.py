@@ -153,8 +153,12 @@ class _Names(dict[str, str]):
     prints the same few names on every caption)."""
 
     def __missing__(self, raw: str) -> str:
-        name = self[raw] = canonical_name(raw)
+        # A voice's description is no part of the name: `<v Ada Quist (Guest)>`.
+        name = self[raw] = canonical_name(_DESCRIBED.sub("", raw) or raw)
         return name
+
+
+_DESCRIBED: Final = regex.compile(r"[ \t]++\([^()\n]{1,40}+\)[ \t]*+$", regex.V1)
 
 
 def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment], names: _Names) -> list[_Piece]:
