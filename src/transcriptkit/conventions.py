@@ -1078,8 +1078,10 @@ def _field_block(tokens: list[Token], at: list[int]) -> dict[int, int]:
         printed = {group[0].line: "".join([t.text for t in group]) for group in _lines(tokens)}
         for i in lonely:
             line = tokens[i].line
-            above = next(k for k in count(1) if not _field_line(printed.get(line - k)))
-            below = next(k for k in count(1) if not _field_line(printed.get(line + k)))
+            # (a few lines each way decide: a long list of fields is not walked per label)
+            near = range(1, FIELD_RUN)
+            above = next((k for k in near if not _field_line(printed.get(line - k))), FIELD_RUN)
+            below = next((k for k in near if not _field_line(printed.get(line + k))), FIELD_RUN)
             if above + below - 1 >= FIELD_RUN:
                 out[id(tokens[i])] = line
     return out
