@@ -394,3 +394,13 @@ def test_a_label_wrapped_inside_a_long_role_without_brackets() -> None:
 def test_caption_bullets_are_not_words() -> None:
     t = parse(_text("pbs_caption_list"))
     assert not any("•" in turn.text for turn in t.turns)
+
+
+def test_npr_heard_on_line_is_no_title() -> None:
+    text = (
+        "Heard on Weekend Desk\n\nTide Pools Empty Out Early\n\nMarch 3, 2024\n\n"
+        "Heard on Weekend Desk\n\n5-Minute Listen\n\nIDA BERG, HOST:\n\nThe tide went out.\n\n"
+        "OLE VANG, BYLINE: It did.\n\nCopyright © 2024 NPR. All rights reserved.\n"
+    )
+    t = parse(text, style="npr")
+    assert t.metadata.title == "Tide Pools Empty Out Early"

@@ -10,7 +10,8 @@ from .base import Style, evidence, furniture, rule
 
 # NPR's page chrome, which the shared grammar does not know: `NPR logo`; the credit and the
 # "rush deadline" notice at the foot of a transcript and the comment policy after it (all
-# three end the transcript: nothing after them is a turn); `Support NPR` in the player bar.
+# three end the transcript: nothing after them is a turn); `Support NPR` in the player bar;
+# `Heard on <program>` over the headline.
 CHROME = before(
     "transcript-heading",
     furniture("logo", r"[ \t]*+ npr [ ] logo [ \t]*+ $"),
@@ -18,6 +19,8 @@ CHROME = before(
     furniture("disclaimer", r"[ \t]*+ npr [ ] transcripts [ ] are [ ] created [^\n]*+ $"),
     furniture("comments", r"[ \t]*+ please [ ] keep [ ] your [ ] community [ ] civil [^\n]*+ $"),
     furniture("station", r"[ \t]*+ support [ ] npr [^\n]{0,60}+ [ \t]*+ $"),
+    # `Heard on Weekend Edition Sunday`: the program a story aired on, over its headline.
+    furniture("heard-on", r"[ \t]*+ heard [ ] on [ ] [^\n]{2,60}+ $"),
 )
 
 # `NPR logo Harbour Update`: the page's headline run onto the logo's line (the logo is
