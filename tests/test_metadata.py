@@ -86,6 +86,9 @@ def test_a_network_or_a_title_case_phrase_is_not_a_program() -> None:
         "WHRB 91.7 FM",
         "* * * ~ * * *",
         "By Ada Quist and Noor Belcastro",
+        "Interview by Ada Quist",
+        "by NOOR BELCASTRO",
+        "By Ada Quist | March 3, 2024",
     ],
 )
 def test_furniture_is_never_the_title(furniture: str) -> None:
@@ -229,3 +232,9 @@ def test_a_headline_in_sentence_case_over_its_dateline_is_the_title() -> None:
         "May 6, 2024 5:00 AM ET\n\nIDA BERG, HOST: Good evening.\n\nOLE VANG: Evening.\n"
     )
     assert parse(text).metadata.title == "Why the ferry stopped for the winter"
+
+
+def test_a_headline_printed_twice_is_not_one_headline_wrapped() -> None:
+    head = "Quist: the ferry plan will cost more than promised"
+    text = f"{head}\n\n{head}\n\nIDA BERG, HOST: Good evening.\n\nOLE VANG: Evening.\n"
+    assert parse(text).metadata.title == head

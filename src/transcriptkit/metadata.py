@@ -123,10 +123,13 @@ _PLACE = regex.compile(
     _F,
 )
 # `By Ada Quist`, `By ADA QUIST and Noor Belcastro`: who wrote it, not what it is called.
-_BY = frozenset({"By ", "BY "})
+# ... and `Interview by Ada Quist`, `by NEAL CONAN`, `By Ada Quist | March 3, 2024`.
 _BYLINE = regex.compile(
-    r"""(?: By | BY ) [ ] \p{Lu}[\p{L}.'’\-]{0,25}+
-        (?: [ ] (?: \p{Lu}[\p{L}.'’\-]{0,25}+ | and | & ) ){0,6}+ [ \t]*+ $""",
+    r"""(?: (?: Interview (?: ed )?+ | Written | Reported | Story | Words | Text | Photos?+
+            | Transcribed ) [ ] )?+
+        (?i: by ) [ ] \p{Lu}[\p{L}.'’\-]{0,25}+
+        (?: [ ] (?: \p{Lu}[\p{L}.'’\-]{0,25}+ | and | & ) ){0,6}+
+        (?: [ \t]*+ [|·•,—–] [^\n]{0,80}+ )?+ [ \t]*+ $""",
     _F,
 )
 # `Episode 13`, `Episode #42`, `Volume 1`: an item's number, not its name.
@@ -481,7 +484,7 @@ def _furniture_line(text: str) -> bool:
         _PLACE.match(text)
         or _NUMBERING.match(text)
         or _FREQUENCY.search(text)
-        or (text[:3] in _BY and _BYLINE.match(text))
+        or ("y " in text[:25] and _BYLINE.match(text))
     ) or not any(map(str.isalpha, text))
 
 
@@ -584,7 +587,12 @@ def _repeated(head: list[_Line]) -> list[_Candidate]:
         if n in consumed or _furniture_line(text) or text.islower() or _date_field(text):
             continue  # `speaker` over every turn of a call: a headline has a capital
         after = _next_nonblank(head, by_number[n])
-        if after is not None and after.number in marked and _runs_on(text):
+        if (
+            after is not None
+            and after.number in marked
+            and _runs_on(text)
+            and marked[after.number]["value"] != text  # printed twice, not wrapped
+        ):
             text = f"{text} {marked[after.number]['value']}"
             consumed.add(after.number)
         tie = (0 if h.get("teaser") else 1, -int(h.get("repeats", "2")))
