@@ -235,6 +235,9 @@ def test_a_headline_in_sentence_case_over_its_dateline_is_the_title() -> None:
 
 
 def test_a_headline_printed_twice_is_not_one_headline_wrapped() -> None:
-    head = "Quist: the ferry plan will cost more than promised"
-    text = f"{head}\n\n{head}\n\nIDA BERG, HOST: Good evening.\n\nOLE VANG: Evening.\n"
+    head = "Quist: The ferry plan will cost more than promised"
+    text = (
+        f"Harbor News\nShows\nPublished October 21, 2015\n{head}\n{head}\n"
+        "IDA BERG, HOST: Good evening.\nOLE VANG: Evening.\nBERG: Thanks.\n"
+    )
     assert parse(text).metadata.title == head
