@@ -163,6 +163,35 @@ def test_header_fields_ending_on_initials_are_a_field_block() -> None:
     assert [turn.label for turn in t.turns] == ["MS. ODELL", "Q", "MS. ODELL"]
 
 
+def test_a_heading_with_a_job_after_a_single_dash() -> None:
+    text = (
+        "Operator\n\nGood morning, and welcome to the call today.\n\n"
+        "Ilse Marchetti - Chief Executive Officer\n\nThank you, and good morning, everyone.\n\n"
+        "Operator\n\nOur first question comes from the line of Bram Oduya.\n\n"
+        "Ilse Marchetti - Chief Executive Officer\n\nThanks, Bram. Revenue rose.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, t.speaker_name(turn)) for turn in t.turns] == [
+        (1, "OPERATOR"),
+        (5, "ILSE MARCHETTI"),
+        (9, "OPERATOR"),
+        (13, "ILSE MARCHETTI"),
+    ]
+
+
+def test_a_participants_list_with_single_dashes_heads_no_speech() -> None:
+    text = (
+        "Analysts\n\nBram Oduya - Stanhope Capital\nNoor Belcastro - Quill & Co.\n\n"
+        "Operator\n\nGood morning and welcome to the call.\n\n"
+        "Ilse Marchetti - Chief Executive Officer\n\nThank you, and good morning.\n\n"
+        "Operator\n\nOur first question comes from Bram Oduya.\n\n"
+        "Bram Oduya - Stanhope Capital\n\nHi, good morning. Any news on pricing?\n\n"
+        "Ilse Marchetti - Chief Executive Officer\n\nPricing was stable.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.line for turn in t.turns] == [6, 10, 14, 18, 22]
+
+
 def test_a_list_of_names_alone_is_no_run_of_turns() -> None:
     # Invented: an earnings call's headings, then the list of its participants at the end.
     head = "Ilse Marchetti -- Chief Executive Officer"

@@ -110,7 +110,7 @@ NAME_ALONE: Final = regex.compile(
     rf"""
     [ \t]*+
     (?: (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+ )
-          (?: [ \t]++ (?: -- | [–—] ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
+          (?: [ \t]++ (?: -- | [–—] | - ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
         (?: {_ALONE_TIME} )?+
       | (?: \[ (?P<label> (?P<name> {_APP_NAME} ) ) \]
           | (?P<label> (?P<name> {_APP_NAME} )
@@ -118,6 +118,13 @@ NAME_ALONE: Final = regex.compile(
         {_ALONE_TIME} )
     [ \t]*+ \r?+ $
     """,
+    regex.VERBOSE | regex.V1,
+)
+
+# A name and a job after a dash, whatever the job holds (`Ada Quist - Stanhope & Co.`).
+_NAME_JOB: Final = regex.compile(
+    rf"""{_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+
+        [ \t]++ (?: -- | [–—] | - ) [ \t]""",
     regex.VERBOSE | regex.V1,
 )
 
@@ -809,6 +816,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
                     # spaces at most, past the spaces around it: a literal test spares prose the
                     # regex
                     "--" in text
+                    or " - " in text
                     or "–" in text
                     or "—" in text
                     or ":" in text
@@ -952,7 +960,7 @@ def _speech_after(tokens: list[Token], at: int) -> str | None:
             return None
         if len(text) >= PROSE_AFTER or text[-1:] in ".?!":
             # (another heading is no speech: a list of the call's participants)
-            return None if NAME_ALONE.match(text) else time
+            return None if NAME_ALONE.match(text) or _NAME_JOB.match(text) else time
         return None
 
 
