@@ -222,6 +222,17 @@ def test_a_label_among_header_fields_that_are_no_labels_is_a_field() -> None:
     assert t.metadata.date is not None and t.metadata.date.isoformat() == "2018-05-12"
 
 
+def test_a_short_question_after_a_name_is_no_headline() -> None:
+    # Invented: the name's own capitals made `Ada Quist: What surprised you?` read as a
+    # headline near the top.
+    text = (
+        "Ada Quist: You walked the whole creek. Why?\n\nNoor Belcastro: Because I was stubborn.\n\n"
+        "Ada Quist: What surprised you?\n\nNoor Belcastro: The silence near the dam.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.line for turn in t.turns] == [1, 3, 5, 7]
+
+
 _NAME = st.sampled_from(["Ada Quist", "Noor Belcastro", "Tamsin Ferrow", "Olek Varga"])
 
 

@@ -1178,11 +1178,15 @@ def _headline_lines(tokens: list[Token], weak: list[Token]) -> dict[int, str]:
         if label is None:
             continue
         text = "".join([t.text for t in group]).strip(_WS)
+        words = text.partition(":")[2].strip(_AFTER_STRIP)
         # A headline ends no sentence before its last mark: `... in Practice. I'm here
-        # today with Noor. How are you?` is speech, however many names it capitalises.
+        # today with Noor. How are you?` is speech, however many names it capitalises; and
+        # its words after the colon are capitalised themselves (the name before it would
+        # make `Ada Quist: What surprised you?` one).
         if (
             looks_like_heading(text)
-            and len(text.partition(":")[2].split()) >= HEADLINE_WORDS
+            and looks_like_heading(words, 1)
+            and len(words.split()) >= HEADLINE_WORDS
             and not _SENTENCE_END.search(text[:-1])
         ):
             out[n] = label.fields["name"]
