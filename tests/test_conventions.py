@@ -258,3 +258,19 @@ def test_speaker_lookup_follows_edits_and_leaves_equality_alone() -> None:
     assert t.speaker("renamed") is t.speakers[1]
     t.speakers = t.speakers[:1]
     assert t.speaker("renamed") is None
+
+
+def test_a_courtesy_title_makes_a_one_off_surname_a_person() -> None:
+    text = (
+        "Ada Quist: The tide is in.\n\nNoor Belcastro: Then we wait.\n\n"
+        "Mrs. Alder: Not on my pier, you won't.\n\nAda Quist: Fair enough.\n\n"
+        "Noor Belcastro: We go.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == [
+        "Ada Quist",
+        "Noor Belcastro",
+        "Mrs. Alder",
+        "Ada Quist",
+        "Noor Belcastro",
+    ]

@@ -327,10 +327,15 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         elif kind == "name-alone" and len(strong) >= STRONG_RIVAL and t.fields["name"] not in known:
             ok = False  # the document labels with a colon: a name alone is a heading
         else:
-            # (a name alone of the document's timed convention needs no recurrence)
+            # (a name alone of the document's timed convention needs no recurrence, nor
+            # a name a courtesy title says is a person's: `Mrs. Alder:` once)
             ok = (
                 kind in _PER_NAME
-                and (t.fields["name"] in timed or evident(t.fields["name"]))
+                and (
+                    t.fields["name"] in timed
+                    or "honorific" in t.fields
+                    or evident(t.fields["name"])
+                )
                 and len(voices) >= MIN_VOICES
             )
         shape = kind or t.rule
