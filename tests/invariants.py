@@ -20,9 +20,11 @@ class _Spanned(Protocol):
 
 
 def as_parsed(text: str) -> str:
-    """The text `tokenize` and `parse` work on: a lone CR is a line end (LF) and a lone
-    surrogate U+FFFD, one character for one, so offsets into it are offsets into `text`."""
-    return re.sub("[\ud800-\udfff]", "\ufffd", re.sub("\r(?!\n)", "\n", text))
+    """The text `tokenize` and `parse` work on: a lone CR is a line end (LF), a lone
+    surrogate U+FFFD and a zero-width space a space, one character for one, so offsets into
+    it are offsets into `text`."""
+    text = re.sub("[\ud800-\udfff]", "\ufffd", re.sub("\r(?!\n)", "\n", text))
+    return text.replace("\u200b", " ")
 
 
 def squeeze(text: str) -> str:

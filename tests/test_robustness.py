@@ -70,6 +70,24 @@ def test_lone_surrogates_are_replaced_before_the_models_and_reported() -> None:
     assert Transcript.model_validate(json.loads(FORMATS["json"](doc, Options()))) == doc
 
 
+def test_a_zero_width_space_hides_no_label_and_is_reported() -> None:
+    text = (
+        "ADA QUIST, HOST: Welcome.\n\u200bOTTO BRANDT: Thanks.\n"
+        "QUIST:\u200b So.\nADA\u200bQUIST: Then.\n"
+    )
+    doc = check_text(text)
+    assert [(t.line, doc.speaker_name(t)) for t in doc.turns] == [
+        (1, "ADA QUIST"),
+        (2, "OTTO BRANDT"),
+        (3, "ADA QUIST"),
+        (4, "ADA QUIST"),
+    ]
+    [note] = [d for d in doc.diagnostics if d.code == "zero-width-spaces"]
+    assert (note.level, note.line) == ("info", 2)
+    assert "3 zero-width space(s)" in note.message
+    assert text[doc.turns[1].span.start : doc.turns[1].span.end].startswith("OTTO")
+
+
 # ---- the same result in every process ---------------------------------------------------
 
 _DUMP_TEXT = """
