@@ -533,7 +533,7 @@ FURNITURE: Final = tuple(
         # errors, let us know`, `This transcript was made by a machine.`
         (
             "transcript-notice",
-            r"""[ \t]*+ (?: if [ ] | note:?+ [ ] )?+ (?: this | the ) [ ] transcript [ ]
+            r"""[ \t]*+ (?: if [ ] | note:?+ [ ] )?+ (?: this | the ) [ ] (?: transcript | interview ) [ ]
                 (?: has | was | is | may | contains ) \b [^\n]*+ $""",
         ),
         # A station site's player bar: `Play Live Radio`, `0:00 0:00`, `Donate`.
@@ -550,7 +550,12 @@ FURNITURE: Final = tuple(
                 | continue [ ] reading (?: [ ] (?: below | the [ ] main [ ] story ) )?+
                 | share [ ] this [ ] (?: article | story | page | post | episode )
                 | sponsored (?: [ ] content )?+ | read [ ] next | trending (?: [ ] (?: news | now ) )?+
-                | up [ ] next | next [ ] story
+                | up [ ] next | next [ ] story | top [ ] stories | printable [ ] version
+                | e-?mail [ ] this [ ] (?: to [ ] a [ ] friend | page | story | article )
+                | bookmark [ ] with:?+ | privacy [ ] (?: policy | dashboard )
+                | terms [ ] (?: of [ ] (?: use | service ) | and [ ] privacy [ ] policy )
+                | sign [ ] up (?: [ ] for [ ] [^\n]{1,40}+ )?+ | back [ ] to [ ] top
+                | \d{1,7}+ [ ] (?: likes?+ | followers ) | subscribe (?: [ ] now )?+
                 | related [ ] (?: articles | posts | content | coverage | episodes ) ) [ \t]*+ $""",
         ),
         # Where a page's comments begin: `Leave a Reply`, `214 Comments`, `Add a comment`.
@@ -558,7 +563,7 @@ FURNITURE: Final = tuple(
             "comments",
             r"""[ \t]*+ (?: leave [ ] a [ ] (?: reply | comment ) | (?: read [ ] )?+ \d{1,6}+ [ ] comments?+
                 | (?: add | post ) [ ] a [ ] comment | join [ ] the [ ] (?: conversation | discussion )
-                | comments [ ] \( \d{1,6}+ \) ) [ \t]*+ $""",
+                | comments [ ] \( \d{1,6}+ \) | responses [ ] \( \d{1,6}+ \) ) [ \t]*+ $""",
         ),
         # The label of a disclosure widget: `<summary>Click to expand</summary>` over a
         # `<details>` block is the page's control, not its words.
