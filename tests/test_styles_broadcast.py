@@ -404,3 +404,14 @@ def test_npr_heard_on_line_is_no_title() -> None:
     )
     t = parse(text, style="npr")
     assert t.metadata.title == "Tide Pools Empty Out Early"
+
+
+def test_this_american_life_menu_lines_are_not_speakers() -> None:
+    text = (
+        "This American Life\nRadio Archive\nDonate\n901: The Slow Ferry\n"
+        "Prologue\nIra Glass\nThe ferry leaves at dawn, and almost nobody on it is going far.\n"
+        "Oda Pell\nI take it every single day of the year.\nIra Glass\nEvery day?\n"
+    )
+    t = parse(text, style="this-american-life")
+    assert [turn.label for turn in t.turns] == ["Ira Glass", "Oda Pell", "Ira Glass"]
+    assert t.metadata.title == "901: The Slow Ferry"

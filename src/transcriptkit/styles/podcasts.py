@@ -37,12 +37,14 @@ TAL_ACT = rule(
 )
 
 # `Ira Glass` alone on its line: the speaker of the paragraphs below. A line of two to four
-# capitalised words with no punctuation at the end; the page's own headings are not names.
+# capitalised words with no punctuation at the end; the page's own headings and its menu
+# (`This American Life`, `Radio Archive`) are not names.
 TAL_SPEAKER = rule(
     "speaker-heading",
     rf"""
     (?! (?: Act | Prologue | Epilogue | Credits | Transcript | Note | Full | Originally
-          | Download | Share | Listen | Subscribe ) \b )
+          | Download | Share | Listen | Subscribe | This [ ] American [ ] Life | Radio [ ] Archive
+          | Recommended | Donate | Make [ ] Radio ) \b )
     (?P<name>
         {_TITLE_NAME}
       | (?: Interviewer | Announcer | Narrator | Reporter | Host | Man | Woman | Boy | Girl
@@ -60,12 +62,13 @@ TAL_AIRED = rule(
     header_field="date",
 )
 
-# `241:` (the episode number alone), `Full audio: https://...`, and the note on reading a
-# transcript made for the ear.
+# `241:` (the episode number alone), the site's name alone, `Full audio: https://...`, and
+# the note on reading a transcript made for the ear.
 TAL_CHROME = rule(
     "chrome",
     r"""
     (?: \d{1,4}+ [ \t]*+ : [ \t]*+ \r?+ $
+      | This [ ] American [ ] Life [ \t]*+ \r?+ $  # the site's name over its menu
       | Full [ ] audio [ \t]*+ : [^\n]*+ $
       | Note: [^\n]{0,80}?
         (?: produced [ ] for [ ] the [ ] ear | transcripts? [ ] (?: are | is | may ) ) [^\n]*+ $
