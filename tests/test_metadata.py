@@ -241,3 +241,14 @@ def test_a_headline_printed_twice_is_not_one_headline_wrapped() -> None:
         "IDA BERG, HOST: Good evening.\nOLE VANG: Evening.\nBERG: Thanks.\n"
     )
     assert parse(text).metadata.title == head
+
+
+def test_the_day_a_page_was_updated_dates_it_only_where_nothing_else_does() -> None:
+    text = (
+        "'The Night Desk with Ida Berg' for Tuesday, March 3, 2009\n"
+        "Read the transcript to the Tuesday show\nupdated 11:04 a.m. ET, Wed., March 4, 2009\n"
+        "IDA BERG, HOST: Good evening.\nOLE VANG: Evening.\n"
+    )
+    assert parse(text, style="msnbc").metadata.date == dt.date(2009, 3, 3)
+    only = "Harbor News\nLast updated: March 4, 2009\n\nIDA BERG, HOST: Hi.\n\nOLE VANG: Hi.\n"
+    assert parse(only).metadata.date == dt.date(2009, 3, 4)

@@ -97,6 +97,10 @@ _DATE_WORD = regex.compile(
     _F,
 )
 
+# `updated 11:04 a.m. ET, Wed., March 4, 2009`, `Last modified: ...`: when the page changed,
+# not when the story aired.
+_UPDATED = regex.compile(r"\b (?i: (?: last [ ] )?+ (?: updated | modified ) ) \b", _F)
+
 # A dateline opening a news story: `MARCH 27, 2016 — The governor said ...`.
 _LEDE = regex.compile(r"[ \t]*+ [—–-]{1,2}+ [ \t]", _F)
 
@@ -797,15 +801,22 @@ def _date(
     for value in values:
         if day := parse_date(value, day_first):
             return day
-    for ln in head:  # (a headline's teaser may be its dateline: `Radio · Posted: Sep 12, 2024`)
+    # (a headline's teaser may be its dateline: `Radio · Posted: Sep 12, 2024`; the day a
+    # page was last updated dates it only where nothing else does)
+    updated: dt.date | None = None
+    for ln in head:
         if (ln.wordy or _teaser(ln)) and (day := _dated_line(ln, day_first)):
-            return day
+            if not _UPDATED.search(ln.text):
+                return day
+            updated = updated or day
     if meta.title and (day := parse_date(meta.title, day_first, cued=False)):
         return day
     for ln in head:  # a title line that dates the show: `tv  Policy Forum  CSPAN  May 3, 2019`
         titled = bool(ln.headers) and any(h.get("field") == "title" for h in ln.headers)
         if titled and (day := parse_date(ln.text, day_first, cued=False)):
             return day
+    if updated is not None:
+        return updated
     if meta.url and (m := _URL_DATE.search(meta.url)):
         return parse_date("-".join(m.groups()))
     for ln in islice(_wordy_lines(page.tokens, page.rest), _AFTER_LINES):
