@@ -533,7 +533,7 @@ FURNITURE: Final = tuple(
         # errors, let us know`, `This transcript was made by a machine.`
         (
             "transcript-notice",
-            r"""[ \t]*+ (?: if [ ] | note:?+ [ ] )?+ (?: this | the ) [ ] (?: transcript | interview ) [ ]
+            r"""[ \t]*+ (?: if [ ] | (?: please [ ] )?+ note:?+ [ ] )?+ (?: this | the ) [ ] (?: transcript | interview ) [ ]
                 (?: has | was | is | may | contains ) \b [^\n]*+ $""",
         ),
         # A station site's player bar: `Play Live Radio`, `0:00 0:00`, `Donate`.
