@@ -192,6 +192,26 @@ def test_a_participants_list_with_single_dashes_heads_no_speech() -> None:
     assert [turn.line for turn in t.turns] == [6, 10, 14, 18, 22]
 
 
+def test_a_call_with_operator_colon_labels_keeps_its_name_and_job_headings() -> None:
+    text = (
+        "Operator: Good morning and welcome to the call.\n\n"
+        "Ilse Marchetti - Chief Executive Officer\nThank you, and good morning, everyone.\n\n"
+        "Operator: Our first question comes from Bram Oduya.\n\n"
+        "Bram Oduya - Stanhope Capital\nHi, thanks. How is the backlog?\n\n"
+        "Ilse Marchetti - Chief Executive Officer\nIt is at a record.\n\n"
+        "Operator: That concludes the call.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, t.speaker_name(turn)) for turn in t.turns] == [
+        (1, "OPERATOR"),
+        (3, "ILSE MARCHETTI"),
+        (6, "OPERATOR"),
+        (8, "BRAM ODUYA"),
+        (11, "ILSE MARCHETTI"),
+        (14, "OPERATOR"),
+    ]
+
+
 def test_a_list_of_names_alone_is_no_run_of_turns() -> None:
     # Invented: an earnings call's headings, then the list of its participants at the end.
     head = "Ilse Marchetti -- Chief Executive Officer"

@@ -324,8 +324,15 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
                 or len(strong) > 0
                 or t.fields["name"] in lazy.self_introduced()
             )
-        elif kind == "name-alone" and len(strong) >= STRONG_RIVAL and t.fields["name"] not in known:
-            ok = False  # the document labels with a colon: a name alone is a heading
+        elif (
+            kind == "name-alone"
+            and len(strong) >= STRONG_RIVAL
+            and t.fields["name"] not in known
+            and "role" not in t.fields
+        ):
+            # the document labels with a colon: a name alone is a heading (a name with a
+            # job after a dash is a call's speaker heading even beside `Operator:` lines)
+            ok = False
         else:
             # (a name alone of the document's timed convention needs no recurrence, nor
             # a name a courtesy title says is a person's: `Mrs. Alder:` once)
