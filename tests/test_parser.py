@@ -236,3 +236,12 @@ def test_a_headline_in_sentence_case_is_no_spoken_opening() -> None:
     assert [turn.line for turn in parse(text).turns] == [3, 5]
     spoken = "Good evening, and welcome.\n\nIDA BERG, HOST: Good evening.\n\nOLE VANG: Evening.\n"
     assert [turn.line for turn in parse(spoken).turns] == [1, 3, 5]
+
+
+def test_a_photo_caption_under_the_transcript_heading_is_no_opening() -> None:
+    text = (
+        "Transcript\n\nA keeper climbs the lighthouse stairs at dawn.\nOda Pell/for Harbor Radio\n"
+        "hide caption\ntoggle caption\nOda Pell/for Harbor Radio\n\n"
+        "IDA BERG, HOST: The keepers are back.\n\nOLE VANG, BYLINE: They are.\n"
+    )
+    assert [turn.line for turn in parse(text).turns] == [9, 11]

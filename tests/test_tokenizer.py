@@ -214,6 +214,7 @@ def test_a_parenthetical_aside_in_speech_stays_words() -> None:
         ("This interview has been condensed and edited.", "transcript-notice"),
         ("Please Note: This transcript is not edited.", "transcript-notice"),
         ("Imani Drew/KPLT", "photo-credit"),
+        ("Dana Pell/for Harbor Radio", "photo-credit"),
         ("Ada Quist / Harbor Press", "photo-credit"),
         ("Meeting ended after 00:25:12", "meeting-end"),
         ("Ada Quist stopped transcription", "meeting-end"),

@@ -339,7 +339,12 @@ def _body_start(lines: list[_Line]) -> int | None:
                 and not kinds.clock_entry(ln)
             ):
                 return i  # timed words: `00:00:27 WELCOME TO THE ...` is speech
-            if after_heading and not looks_like_heading(ln.text) and _sayable(ln.text):
+            if (
+                after_heading
+                and not looks_like_heading(ln.text)
+                and _sayable(ln.text)
+                and not _photo_caption(lines, i)
+            ):
                 return i
             if after_player and blanks >= wide:
                 return i
@@ -374,6 +379,16 @@ def _heard(lines: list[_Line]) -> bool:
 
 
 _PLAYER = frozenset({"player", "iframe"})
+# What follows a photo's caption on a page: its credit, `hide caption`.
+_CAPTION_MARKS = frozenset({"photo-credit", "caption"})
+
+
+def _photo_caption(lines: list[_Line], i: int) -> bool:
+    """`lines[i]` is a photo's caption: the next line with anything on it is the photo's
+    credit or a `hide caption` mark."""
+    after = next((ln for ln in lines[i + 1 :] if not ln.blank), None)
+    return after is not None and not _CAPTION_MARKS.isdisjoint(map(_RULE_OF, after.tokens))
+
 
 # Pairs of a time alone over its words: this many make a video's transcript as copied,
 # its first time within the recording's first minute (a changelog's `09:14` is a clock).

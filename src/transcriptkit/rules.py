@@ -575,7 +575,7 @@ FURNITURE: Final = tuple(
         (
             "photo-credit",
             r"""[ \t]*+ (?-i: \p{Lu}[\p{L}'’.\-]{1,25}+ (?: [ ] \p{Lu}[\p{L}'’.\-]{0,25}+ ){0,3}+
-                [ ]?+ / [ ]?+ \p{Lu}[\p{L}\p{Nd}&.'’\-]{0,30}+ (?: [ ] \p{Lu}[\p{L}\p{Nd}&.'’\-]{0,30}+ ){0,3}+ )
+                [ ]?+ / [ ]?+ (?: for [ ] )?+ \p{Lu}[\p{L}\p{Nd}&.'’\-]{0,30}+ (?: [ ] \p{Lu}[\p{L}\p{Nd}&.'’\-]{0,30}+ ){0,3}+ )
                 [ \t]*+ $""",
         ),
         # A meeting app's last line: `Meeting ended after 00:25:12`, `Ada Quist stopped
