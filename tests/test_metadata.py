@@ -252,3 +252,11 @@ def test_the_day_a_page_was_updated_dates_it_only_where_nothing_else_does() -> N
     assert parse(text, style="msnbc").metadata.date == dt.date(2009, 3, 3)
     only = "Harbor News\nLast updated: March 4, 2009\n\nIDA BERG, HOST: Hi.\n\nOLE VANG: Hi.\n"
     assert parse(only).metadata.date == dt.date(2009, 3, 4)
+
+
+def test_a_shows_name_printed_twice_over_the_headline_is_not_the_title() -> None:
+    text = (
+        "Harbor Radio\nNight Desk\nNight Desk\nThe quiet winter of the harbor seals\n"
+        "October 3, 2023\n\nIDA BERG: Good evening.\n\nOLE VANG: Evening.\n"
+    )
+    assert parse(text).metadata.title == "The quiet winter of the harbor seals"

@@ -747,13 +747,36 @@ def decide(
     candidates = sorted(_title_candidates(page, head, front, stated or said, kind))
     suffix = None
     if candidates:
-        meta.title, suffix = clean_title(candidates[0].text)
+        meta.title, suffix = clean_title(_headline_over_show(candidates).text)
     # The program as printed (a field, a title's suffix) before the program as said on air.
     meta.program = stated or suffix or heading_program or said
     meta.date = _date(page, head, front, meta, kind)
     if (meta.url and "npr.org" in meta.url) or npr_chrome:
         meta.outlet = "NPR"
     return meta
+
+
+# A show's name is a few words; a story's headline says more.
+_SHOW_NAME_WORDS = 3
+
+
+def _headline_over_show(candidates: list[_Candidate]) -> _Candidate:
+    """The first candidate, unless it is a few repeated words (`On Point` / `On Point`
+    over the headline: the show's name in the page's header) and a longer headline stands
+    at the dateline below it: then that one."""
+    best = candidates[0]
+    if best.rank != _RANK["repeated"] or len(best.text.split()) > _SHOW_NAME_WORDS:
+        return best
+    return next(
+        (
+            c
+            for c in candidates
+            if c.rank == _RANK["dateline"]
+            and c.line > best.line
+            and len(c.text.split()) > _SHOW_NAME_WORDS
+        ),
+        best,
+    )
 
 
 def _program_stated(head: list[_Line], front: dict[str, str]) -> str | None:
