@@ -252,6 +252,11 @@ def test_the_day_a_page_was_updated_dates_it_only_where_nothing_else_does() -> N
     assert parse(text, style="msnbc").metadata.date == dt.date(2009, 3, 3)
     only = "Harbor News\nLast updated: March 4, 2009\n\nIDA BERG, HOST: Hi.\n\nOLE VANG: Hi.\n"
     assert parse(only).metadata.date == dt.date(2009, 3, 4)
+    both = (
+        "Ferries Wait Out the Ice\nBy Oda Pell\nPublished 08/09/2021, 6:00 AM\n"
+        "Updated Aug. 10, 2021\nIDA BERG: Hi.\nOLE VANG: Hi.\n"
+    )
+    assert parse(both).metadata.date == dt.date(2021, 8, 9)
 
 
 def test_a_shows_name_printed_twice_over_the_headline_is_not_the_title() -> None:

@@ -512,6 +512,7 @@ class _Page:
     rest: int
     titles: list[tuple[int, str]] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)  # date headers of an update
 
 
 def _title_candidates(
@@ -738,7 +739,7 @@ def decide(
         elif name == "title" and value:
             page.titles.append((t.line, value))
         elif name == "date" and t.line != dated_line:
-            page.dates.append(value)
+            (page.updated if _UPDATED.search(t.text) else page.dates).append(value)
             dated_line = t.line
     meta.url = meta.url or (_unquote(front["url"]) if front.get("url") else None)
 
@@ -840,6 +841,9 @@ def _date(
             return day
     if updated is not None:
         return updated
+    for value in page.updated:
+        if day := parse_date(value, day_first):
+            return day
     if meta.url and (m := _URL_DATE.search(meta.url)):
         return parse_date("-".join(m.groups()))
     for ln in islice(_wordy_lines(page.tokens, page.rest), _AFTER_LINES):
