@@ -383,3 +383,16 @@ def test_a_release_ends_on_its_end_mark() -> None:
     text = "MS. ODELL: Thank you all.\n\n# # #\n\nTAGS Office of the Spokesperson\n"
     (turn,) = parse(text).turns
     assert turn.text == "Thank you all."
+
+
+def test_an_html_page_with_several_blocks_on_a_line_reads_each_block() -> None:
+    text = (
+        "<html><body><p>ADA QUIST, HOST: Good morning.</p>\n"
+        "<p>NOOR BELCASTRO: Thanks, Ada.</p><p>QUIST: Bye.</p></body></html>\n"
+    )
+    t = parse(text)
+    assert [(turn.line, t.speaker_name(turn)) for turn in t.turns] == [
+        (1, "ADA QUIST"),
+        (2, "NOOR BELCASTRO"),
+        (2, "ADA QUIST"),
+    ]

@@ -201,8 +201,9 @@ def _lines(text: str, *, blocks: bool = False) -> Iterator[tuple[int, int, str]]
     """(start offset, 1-based line number, line with its newline) for every line.
 
     With `blocks` (the text is an HTML page, `_normalise.html_note`), a line over
-    `LONG_LINE` characters (a page run onto one line) is read as one line per HTML block
-    (`rules.BLOCK_TAG`), all with its line number: the rules see `<p>ANA RUIZ, HOST: ...`
+    `LONG_LINE` characters (a page run onto one line), or one with a block after its start
+    (`</p><p>QUIST: Bye.`), is read as one line per HTML block (`rules.BLOCK_TAG`), all with
+    its line number: the rules see `<p>ANA RUIZ, HOST: ...`
     at the start of a line, where a label is looked for. A text with a few `<p>` in it
     (a feed's escaped item, a quoted tag) is not a page, and keeps its lines."""
     start = 0
@@ -210,7 +211,7 @@ def _lines(text: str, *, blocks: bool = False) -> Iterator[tuple[int, int, str]]
         end = start + len(line)
         if end < len(text):
             line += "\n"
-        if blocks and len(line) > LONG_LINE and "<" in line:
+        if blocks and "<" in line and (len(line) > LONG_LINE or rules.BLOCK_TAG.search(line, 1)):
             cut = 0
             for block in rules.BLOCK_TAG.finditer(line, 1):
                 yield start + cut, number, line[cut : block.start()]
