@@ -265,3 +265,12 @@ def test_a_shows_name_printed_twice_over_the_headline_is_not_the_title() -> None
         "October 3, 2023\n\nIDA BERG: Good evening.\n\nOLE VANG: Evening.\n"
     )
     assert parse(text).metadata.title == "The quiet winter of the harbor seals"
+
+
+def test_an_html_pages_heading_is_its_title() -> None:
+    text = (
+        "<!DOCTYPE html>\n<html><head><title>Harbor</title></head><body>\n"
+        "<h1>The Caf&eacute; Hour</h1>\n<p>ADA QUIST, HOST: Good morning.</p>\n"
+        "<p>NOOR BELCASTRO: Thanks.</p>\n</body></html>\n"
+    )
+    assert parse(text).metadata.title == "The Café Hour"

@@ -67,7 +67,7 @@ _PIECEWISE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\u200b\ufeff]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def _entities(text: str) -> str:
+def decode_entities(text: str) -> str:
     """`text` with its character references decoded (`&#8217;` is `’`)."""
     return _ENTITY.sub(lambda m: unescape(m[0]), text) if "&" in text else text
 
@@ -89,7 +89,7 @@ def normalizing(normalize: bool) -> Iterator[None]:
 def clean(text: str) -> str:
     """Character references decoded, straight quotes, single spaces, no U+FFFD, no
     terminal escapes or control characters; not stripped (callers join pieces)."""
-    return _clean(_entities(text))
+    return _clean(decode_entities(text))
 
 
 def _clean(text: str) -> str:
@@ -113,7 +113,7 @@ def clean_joined(texts: list[str]) -> str:
     control character, U+FFFD or an invisible space is in it (then piece by piece)."""
     joined = "".join(texts)
     if "&" in joined:
-        texts = [_entities(t) for t in texts]
+        texts = [decode_entities(t) for t in texts]
         joined = "".join(texts)
     if _PIECEWISE.search(joined):
         return join_clean([_clean(t) for t in texts]).strip()

@@ -26,7 +26,7 @@ import regex
 
 from . import rules
 from .cleantext import _SMALL as SMALL_WORDS
-from .cleantext import looks_like_heading
+from .cleantext import decode_entities, looks_like_heading
 from .models import Kind, Metadata
 from .tokens import Token, TokenKind
 
@@ -140,6 +140,10 @@ _BYLINE = regex.compile(
 _NUMBERING = regex.compile(r"\p{L}{2,20}+ [ ] \#?+ \d{1,5}+ $", _F)
 # `WXPR 91.7 FM`, `90.9`: a station's frequency.
 _FREQUENCY = regex.compile(r"(?<!\d) \d{2,3}+ \. \d (?!\d) | \b [AF]M \b", _F)
+# `<h1>A Heading</h1>`: an HTML page's own heading.
+_HTML_TITLE = regex.compile(
+    r"<h1 (?: [ \t][^<>\n]{0,200}+ )?+ > (?P<value> [^<>\n]{1,300}+ ) </h1>", _F | regex.I
+)
 # `# A Heading` (one mark: a document's title, not a section's).
 _MD_TITLE = regex.compile(r"[ \t]*+ \# [ \t]++ (?P<value> [^#\n][^\n]*? ) [ \t#]*+ $", _F)
 
@@ -293,6 +297,7 @@ def clean_title(title: str) -> tuple[str, str | None]:
     (`Invented Title : The NPR Politics Podcast`)."""
     if "<" in title:
         title = _TAG.sub("", title)  # `<h1>A Title</h1>` from a page's source
+    title = decode_entities(title)  # `The Caf&eacute; Hour`
     title = " ".join(title.split())
     program = None
     if m := rules.PROGRAM_SUFFIX.match(title):
@@ -538,6 +543,9 @@ def _title_candidates(
     for ln in head:
         if "#" in ln.text and (m := _MD_TITLE.match(ln.text)):
             add("markdown", ln.number, m["value"])
+            break
+        if "<h1" in ln.raw and (m := _HTML_TITLE.search(ln.raw)):
+            add("markdown", ln.number, m["value"])  # an HTML page's `<h1>`, as `# Heading`
             break
     dateline = _dateline_index(head, kind)
     if dateline is not None:
