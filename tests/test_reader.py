@@ -472,3 +472,13 @@ def test_any_bytes_are_read_and_damage_has_a_line(data: bytes) -> None:
         assert error.line is not None and 1 <= error.line <= lines
     else:
         assert strict == text
+
+
+def test_an_html_page_is_reported_once(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><p>ADA QUIST, HOST: Hi.</p>\n<p>NOOR BELCASTRO: Hello.</p></body></html>\n",
+        encoding="utf-8",
+    )
+    doc = parse_file(page)
+    assert [d.code for d in doc.diagnostics].count("html-page") == 1

@@ -233,7 +233,8 @@ def parse_file(
     if transcript is None:
         transcript = parse(text)
     transcript.metadata.encoding = encoding
-    transcript.diagnostics[:0] = notes
+    said = {(d.code, d.message) for d in transcript.diagnostics}  # `parse` said it again
+    transcript.diagnostics[:0] = [n for n in notes if (n.code, n.message) not in said]
     return transcript
 
 
