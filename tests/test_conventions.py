@@ -294,3 +294,18 @@ def test_a_courtesy_title_makes_a_one_off_surname_a_person() -> None:
         "Ada Quist",
         "Noor Belcastro",
     ]
+
+
+def test_a_one_word_name_the_words_address_is_a_voice() -> None:
+    # Invented: a caller labelled by first name once; the host addresses her by it.
+    text = (
+        "Ida Berg: Lines are open. Maxine in Harbor Falls, you are on the air.\n\n"
+        "Maxine: Hi. My landlord fixed the boiler with a hair dryer.\n\n"
+        "Ida Berg: Thank you, Maxine. Now to our guest, Otto Brandt.\n\n"
+        "Otto Brandt: Thanks for having me.\n\nIda Berg: Is that legal?\n\n"
+        "Otto Brandt: Not remotely.\n\nRemember: the boiler is the landlord's job.\n"
+    )
+    t = transcriptkit.parse(text)
+    labels = [turn.label for turn in t.turns]
+    assert labels[:4] == ["Ida Berg", "Maxine", "Ida Berg", "Otto Brandt"]
+    assert "Remember" not in labels

@@ -291,6 +291,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             or bool(_GENERIC_VOICE.match(name))
             or (" " in name and lazy.introduced(name))
             or name in lazy.mentioned()
+            or name in lazy.addressed()
             or name in lazy.marked()[0]
         )
 
@@ -397,6 +398,7 @@ class _Evidence:
         self._introduced: dict[str, bool] = {}
         self._self_introduced: set[str] | None = None
         self._mentioned: set[str] | None = None
+        self._addressed: set[str] | None = None
         self._marked: tuple[set[str], set[int]] | None = None
 
     def introduced(self, name: str) -> bool:
@@ -429,6 +431,18 @@ class _Evidence:
         if self._mentioned is None:
             self._mentioned = _mentioned(self._tokens, self._full_names)
         return self._mentioned
+
+    def addressed(self) -> set[str]:
+        """A one-word name the words address someone by (`Go ahead, Brian.`, `Thank you,
+        Maxine.`): someone present; `Remember` is never said so."""
+        if self._addressed is None:
+            printed = {
+                t.fields["label"]: t.fields["name"]
+                for t in self._weak
+                if t.fields["weak"] == "title-word" and " " not in t.fields["label"]
+            }
+            self._addressed = _addressed(self._tokens, printed) if printed else set()
+        return self._addressed
 
     def marked(self) -> tuple[set[str], set[int]]:
         """The same short line above every name alone on its line (`speaker` / `Ada
@@ -1249,6 +1263,17 @@ def _mentioned(tokens: list[Token], names: set[str]) -> set[str]:
                 found.add(name)
                 break
             at = words.find(name, at + 1)
+    return found
+
+
+def _addressed(tokens: list[Token], printed: dict[str, str]) -> set[str]:
+    """The names (`printed` form -> name) the words address someone by, between a comma
+    and a mark (`Go ahead, Brian.`, `Thank you, Maxine!`)."""
+    words = " ".join([t.text for t in tokens if t.kind is TokenKind.TEXT])
+    found = set()
+    for form, name in printed.items():
+        if form in words and regex.search(rf"[,;][ ]{regex.escape(form)}[.,!?]", words, regex.V1):
+            found.add(name)
     return found
 
 
