@@ -213,6 +213,8 @@ def test_a_parenthetical_aside_in_speech_stays_words() -> None:
         ("Responses (4)", "comments"),
         ("This interview has been condensed and edited.", "transcript-notice"),
         ("Please Note: This transcript is not edited.", "transcript-notice"),
+        ("This program aired on October 3, 2023.", "transcript-notice"),
+        ("Support for this program comes from the Harbor Fund.", "station"),
         ("Imani Drew/KPLT", "photo-credit"),
         ("Dana Pell/for Harbor Radio", "photo-credit"),
         ("Ada Quist / Harbor Press", "photo-credit"),

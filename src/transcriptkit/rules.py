@@ -533,13 +533,18 @@ FURNITURE: Final = tuple(
         # errors, let us know`, `This transcript was made by a machine.`
         (
             "transcript-notice",
-            r"""[ \t]*+ (?: if [ ] | (?: please [ ] )?+ note:?+ [ ] )?+ (?: this | the ) [ ] (?: transcript | interview ) [ ]
-                (?: has | was | is | may | contains ) \b [^\n]*+ $""",
+            r"""[ \t]*+ (?: (?: if [ ] | (?: please [ ] )?+ note:?+ [ ] )?+ (?: this | the ) [ ]
+                  (?: transcript | interview ) [ ] (?: has | was | is | may | contains ) \b
+                | this [ ] (?: program | episode | segment | story ) [ ]
+                  (?: aired | was [ ] (?: broadcast | recorded | first [ ] aired ) ) \b ) [^\n]*+ $""",
         ),
         # A station site's player bar: `Play Live Radio`, `0:00 0:00`, `Donate`.
         (
             "station",
-            r"[ \t]*+ (?: play [ ] live [ ] radio | next [ ] up: | available [ ] on [ ] air [ ] stations | \d{1,2}:\d\d [ ] \d{1,2}:\d\d | on [ ] air [ ] now | all [ ] streams | donate ) [ \t]*+ $",
+            r"""[ \t]*+ (?: play [ ] live [ ] radio | next [ ] up: | available [ ] on [ ] air [ ] stations
+                | \d{1,2}:\d\d [ ] \d{1,2}:\d\d | on [ ] air [ ] now | all [ ] streams | donate
+                # `Support for this program comes from ...`: the station's underwriting
+                | support [ ] for [ ] [^\n]{1,80}? [ ] comes? [ ] from [^\n]*+ ) [ \t]*+ $""",
         ),
         # A page's navigation and ads: `Load more`, `Related Stories`, `Discussion (12)`,
         # `Advertisement`, `Continue reading below`, `Share this article`.
