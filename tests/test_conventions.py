@@ -309,3 +309,18 @@ def test_a_one_word_name_the_words_address_is_a_voice() -> None:
     labels = [turn.label for turn in t.turns]
     assert labels[:4] == ["Ida Berg", "Maxine", "Ida Berg", "Otto Brandt"]
     assert "Remember" not in labels
+
+
+def test_a_bracketed_name_in_capitals_before_the_words_is_a_label() -> None:
+    text = (
+        "[IDA BERG] Good morning, this is the Night Desk.\n"
+        "[OTTO BRANDT] Thanks, Ida. It is a strange one.\n"
+        "[IDA BERG] So who is taking them?\n[OTTO BRANDT] Nobody knows.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (1, "IDA BERG"),
+        (2, "OTTO BRANDT"),
+        (3, "IDA BERG"),
+        (4, "OTTO BRANDT"),
+    ]

@@ -807,6 +807,14 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         first = tokens[i]
         line = first.line
         if i and tokens[i - 1].line == line and tokens[i - 1].kind not in _LEAD:
+            # `[BRIAN LEHRER] It's ...`: the name in capitals was split out as a note
+            if _bracket_note(tokens, i - 1):
+                end = i + 1
+                while end < n and tokens[end].line == line:
+                    end += 1
+                found = _inline_candidate(_joined(tokens[i - 1 : end]), tokens[i - 1], pieces)
+                if found is not None:
+                    edits.append((i - 1, end, found))
             continue  # words or a label before it on its line
         text = first.text
         lead = text[:1]
@@ -872,6 +880,16 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             alone.add(found[0].fields["name"])
     out += tokens[done:]
     return out, alone
+
+
+def _bracket_note(tokens: list[Token], k: int) -> bool:
+    """`tokens[k]` is a note in square brackets that opens its line."""
+    t = tokens[k]
+    return (
+        t.kind is TokenKind.NOTE
+        and t.text.startswith("[")
+        and (k == 0 or tokens[k - 1].line != t.line)
+    )
 
 
 def _joined(group: list[Token]) -> str:
