@@ -482,3 +482,13 @@ def test_an_html_page_is_reported_once(tmp_path: Path) -> None:
     )
     doc = parse_file(page)
     assert [d.code for d in doc.diagnostics].count("html-page") == 1
+
+
+def test_an_empty_file_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(b"  \n\t\n")
+    for path, said in ((empty, "is empty"), (blank, "holds only whitespace")):
+        [note] = [d for d in parse_file(path).diagnostics if d.code == "empty-input"]
+        assert (note.level, note.message) == ("warning", f"{path} {said}")

@@ -235,6 +235,11 @@ def parse_file(
     transcript.metadata.encoding = encoding
     said = {(d.code, d.message) for d in transcript.diagnostics}  # `parse` said it again
     transcript.diagnostics[:0] = [n for n in notes if (n.code, n.message) not in said]
+    if not text.strip():  # (as the command line says it)
+        empty = f"{p} is empty" if not data else f"{p} holds only whitespace"
+        transcript.diagnostics.insert(
+            0, Diagnostic(level="warning", code="empty-input", message=empty)
+        )
     return transcript
 
 
