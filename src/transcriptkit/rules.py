@@ -583,11 +583,11 @@ FURNITURE: Final = tuple(
                 [ ]?+ / [ ]?+ (?: for [ ] )?+ \p{Lu}[\p{L}\p{Nd}&.'’\-]{0,30}+ (?: [ ] \p{Lu}[\p{L}\p{Nd}&.'’\-]{0,30}+ ){0,3}+ )
                 [ \t]*+ $""",
         ),
-        # A meeting app's last line: `Meeting ended after 00:25:12`, `Ada Quist stopped
-        # transcription`.
+        # A meeting app's last line: `Meeting ended after 00:25:12` (`Ada Quist stopped
+        # transcription` is told by its end: `FURNITURE_TAIL`).
         (
             "meeting-end",
-            r"[ \t]*+ (?: meeting [ ] ended \b [^\n]{0,80}+ | [^\n]{1,80}? [ ] stopped [ ] transcription [ .]*+ ) $",
+            r"[ \t]*+ meeting [ ] ended \b [^\n]{0,80}+ $",
         ),
         # The mark that ends a release or a transcript: `# # #`, `-30-`, `END`.
         ("end-mark", r"[ \t]*+ (?: \# [ ]?+ \# [ ]?+ \# | -30- | (?-i: END ) ) [ \t]*+ $"),
@@ -608,6 +608,10 @@ FURNITURE_TAIL: Final = (  # searched in a line's last 40 characters: `... /NPR 
             r"(?: hide [ ] caption | toggle [ ] caption | enlarge [ ] this [ ] image ) [ \t]*+ $",
             _F | regex.IGNORECASE,
         ),
+    ),
+    (
+        "meeting-end",
+        regex.compile(r"[ ] stopped [ ] transcription [ \t.]*+ $", _F | regex.IGNORECASE),
     ),
 )
 FURNITURE_EMBED: Final = (  # searched in a line's first 260 characters
