@@ -187,11 +187,7 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment], names: _Names
             # `Ada Quist WELCOME BACK.`: a name in Title Case before caption capitals
             p.kind, p.label, p.name = "caps", cs["label"], canonical_name(cs["name"])
             p.unlabeled = (_raw_index(line.text, seg.at, text, cs.start("label")), text)
-            p.at = _raw_index(line.text, seg.at, text, cs.end())
-            p.text = text[cs.end() :]
-            if p.chunks is not None:
-                t, ch = p.chunks[0]
-                p.chunks = [(t, ch[cs.end() :] if len(ch) >= cs.end() else ""), *p.chunks[1:]]
+            _words_after(p, line.text, seg.at, text, cs.end())
             continue
         if (
             first.islower()
@@ -204,11 +200,7 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment], names: _Names
                 _raw_index(line.text, seg.at, text, low.start("name")),
                 text[low.start("name") :],
             )
-            p.at = _raw_index(line.text, seg.at, text, low.end())
-            p.text = text[low.end() :]
-            if p.chunks is not None:
-                t, c = p.chunks[0]
-                p.chunks = [(t, c[low.end() :] if len(c) >= low.end() else ""), *p.chunks[1:]]
+            _words_after(p, line.text, seg.at, text, low.end())
             continue
         if first in _LEAD_FIRST or (":" in text and first.isupper()):
             lead = len(text) - len(stripped)
@@ -234,14 +226,21 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment], names: _Names
                 p.name = names[name.rstrip(".")]
                 p.alone = not rest.strip()
                 p.quoted = rest.lstrip()[:1] in _QUOTES
-            p.at = _raw_index(line.text, seg.at, text, end)
-            p.text = rest
-            if p.chunks is not None:  # the marker was in the first (untimed) chunk
-                t, c = p.chunks[0]
-                p.chunks = [(t, c[end:] if len(c) >= end else ""), *p.chunks[1:]]
+            _words_after(p, line.text, seg.at, text, end)
             if rest.strip() and (sound := _SOUND.match(rest)):
                 p.sound = (sound[1] or sound[2]).strip()
     return out
+
+
+def _words_after(p: _Piece, raw: str, at: int, text: str, end: int) -> None:
+    """The piece's words are what follows its marker (`text[:end]`, a label or a name): its
+    offset in the raw line, its text, and its first chunk (the marker was in the first,
+    untimed chunk) without the marker."""
+    p.at = _raw_index(raw, at, text, end)
+    p.text = text[end:]
+    if p.chunks is not None:
+        t, c = p.chunks[0]
+        p.chunks = [(t, c[end:] if len(c) >= end else ""), *p.chunks[1:]]
 
 
 def _raw_index(raw: str, at: int, text: str, k: int) -> int:
