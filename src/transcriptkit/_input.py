@@ -19,9 +19,9 @@ from typing import BinaryIO
 from ._safe import control_diagnostics, strip_controls
 from ._sniff import nul_binary
 from .errors import BinaryInputError, InputError
-from .models import Diagnostic, Transcript
+from .models import Transcript
 from .parser import parse
-from .reader import _read_bytes, _refuse_known_binary, read_text
+from .reader import _read_bytes, _refuse_known_binary, add_reading_notes, read_text
 from .styles import Style
 
 STDIN = "-"
@@ -69,16 +69,7 @@ def read_input(
         text = strip_controls(text)
     transcript = parse(text, style=style, normalize=normalize)
     transcript.metadata.encoding = encoding
-    transcript.diagnostics[:0] = notes
-    if not text.strip():
-        transcript.diagnostics.insert(
-            0,
-            Diagnostic(
-                level="warning",
-                code="empty-input",
-                message=f"{shown} is empty" if not data else f"{shown} holds only whitespace",
-            ),
-        )
+    add_reading_notes(transcript, notes, shown, data, text)
     return transcript
 
 

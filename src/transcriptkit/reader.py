@@ -233,14 +233,22 @@ def parse_file(
     if transcript is None:
         transcript = parse(text)
     transcript.metadata.encoding = encoding
-    said = {(d.code, d.message) for d in transcript.diagnostics}  # `parse` said it again
+    add_reading_notes(transcript, notes, str(p), data, text)
+    return transcript
+
+
+def add_reading_notes(
+    transcript: Transcript, notes: list[Diagnostic], shown: str, data: bytes, text: str
+) -> None:
+    """Put what reading the file noticed (`notes`) in front of what the parse did, a note
+    the parse gave again (`html-page`) once, and say so when the file holds no text."""
+    said = {(d.code, d.message) for d in transcript.diagnostics}
     transcript.diagnostics[:0] = [n for n in notes if (n.code, n.message) not in said]
-    if not text.strip():  # (as the command line says it)
-        empty = f"{p} is empty" if not data else f"{p} holds only whitespace"
+    if not text.strip():
+        empty = f"{shown} is empty" if not data else f"{shown} holds only whitespace"
         transcript.diagnostics.insert(
             0, Diagnostic(level="warning", code="empty-input", message=empty)
         )
-    return transcript
 
 
 # ---- files ----------------------------------------------------------------------------
