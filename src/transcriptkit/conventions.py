@@ -399,6 +399,7 @@ class _Evidence:
         self._self_introduced: set[str] | None = None
         self._mentioned: set[str] | None = None
         self._addressed: set[str] | None = None
+        self._joined: str | None = None
         self._marked: tuple[set[str], set[int]] | None = None
 
     def introduced(self, name: str) -> bool:
@@ -429,7 +430,7 @@ class _Evidence:
     def mentioned(self) -> set[str]:
         """A full name the words mention (`... here with Ellie Varga.`) is someone present."""
         if self._mentioned is None:
-            self._mentioned = _mentioned(self._tokens, self._full_names)
+            self._mentioned = _mentioned(self._words().upper(), self._full_names)
         return self._mentioned
 
     def addressed(self) -> set[str]:
@@ -441,8 +442,14 @@ class _Evidence:
                 for t in self._weak
                 if t.fields["weak"] == "title-word" and " " not in t.fields["label"]
             }
-            self._addressed = _addressed(self._tokens, printed) if printed else set()
+            self._addressed = _addressed(self._words(), printed) if printed else set()
         return self._addressed
+
+    def _words(self) -> str:
+        """The document's words (its text tokens), joined once for the mentions."""
+        if self._joined is None:
+            self._joined = " ".join([t.text for t in self._tokens if t.kind is TokenKind.TEXT])
+        return self._joined
 
     def marked(self) -> tuple[set[str], set[int]]:
         """The same short line above every name alone on its line (`speaker` / `Ada
@@ -801,7 +808,6 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
 
     Cheap facts first: only a text token that opens its line (past markup and times) can
     start a candidate, and most such lines are prose that no candidate can start."""
-    n = len(tokens)
     edits: list[tuple[int, int, list[Token]]] = []  # (from, to, the tokens instead)
     for i in _indices(tokens, TokenKind.TEXT):
         first = tokens[i]
@@ -809,9 +815,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         if i and tokens[i - 1].line == line and tokens[i - 1].kind not in _LEAD:
             # `[BRIAN LEHRER] It's ...`: the name in capitals was split out as a note
             if _bracket_note(tokens, i - 1):
-                end = i + 1
-                while end < n and tokens[end].line == line:
-                    end += 1
+                end = _line_end(tokens, i)
                 found = _inline_candidate(_joined(tokens[i - 1 : end]), tokens[i - 1], pieces)
                 if found is not None:
                     edits.append((i - 1, end, found))
@@ -833,9 +837,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             before -= 1
         if before >= 0 and tokens[before].line == line:
             continue  # words before it on its line
-        end = i + 1
-        while end < n and tokens[end].line == line:
-            end += 1
+        end = _line_end(tokens, i)
         if end > i + 1 and not _only_words(tokens[i + 1 : end]):
             continue
         # (a bracket or a `Q` that opens no inline candidate may open a name alone:
@@ -880,6 +882,14 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             alone.add(found[0].fields["name"])
     out += tokens[done:]
     return out, alone
+
+
+def _line_end(tokens: list[Token], i: int) -> int:
+    """The index after the last token on the line of `tokens[i]`."""
+    line, end, n = tokens[i].line, i + 1, len(tokens)
+    while end < n and tokens[end].line == line:
+        end += 1
+    return end
 
 
 def _bracket_note(tokens: list[Token], k: int) -> bool:
@@ -988,10 +998,7 @@ def _speech_after(tokens: list[Token], at: int) -> str | None:
     while True:  # stops at the first line with words: each blank line is read once
         if at >= n:
             return None
-        line = tokens[at].line
-        end = at + 1
-        while end < n and tokens[end].line == line:
-            end += 1
+        end = _line_end(tokens, at)
         group = tokens[at:end]
         at = end
         if not time and group[0].kind is TokenKind.TIMESTAMP and not group[0].is_cue_timing:
@@ -1264,12 +1271,11 @@ def _self_introduced(tokens: list[Token], weak_at: list[int]) -> set[str]:
     return found
 
 
-def _mentioned(tokens: list[Token], names: set[str]) -> set[str]:
-    """Which of `names` (full names, upper case) the document's words mention, as whole
-    words."""
+def _mentioned(words: str, names: set[str]) -> set[str]:
+    """Which of `names` (full names, upper case) the document's `words` (upper-cased)
+    mention, as whole words."""
     if not names:
         return set()
-    words = " ".join([t.text for t in tokens if t.kind is TokenKind.TEXT]).upper()
     found = set()
     for name in names:
         at = words.find(name)
@@ -1284,10 +1290,9 @@ def _mentioned(tokens: list[Token], names: set[str]) -> set[str]:
     return found
 
 
-def _addressed(tokens: list[Token], printed: dict[str, str]) -> set[str]:
-    """The names (`printed` form -> name) the words address someone by, between a comma
-    and a mark (`Go ahead, Brian.`, `Thank you, Maxine!`)."""
-    words = " ".join([t.text for t in tokens if t.kind is TokenKind.TEXT])
+def _addressed(words: str, printed: dict[str, str]) -> set[str]:
+    """The names (`printed` form -> name) the document's `words` address someone by,
+    between a comma and a mark (`Go ahead, Brian.`, `Thank you, Maxine!`)."""
     found = set()
     for form, name in printed.items():
         if form in words and regex.search(rf"[,;][ ]{regex.escape(form)}[.,!?]", words, regex.V1):
