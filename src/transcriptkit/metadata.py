@@ -71,7 +71,6 @@ _ACRONYM = 4  # letters: `This is NPR.` names a network, not a program
 # ---- patterns ---------------------------------------------------------------------------
 
 _URL_DATE = regex.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)/")
-_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*+(?:[ \t][^<>\n]{0,300}+)?+/?+>")
 _QUOTED = regex.compile(r"""^["“'‘](?P<inner>.+)["”'’]$""")
 
 # A date in figures: `10/30/2020`, `16/09/2012`, `10.3.12`. Day or month first is read from
@@ -296,7 +295,7 @@ def clean_title(title: str) -> tuple[str, str | None]:
     """(title, program): quotes around the whole title dropped, a program suffix split off
     (`Invented Title : The NPR Politics Podcast`)."""
     if "<" in title:
-        title = _TAG.sub("", title)  # `<h1>A Title</h1>` from a page's source
+        title = rules.HTML_TAG.sub("", title)  # `<h1>A Title</h1>` from a page's source
     title = decode_entities(title)  # `The Caf&eacute; Hour`
     title = " ".join(title.split())
     program = None
