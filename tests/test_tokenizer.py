@@ -387,6 +387,22 @@ def test_a_release_ends_on_its_end_mark() -> None:
     assert turn.text == "Thank you all."
 
 
+@pytest.mark.parametrize(
+    ("html", "words"),
+    [
+        ("<p>ADA QUIST, HOST: It rained,<br>then it poured.</p>\n", "It rained, then it poured."),
+        ("<p>ADA QUIST: Yes<br/>and no.</p>\n", "Yes and no."),
+        ("<p>ADA QUIST: One.</p>Two.\n", "One. Two."),
+        ("<li>ADA QUIST: First</li><li>second</li>\n", "First second"),
+        ("<p>ADA QUIST: A <i>fine</i>day.</p>\n", "A fineday."),  # an inline tag is no break
+    ],
+)
+def test_a_line_breaking_tag_between_words_parts_them(html: str, words: str) -> None:
+    for page in (html, f"<html><body>\n{html}</body></html>\n"):
+        (turn,) = parse(page).turns
+        assert turn.text == words
+
+
 def test_an_html_page_with_several_blocks_on_a_line_reads_each_block() -> None:
     text = (
         "<html><body><p>ADA QUIST, HOST: Good morning.</p>\n"

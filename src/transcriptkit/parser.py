@@ -628,6 +628,8 @@ def _read_body(
                 cues.append(_cue(t))
                 if drafts:
                     drafts[-1].break_paragraph()
+            elif kind is _MARKUP and drafts and rules.BREAK_TAG.match(t.text):
+                drafts[-1].paragraphs[-1].append(_space_for(t))  # `here,<br>truly`
             elif captions:  # blank lines, timings and cue ids do not part a caption's words
                 if drafts and t.rule == "speaker-change":
                     drafts[-1].break_paragraph()
@@ -636,6 +638,12 @@ def _read_body(
         if one_line_paragraphs and drafts and drafts[-1].paragraphs[-1]:
             drafts[-1].paragraphs.append([])  # `break_paragraph`
     return len(lines)
+
+
+def _space_for(t: Token) -> Token:
+    """The space a line-breaking tag (`rules.BREAK_TAG`) stands for between two words of a
+    paragraph: the words' pieces are joined as they are, so without it they would touch."""
+    return Token(_TEXT, " ", t.start, t.end, t.line, "html-break")
 
 
 def _cue(t: Token) -> Cue:

@@ -271,6 +271,14 @@ BLOCK_TAG: Final = regex.compile(
     _F,
 )
 
+# A tag that breaks a line of a page's text (`<br>`, `</p>`, `<div>`, `</li>`): the words
+# either side of it are two words, never one (`here,<br>truly` reads `here, truly`).
+BREAK_TAG: Final = regex.compile(
+    r"""</?+ (?i: p | br | div | li | h[1-6] | tr | td | th | blockquote | section | article
+               | ul | ol | table | hr | header | footer ) (?= [\s/>] )""",
+    _F,
+)
+
 # ---------------------------------------------------------------------------------------
 # Standalone cues and inline notes
 # ---------------------------------------------------------------------------------------
