@@ -47,6 +47,8 @@ def label_fields(line: str) -> dict[str, str]:
         ("KEVIN McALLISTER: Hi.", "KEVIN McALLISTER", "KEVIN MCALLISTER", None),
         ("ROSA DeMARCO: Hi.", "ROSA DeMARCO", "ROSA DEMARCO", None),
         ("NEIL OKAFOR, host: Welcome back.", "NEIL OKAFOR, host", "NEIL OKAFOR", "host"),
+        ("IDA SORN, guest: Thanks.", "IDA SORN, guest", "IDA SORN", "guest"),
+        ("PIM ROY, moderator: Next.", "PIM ROY, moderator", "PIM ROY", "moderator"),
         ("Unidentified Man #2: No way.", "Unidentified Man #2", "UNIDENTIFIED MAN #2", None),
         ("Automated Voice: Please hold.", "Automated Voice", "AUTOMATED VOICE", None),
         (
@@ -413,4 +415,17 @@ def test_an_html_page_with_several_blocks_on_a_line_reads_each_block() -> None:
         (1, "ADA QUIST"),
         (2, "NOOR BELCASTRO"),
         (2, "ADA QUIST"),
+    ]
+
+
+def test_a_lower_case_role_after_a_name_is_its_own_turn() -> None:
+    text = (
+        "ADA QUIST, host: Welcome in.\n\nNOOR BELCASTRO, guest: Glad to be here.\n\n"
+        "QUIST: Tell us more.\n"
+    )
+    t = parse(text)
+    assert [t.speaker_name(turn) for turn in t.turns] == [
+        "ADA QUIST",
+        "NOOR BELCASTRO",
+        "ADA QUIST",
     ]

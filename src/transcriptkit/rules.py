@@ -105,7 +105,10 @@ _ROLE_WORD = r"""
       | (?: host | co-host | byline | reporting | reporter | correspondent | anchor | caller
           | voice-over | through\ interpreter | of | the | and | for | at | in | on | to | de
           | a | an | &  | former | chief | senior | staff | contributor | commentator
-          | off-camera | on-camera | via\ telephone | by\ telephone | voice | over )
+          | off-camera | on-camera | via\ telephone | by\ telephone | voice | over
+          # the parts people play in a conversation, printed in lower case after a name
+          | guest | moderator | panelist | interviewer | narrator | announcer | presenter
+          | producer | analyst | editor | author | witness | translator | interpreter )
       | \( [^()\n:]{1,40}+ \)
     )
 """
