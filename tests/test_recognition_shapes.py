@@ -352,6 +352,20 @@ def test_a_name_with_its_time_labels_a_turn_without_a_preset(head: str, joiner: 
     assert [t.start for t in doc.turns] == [1.0, 9.0, 15.0, 21.0, 30.0, 38.0]
 
 
+@pytest.mark.parametrize("joiner", [" ", "\n", "\n\n"])
+@pytest.mark.parametrize("frame", [":12", ";07", ""])  # a timecode's frame, drop-frame, none
+def test_a_time_stamp_with_or_without_its_frame_times_each_turn(frame: str, joiner: str) -> None:
+    said = [
+        ("00:00:04", "ODA PELL", "The ferry was late again this morning, by forty minutes."),
+        ("00:00:11", "MARCUS FENN", "It was, and the council has still not said why it was."),
+        ("00:01:02", "ODA PELL", "Then we should ask them at the meeting on Thursday night."),
+    ]
+    text = "\n".join(f"{time}{frame}{joiner}{name}: {words}\n" for time, name, words in said)
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == ["ODA PELL", "MARCUS FENN", "ODA PELL"]
+    assert [t.start for t in doc.turns] == [4.0, 11.0, 62.0]
+
+
 def test_a_time_in_brackets_is_not_a_description() -> None:
     doc = transcriptkit.parse("Mr. ARNE VOSS (Ferry Captain): It was late.\n\nVOSS: Again.\n")
     assert doc.turns[0].label == "Mr. ARNE VOSS (Ferry Captain)"

@@ -356,6 +356,10 @@ def _body_start(lines: list[_Line]) -> int | None:
         # Words taken down as spoken with no label anywhere, or heard by an audience: they
         # start at the first words that are not a heading.
         return next((i for i, ln in enumerate(lines) if _spoken_words(ln)), None)
+    if first_label:  # `00:00:04` alone over the first label times its turn, as over the rest
+        above = next((i for i in range(first_label - 1, -1, -1) if not lines[i].blank), None)
+        if above is not None and _bare_stamp(lines[above]):
+            return above
     return first_label
 
 

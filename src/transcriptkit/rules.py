@@ -188,10 +188,13 @@ LABEL_WRAP_START: Final = regex.compile(
     _F,
 )
 
-# A time stamp leading a line: `0:06.2 | words |`, `[00:00:52] Speaker 2:`, `(01:13)`.
+# A time stamp leading a line: `0:06.2 | words |`, `[00:00:52] Speaker 2:`, `(01:13)`, or a
+# broadcast timecode with its frame (`00:01:04:12`, drop-frame `00:01:04;12`): the frame is
+# a fraction of a second at a rate the text does not say, so the time is the whole second.
 TIME_PREFIX: Final = regex.compile(
     r"""
-    [\[(]?+ (?P<time> \d{1,2}+ : \d\d (?: : \d\d )?+ (?: [.,] \d{1,3}+ )?+ ) [\])]?+
+    [\[(]?+ (?P<time> \d{1,2}+ : \d\d (?: : \d\d )?+ (?: [.,] \d{1,3}+ )?+ )
+    (?: (?<= \d : \d\d : \d\d ) [:;] \d\d (?! \d ) )?+ [\])]?+
     (?: [ \t]*+ \| )?+ (?= [ \t] | $ )
     # A clock time (`09:00 PM PDT` in a schedule) is not a moment of the recording.
     (?! [ \t]++ (?i: [ap] \.?+ m \b \.?+ ) )
