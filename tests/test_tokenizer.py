@@ -429,3 +429,14 @@ def test_a_lower_case_role_after_a_name_is_its_own_turn() -> None:
         "NOOR BELCASTRO",
         "ADA QUIST",
     ]
+
+
+def test_an_indented_paragraph_is_words_and_an_indented_label_still_a_label() -> None:
+    lines = [
+        "The harbour board met on Tuesday night to weigh the sea wall plan once more.",
+        "Most of the fishermen who came to speak were against it, and said so at length.",
+    ]
+    doc = parse("Notes from the harbour\n\n" + "".join(f"  {line}\n\n" for line in lines))
+    assert (doc.kind, [p.text for p in doc.paragraphs]) == ("article", lines)
+    tokens = tokenize("ODA PELL: Hi.\n  ADA QUIST: Hello.\n")
+    assert [t.kind for t in tokens][2:4] == [TokenKind.MARKUP, TokenKind.LABEL]

@@ -430,6 +430,8 @@ def _words(state: LineState) -> Result | None:
         lead = (
             [Token(TokenKind.MARKUP, line[:at], start, start + at, number, "prefix")] if at else []
         )
+    if len(lead) == 1 and at == len(body) - len(stripped):
+        at, lead = 0, []  # an indented paragraph: its indent is the words' own, no markup
     return 1, lead + _text_pieces(line[at:], start + at, number)
 
 
