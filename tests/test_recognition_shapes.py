@@ -344,6 +344,10 @@ def _timed_dialogue(head: str, joiner: str = "\n") -> str:
         ("{name}  {time}", "\n\n"),  # ... and the words after a blank line
         ("{name} - {time}", "\n"),
         ("{name} ({time})", "\n"),
+        ("{time} - {name}", "\n"),  # a meeting app's: the time first
+        ("{time} - {name}", "\n  "),  # ... and the words indented under it
+        ("[{time}] {name}", "\n\n"),
+        ("{time} | {name}", "\n"),
     ],
 )
 def test_a_name_with_its_time_labels_a_turn_without_a_preset(head: str, joiner: str) -> None:
@@ -364,6 +368,27 @@ def test_a_time_stamp_with_or_without_its_frame_times_each_turn(frame: str, join
     doc = transcriptkit.parse(text)
     assert [t.label for t in doc.turns] == ["ODA PELL", "MARCUS FENN", "ODA PELL"]
     assert [t.start for t in doc.turns] == [4.0, 11.0, 62.0]
+
+
+def test_a_meeting_apps_time_then_name_keeps_the_firm_as_a_description() -> None:
+    text = "".join(
+        f"{time} - {name}\n  {words}\n\n"
+        for time, name, words in [
+            ("0:00", "Ines Calder (Harbour Board)", "Shall we start with the ferry timetable?"),
+            ("0:09", "Tomas Reel", "Yes, and the fares after that, if there is time for it."),
+            ("0:21", "Ines Calder (Harbour Board)", "There will be. The fares are short."),
+            ("0:30", "Tomas Reel", "Then the timetable first, and we keep it brief."),
+        ]
+    )
+    doc = transcriptkit.parse(text)
+    assert [(doc.speaker_name(t), t.start) for t in doc.turns] == [
+        ("INES CALDER", 0.0),
+        ("TOMAS REEL", 9.0),
+        ("INES CALDER", 21.0),
+        ("TOMAS REEL", 30.0),
+    ]
+    speaker = doc.speaker(doc.turns[0].speaker_id)
+    assert speaker is not None and speaker.description == "Harbour Board"
 
 
 def test_a_time_in_brackets_is_not_a_description() -> None:

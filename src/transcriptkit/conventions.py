@@ -121,6 +121,19 @@ NAME_ALONE: Final = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 
+# The same after the time it starts, the time first (`0:00 - Ada Quist (Stanhope)`,
+# `[00:14] Ada Quist`, `0:00 | ada.quist@example.org`), as meeting apps print it: the time
+# is its own token before it.
+TIMED_NAME: Final = regex.compile(
+    rf"""
+    [ \t]*+ (?: [-–—|] [ \t]++ )?+
+    (?P<label> (?P<name> {_APP_NAME} ) (?: [ \t]++ \( (?P<description> [^()\n]{{1,40}}+ ) \) )?+ )
+    [ \t]*+ \r?+ $
+    """,
+    regex.VERBOSE | regex.V1,
+)
+_TIME_DASHES: Final = frozenset("-–—|")  # what may part a time from the name after it
+
 # A name and a job after a dash, whatever the job holds (`Ada Quist - Stanhope & Co.`).
 _NAME_JOB: Final = regex.compile(
     rf"""{_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+
@@ -827,6 +840,8 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         inline = lead in _INLINE_START
         # Right after a time: `00:00:27 Ada Quist WELCOME ...` may be a caps-speech label.
         timed = i > 0 and tokens[i - 1].line == line and tokens[i - 1].kind is TokenKind.TIMESTAMP
+        if timed and lead in _TIME_DASHES:  # `0:00 - Ada Quist`
+            lead = text.lstrip(" \t-–—|")[:1]
         if not inline and (
             (len(text) > _ALONE_MAX and not timed)
             or not ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()) or "@" in text)
@@ -857,9 +872,14 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
                     or "—" in text
                     or ":" in text
                     or end > i + 1  # `Ines Calder (0:34)`: the time is a note of its own
+                    or timed  # `0:00 - Ines Calder (Harbour Board)`
                     or text.strip(" \t\r\n").count(" ") < _ALONE_WORDS
                 )
-                and (m := NAME_ALONE.match(text if end == i + 1 else _joined(tokens[i:end])))
+                and (
+                    m := (TIMED_NAME if timed else NAME_ALONE).match(
+                        text if end == i + 1 else _joined(tokens[i:end])
+                    )
+                )
                 and (after := _speech_after(tokens, end)) is not None
             )
         ):
@@ -1024,12 +1044,13 @@ def _alone_candidate(words: list[Token], m: regex.Match[str], time: str) -> list
         fields["honorific"] = honorific[0].strip()
         name = name[honorific.end() :]
     fields["name"] = canonical_name(name)
-    if m["role"]:
-        fields["role"] = " ".join(m["role"].split())
-    if m["description"]:
-        fields["description"] = " ".join(m["description"].split())
-    if m["time"] or time:
-        fields["time"] = m["time"] or time
+    found = m.groupdict()  # (`TIMED_NAME` has no role or time of its own)
+    if found.get("role"):
+        fields["role"] = " ".join(found["role"].split())
+    if found["description"]:
+        fields["description"] = " ".join(found["description"].split())
+    if found.get("time") or time:
+        fields["time"] = found.get("time") or time
     first = words[0]
     text = first.text if len(words) == 1 else _joined(words)
     return [
