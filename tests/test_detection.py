@@ -21,6 +21,11 @@ def test_a_passing_mention_is_not_a_house_style() -> None:
     assert detect(text) == (styles.GENERIC, 0.0)
 
 
+def test_a_headline_many_sites_print_is_no_house_style() -> None:
+    text = "Harbour Hour - March 3, 2025\n\nThe ferry was late again this morning.\n"
+    assert detect(text) == (styles.GENERIC, 0.0)
+
+
 def test_confidence_is_the_evidence_weight_on_an_absolute_scale() -> None:
     # NPR's `NAME, HOST:` (3) and its `(SOUNDBITE OF` cue (2): 5 of DECISIVE.
     text = "ADA QUIST, HOST: Good morning.\n\n(SOUNDBITE OF MUSIC)\n\nQUIST: Back now.\n"

@@ -184,7 +184,8 @@ NBC = Style(
         (r"^ \( (?: BEGIN | END ) [ ] TAPE \)", 2.0),
         (r"^ (?: SEN | GOV | SEC | REP ) \. [ ] [\p{Lu} .'’-]{2,40} : (?: \p{Lu} | $ )", 2.0),
         (r"^ [\p{Lu}][\p{Lu} .'’-]{2,40} : \p{Lu}\p{Ll}", 2.0),
-        (rf"^ \p{{Lu}} [^\n:]{{2,60}}? [ ] [-–—] [ ] {_MDY} [ \t]* $", 2.0),
+        # (many sites head a page so: with nothing else of NBC's, a mention)
+        (rf"^ \p{{Lu}} [^\n:]{{2,60}}? [ ] [-–—] [ ] {_MDY} [ \t]* $", 1.0),
         (r"^ IE [ ] 11 [ ] is [ ] not [ ] supported", 1.0),
         (r"nbcnews\.com", 1.0),
     ),
