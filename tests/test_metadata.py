@@ -33,10 +33,23 @@ CORPUS = ROOT.parent / "shared" / "corpus"
         ("Posted 10.3.12", "2012-10-03"),
         ("Upload Date: 2021/03/04", "2021-03-04"),  # year first: year, month, day
         ("2019.11.7", "2019-11-07"),
+        ("12th March 2024", "2024-03-12"),  # day first, with its ordinal
+        ("Tuesday 1st October 2024", "2024-10-01"),
+        ("the 21st of March, 2025", "2025-03-21"),
     ],
 )
 def test_printed_date_forms(printed: str, iso: str) -> None:
     assert parse_date(printed) == dt.date.fromisoformat(iso)
+
+
+def test_a_date_that_ends_someones_sentence_stays_in_their_words() -> None:
+    text = (
+        "Harbour Hour\n12th March 2024\n\nODA PELL: It is Tuesday, the\n12th of March 2024.\n\n"
+        "MARCUS FENN: And the ferry is late.\n\nODA PELL: Again.\n"
+    )
+    doc = parse(text)
+    assert doc.metadata.date == dt.date(2024, 3, 12)
+    assert doc.turns[0].text == "It is Tuesday, the 12th of March 2024."
 
 
 def test_a_year_first_path_in_a_link_is_not_a_date() -> None:

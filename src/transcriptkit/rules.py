@@ -400,7 +400,10 @@ DATE: Final = regex.compile(
     rf"""
     (?: (?P<iso> (?P<y1>\d{{4}}) - (?P<m1>\d{{2}}) (?: - (?P<d1>\d{{2}}) )? ) (?!\d)
       | (?: {_WEEKDAY} [ ]++ )?+ (?P<month> {_MONTH} ) [ ]++ (?P<day>\d{{1,2}}) (?:st|nd|rd|th)? ,?+ [ ]++ (?P<year>\d{{4}})
-      | (?P<day2>\d{{1,2}}) [ ]++ (?P<month2> {_MONTH} ) ,?+ [ ]++ (?P<year2>\d{{4}})
+      # Day first, as British and European pages print it: `12 March 2024`, `Tuesday
+      # 12th March 2024`, `12th of March, 2024`.
+      | (?: {_WEEKDAY} [ ]++ )?+ (?<!\d) (?P<day2>\d{{1,2}}) (?:st|nd|rd|th)?+ [ ]++ (?: of [ ]++ )?+
+        (?P<month2> {_MONTH} ) ,?+ [ ]++ (?P<year2>\d{{4}})
       | (?<!\d) (?P<y3>(?:19|20)\d{{2}}) (?P<m3>[01]\d) (?P<d3>[0-3]\d) (?!\d)
       # Year first in figures, `2021/03/04`, `2021.3.4`: read year, month, day (no one
       # prints year, day, month); not inside a path (`/2021/03/04/` is a URL's).
@@ -428,10 +431,12 @@ DATE_KEYWORD_LINE: Final = regex.compile(
 )
 
 # A date alone on its line, perhaps with a weekday, a time or an icon:
-# `Fri November 8, 2013`, `May 17, 20246:35 PM ET`, `🗓️ 13 April 2022`.
+# `Fri November 8, 2013`, `May 17, 20246:35 PM ET`, `🗓️ 13 April 2022`. A date that ends a
+# sentence (`21st of March 2025.`) is the end of someone's words, wrapped onto its own line.
 DATE_BARE_LINE: Final = regex.compile(
     rf"""
-    [ \t]*+ (?: [^\p{{L}}\p{{N}}\s]{{1,4}}+ [ \t]*+ )?+ (?P<date> {DATE.pattern} ) [^\n]{{0,40}}+ $
+    [ \t]*+ (?: [^\p{{L}}\p{{N}}\s]{{1,4}}+ [ \t]*+ )?+ (?P<date> {DATE.pattern} )
+    (?! [.!?]++ [ \t]*+ \r?+ $ ) [^\n]{{0,40}}+ $
     """,
     _F,
 )
