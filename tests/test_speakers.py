@@ -1,5 +1,6 @@
-"""Speaker resolution (speakers.RESOLUTION): each rule finds the one earlier speaker a
-short label means, and what could name two people stays as printed with a diagnostic.
+"""Speaker resolution (speakers.RESOLUTION): each rule finds the one speaker (earlier, or
+labelled in full later) a short label means, and what could name two people stays as
+printed with a diagnostic.
 Every name here is invented."""
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def test_the_rules_are_a_named_ordered_table() -> None:
         "given-words",
         "initials",
         "one-letter-slip",
+        "named-later",
     ]
 
 
@@ -69,6 +71,32 @@ def test_two_initials_out_of_order_are_not_guessed() -> None:
 def test_initials_before_the_full_name_are_a_speaker_of_their_own() -> None:
     t = parse("JP: Hi.\n\nJUNE PARK: Hello.\n\nJP: Again.\n")
     assert _names(t) == ["JP", "JUNE PARK", "JP"]
+
+
+# ---- a short label above the full one ---------------------------------------------------
+
+
+def test_a_surname_above_its_speakers_first_full_label_is_that_speaker() -> None:
+    t = parse(
+        "KOVAL: Good morning.\n\nLENA KOVAL, HOST: This is the news.\n\n"
+        "SAM ORTH, BYLINE: Hi, Lena.\n\nKOVAL: Sam?\n"
+    )
+    assert _names(t) == ["LENA KOVAL", "LENA KOVAL", "SAM ORTH", "LENA KOVAL"]
+    assert [x.role for x in t.turns] == ["host", "host", "reporter", "host"]
+    assert ("short-form-label", 1) in _codes(t)
+    assert [s.name for s in t.speakers] == ["LENA KOVAL", "SAM ORTH"]
+
+
+def test_a_surname_above_two_full_labels_ending_so_stays_as_printed() -> None:
+    t = parse("KOVAL: Hi.\n\nLENA KOVAL: Hello.\n\nPETR KOVAL: Hey.\n")
+    assert _names(t) == ["KOVAL", "LENA KOVAL", "PETR KOVAL"]
+
+
+def test_two_people_under_one_label_are_neither_of_them() -> None:
+    t = parse("RUTH KOVAL: Hi.\n\nANA & RUTH KOVAL: Hello.\n\nRUTH KOVAL: Again.\n")
+    assert _names(t) == ["RUTH KOVAL", "ANA & RUTH KOVAL", "RUTH KOVAL"]
+    t = parse("ANA & RUTH KOVAL: Hello.\n\nRUTH KOVAL: Hi.\n\nKOVAL: Again.\n")
+    assert _names(t) == ["ANA & RUTH KOVAL", "RUTH KOVAL", "RUTH KOVAL"]
 
 
 def test_generic_voices_give_no_initials() -> None:

@@ -209,6 +209,13 @@ def build(
     end = len(lines)
     if start is not None:
         cues = _cues_before(lines, start)
+        book.expect(
+            t.fields["name"]
+            for ln in lines[start:]
+            if ln.has_label
+            for t in ln.tokens
+            if t.kind is _LABEL and t.fields["name"]
+        )
         end = _read_body(lines, start, book, drafts, cues, style.captions)
     turns: list[Turn] = []
     for draft in drafts:  # speakers' roles are settled once the whole body is read

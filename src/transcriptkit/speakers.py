@@ -108,8 +108,9 @@ class SpeakerBook:
     """Speakers in order of first appearance, and the label each turn used.
 
     The indexes are filled once per speaker (`_add`); the rules of `RESOLUTION` only read
-    them. Buckets only grow, so a label found ambiguous stays ambiguous, and a label kept
-    as printed becomes a speaker of its own that later lines find by its name. The
+    them (but `named-later`, which adds the speaker a short label comes before). Buckets
+    only grow, so a label found ambiguous stays ambiguous, and a label kept as printed
+    becomes a speaker of its own that later lines find by its name. The
     indexes of the rarer rules (given words, initials, one-letter slips) are filled when
     one of those rules first runs, from the speakers seen so far in their order: the same
     indexes, and no work for the documents whose labels are all full names or endings.
@@ -140,6 +141,22 @@ class SpeakerBook:
         # declared short form (the indexes only change then; a rule's diagnostic is
         # given once, at the first look-up, whatever follows)
         self._found: dict[str, Speaker] = {}
+        # name ending -> the one full name the document labels anywhere that ends so
+        # (None once two do), for a short label printed before its full one (`expect`)
+        self._later: dict[str, str | None] = {}
+
+    def expect(self, names: Iterable[str]) -> None:
+        """The names of every label of the document, before its turns are read: a short
+        label above its speaker's first full one (`KOVAC:`, then `LENA KOVAC, HOST:`) is
+        that speaker from its first line (rule `named-later`)."""
+        later = self._later
+        for name in dict.fromkeys(names):
+            words = name.split()
+            if len(words) < 2 or _unresolvable(name):
+                continue
+            for i in range(1, len(words)):
+                ending = " ".join(words[i:])
+                later[ending] = name if later.get(ending, name) == name else None
 
     # ---- the entry point --------------------------------------------------------------
 
@@ -170,10 +187,10 @@ class SpeakerBook:
             self._declare(description, speaker, line)
         return speaker
 
-    def _lookup(self, name: str, line: int, skip: str = "") -> Speaker | None:
-        """The first verdict of `RESOLUTION` (leaving out the rule named `skip`)."""
+    def _lookup(self, name: str, line: int, skip: tuple[str, ...] = ()) -> Speaker | None:
+        """The first verdict of `RESOLUTION` (leaving out the rules named in `skip`)."""
         for rule_name, rule in RESOLUTION:
-            if rule_name == skip:
+            if rule_name in skip:
                 continue
             verdict = rule(self, name, line)
             if verdict is STOP:
@@ -221,7 +238,8 @@ class SpeakerBook:
         if not titles or _unresolvable(name):
             return None
         rest = " ".join(words[titles:])
-        speaker = self._lookup(rest, line, skip="title-dropped")
+        # (the words after a title are a speaker seen already: `THE BAND` is no `BAND`)
+        speaker = self._lookup(rest, line, skip=("title-dropped", "named-later"))
         if speaker is None:
             return None
         self._taken(name, speaker, "the words after the title", line)
@@ -306,6 +324,14 @@ class SpeakerBook:
             f"label {name!r} taken as {speaker.name} (one letter differs)",
             line,
         )
+        return speaker
+
+    def _named_later(self, name: str, line: int) -> Verdict:
+        full = self._later.get(name)
+        if full is None or full in self._by_name:  # (seen already: the rules above decided)
+            return None
+        speaker = self._add(full)
+        self._taken(name, speaker, "the one full name labelled later that ends so", line)
         return speaker
 
     # ---- bookkeeping ------------------------------------------------------------------
@@ -435,13 +461,21 @@ RESOLUTION: Final[tuple[tuple[str, Rule], ...]] = (
     ("initials", SpeakerBook._initials),
     # `PROFITT` for PROFFITT: one letter from the surname of exactly one speaker.
     ("one-letter-slip", SpeakerBook._one_letter_slip),
+    # `KOVAC` above the first `LENA KOVAC, HOST:`: the one full name the document labels
+    # later that ends so (`expect`); it is a speaker from this line on.
+    ("named-later", SpeakerBook._named_later),
 )
 
 
 @lru_cache(maxsize=_CACHED)
 def _unresolvable(name: str) -> bool:
-    """Generic voices are never anyone's short form: `UNIDENTIFIED MAN` is no `MAN`."""
-    return bool(rules.UNIDENTIFIED.match(name))
+    """Generic voices are never anyone's short form: `UNIDENTIFIED MAN` is no `MAN`; nor
+    are two people labelled together: `JAD & ROBERT KRULL` is no `ROBERT KRULL`."""
+    return bool(rules.UNIDENTIFIED.match(name) or _TOGETHER.search(name))
+
+
+# Two or more people under one label: `ANA & BO`, `ANA AND BO`, `ANA / BO`.
+_TOGETHER = regex.compile(r"\s(?:&|and|AND|/)\s")
 
 
 def _put(index: dict[_K, list[Speaker]], key: _K, speaker: Speaker) -> None:
