@@ -391,6 +391,22 @@ def test_a_meeting_apps_time_then_name_keeps_the_firm_as_a_description() -> None
     assert speaker is not None and speaker.description == "Harbour Board"
 
 
+@pytest.mark.parametrize(
+    ("head", "joiner"),
+    [
+        ("**{name}** ({time}):", " "),  # a bold name, its time and a colon before the words
+        ("**{name}** [{time}]", " "),
+        ("**{name}** [{time}]", "\n\n"),  # ... or alone over them
+        ("**{name}** ({time})", "\n"),
+    ],
+)
+def test_a_bold_name_with_its_time_labels_a_turn(head: str, joiner: str) -> None:
+    doc = transcriptkit.parse(_timed_dialogue(head, joiner))
+    assert [t.label for t in doc.turns] == ["Ines Calder", "Tomas Reel"] * 3
+    assert [t.start for t in doc.turns] == [1.0, 9.0, 15.0, 21.0, 30.0, 38.0]
+    assert doc.turns[0].text[:1].isalpha()
+
+
 def test_a_time_in_brackets_is_not_a_description() -> None:
     doc = transcriptkit.parse("Mr. ARNE VOSS (Ferry Captain): It was late.\n\nVOSS: Again.\n")
     assert doc.turns[0].label == "Mr. ARNE VOSS (Ferry Captain)"

@@ -109,8 +109,10 @@ _APP_NAME = rf"""
 NAME_ALONE: Final = regex.compile(
     rf"""
     [ \t]*+
-    (?: (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+ )
+    (?: (?P<bold> \*\* )?+
+        (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+ )
           (?: [ \t]++ (?: -- | [–—] | - ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
+        (?(bold) \*\* )  # `**Ada Quist** [00:05]`
         (?: {_ALONE_TIME} )?+
       | (?: \[ (?P<label> (?P<name> {_APP_NAME} ) ) \]
           | (?P<label> (?P<name> {_APP_NAME} )
@@ -141,10 +143,13 @@ _NAME_JOB: Final = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 
-# `**Adam Quill** Welcome to the show.`: a bold name and the words, no colon.
+# `**Adam Quill** Welcome to the show.`: a bold name and the words, no colon; or with the
+# time the speaker starts, and a colon: `**Adam Quill** (00:05): Welcome`. The label ends
+# at `cut`.
 BOLD_NAME: Final = regex.compile(
-    rf"""\*\* (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) \*\* [ \t]++
-    (?= \S )""",
+    rf"""\*\* (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) \*\*
+    (?: [ \t]*+ [(\[] (?P<time> {_CLOCK} (?: [.,] \d{{1,3}}+ )?+ ) [)\]] )?+ (?: [ \t]*+ : )?+
+    (?P<cut>) [ \t]++ (?= [^\s(\[] )""",
     regex.VERBOSE | regex.V1,
 )
 
@@ -940,7 +945,7 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
         start = first.start
         label_end = m.end("label") + (1 if shape == "question" else 0)
         if shape == "bold-name":
-            label_end += 2
+            label_end = m.start("cut")
         elif shape == "bold-colon":
             label_end += 3
         elif shape == "bracket-name":
@@ -948,6 +953,8 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
         fields = {"label": m["label"], "name": canonical_name(m["name"]), "weak": shape}
         if m.groupdict().get("role"):
             fields["role"] = m["role"]
+        if shape == "bold-name" and m["time"]:
+            fields["time"] = m["time"]
         out = []
         if lead:
             out.append(
