@@ -370,6 +370,28 @@ def test_a_time_stamp_with_or_without_its_frame_times_each_turn(frame: str, join
     assert [t.start for t in doc.turns] == [4.0, 11.0, 62.0]
 
 
+@pytest.mark.parametrize(
+    ("stamp", "joiner"),
+    [
+        *[(stamp, j) for stamp in ("[{a} - {b}]", "{a} - {b}") for j in (" ", "\n", "\n\n")],
+        ("({a}–{b})", " "),  # (alone on its line, a time in parentheses is a note: a cue)
+    ],
+)
+def test_a_time_range_times_each_turn_from_its_start(stamp: str, joiner: str) -> None:
+    said = [
+        ("00:00:04", "00:00:10", "ODA PELL", "The ferry was late again this morning, by an hour."),
+        ("00:00:11", "00:01:01", "MARCUS FENN", "It was, and the council has still not said why."),
+        ("00:01:02", "00:01:09", "ODA PELL", "Then we should ask them at the meeting on Thursday."),
+    ]
+    text = "\n".join(
+        stamp.format(a=a, b=b) + f"{joiner}{name}: {words}\n" for a, b, name, words in said
+    )
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == ["ODA PELL", "MARCUS FENN", "ODA PELL"]
+    assert [t.start for t in doc.turns] == [4.0, 11.0, 62.0]
+    assert doc.turns[1].text == said[1][3]
+
+
 def test_a_meeting_apps_time_then_name_keeps_the_firm_as_a_description() -> None:
     text = "".join(
         f"{time} - {name}\n  {words}\n\n"

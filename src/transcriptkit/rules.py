@@ -188,13 +188,17 @@ LABEL_WRAP_START: Final = regex.compile(
     _F,
 )
 
-# A time stamp leading a line: `0:06.2 | words |`, `[00:00:52] Speaker 2:`, `(01:13)`, or a
+# A time stamp leading a line: `0:06.2 | words |`, `[00:00:52] Speaker 2:`, `(01:13)`,
+# `[00:00:05 - 00:00:12]`, or a
 # broadcast timecode with its frame (`00:01:04:12`, drop-frame `00:01:04;12`): the frame is
 # a fraction of a second at a rate the text does not say, so the time is the whole second.
 TIME_PREFIX: Final = regex.compile(
     r"""
     [\[(]?+ (?P<time> \d{1,2}+ : \d\d (?: : \d\d )?+ (?: [.,] \d{1,3}+ )?+ )
-    (?: (?<= \d : \d\d : \d\d ) [:;] \d\d (?! \d ) )?+ [\])]?+
+    (?: (?<= \d : \d\d : \d\d ) [:;] \d\d (?! \d ) )?+
+    # the time it ends too: `[00:00:05 - 00:00:12]` (the start is the turn's)
+    (?: [ \t]*+ [-–] [ \t]*+ \d{1,2}+ : \d\d (?: : \d\d )?+ (?: [.,:;] \d{1,3}+ )?+ (?! [\d:] ) )?+
+    [\])]?+
     (?: [ \t]*+ \| )?+ (?= [ \t] | $ )
     # A clock time (`09:00 PM PDT` in a schedule) is not a moment of the recording.
     (?! [ \t]++ (?i: [ap] \.?+ m \b \.?+ ) )
@@ -300,9 +304,10 @@ CUE_LINE: Final = regex.compile(
     # turn (`(laughs).`, `[inaudible 00:01:09].`), not a stage cue between turns; so is a
     # note of one word in capitals punctuated so (`[INAUDIBLE].`).
     (?! [(\[] (?: \p{Ll} [^\n]*? | \p{Lu}++ ) [)\]] [ \t\xa0]*+ \. )
-    # A time stamp alone in square brackets (`[00:00:05]`) marks a moment of the recording;
-    # a time in parentheses (`(30:00)`) is a transcriber's note of one, a cue.
-    (?! \[ [ \t]*+ [\d:.,]++ [ \t]*+ \] )
+    # A time stamp alone in square brackets (`[00:00:05]`, `[00:00:05 - 00:00:09]`) marks a
+    # moment of the recording; a time in parentheses (`(30:00)`) is a transcriber's note
+    # of one, a cue.
+    (?! \[ [ \t]*+ [\d:.,]++ (?: [ \t]*+ [-–] [ \t]*+ [\d:.,]++ )?+ [ \t]*+ \] )
     (?: \( (?P<inner> (?: [^()\n] | \( [^()\n]{0,200}+ \) ){1,400}+ ) \)
       | \[ (?P<inner> (?: [^\[\]\n] | \[ [^\[\]\n]{0,200}+ \] ){1,400}+ ) \] )
     [ \t\xa0.]*+ \r?+ $
