@@ -147,6 +147,30 @@ def test_the_same_mark_above_each_name_alone_makes_them_speaker_headings() -> No
     assert _shapes(doc)["heading-mark"].startswith("heading-mark: 2 accepted")
 
 
+@pytest.mark.parametrize("time", [" (00:00:05)", " [0:05]", ""])
+def test_a_markdown_heading_of_a_name_over_the_words_is_its_speaker(time: str) -> None:
+    said = [
+        ("Ilse Marchetti", "Good morning, and welcome to the harbour board's monthly call."),
+        ("Tomas Reel", "Thank you, Ilse. The ferry timetable is the first thing today."),
+        ("Ilse Marchetti", "Then let us start there, and keep the fares for later on."),
+        ("Tomas Reel", "Agreed. The new timetable starts on the first of June."),
+    ]
+    text = "# Board call\n\n" + "".join(f"### {n}{time}\n\n{w}\n\n" for n, w in said)
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == [n for n, _ in said]
+
+
+def test_a_section_heading_is_no_voice_for_a_field_of_the_same_word() -> None:
+    text = (
+        "# Appeal\n\nA recording of the appeal, with its word lists.\n\n"
+        "## Files\n\nThe recordings and their word lists are in the archive.\n\n"
+        "Files: two word lists, one for each side, and the audio as it was saved.\n\n"
+        "IDA SORN: We begin with the appeal.\n\nMR. VOSS: Thank you.\n"
+    )
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == ["IDA SORN", "MR. VOSS"]
+
+
 _BOLD = (
     "**Ada Quist:** Welcome to the show, everyone.\n\n"
     "**Noor Belcastro:** Thanks, glad to be here.\n\n"

@@ -108,7 +108,7 @@ _APP_NAME = rf"""
 """
 NAME_ALONE: Final = regex.compile(
     rf"""
-    [ \t]*+
+    [ \t]*+ (?: \#{{1,6}}+ [ \t]++ )?+  # a markdown heading: `### Ada Quist (00:05)`
     (?: (?P<bold> \*\* )?+
         (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+ )
           (?: [ \t]++ (?: -- | [–—] | - ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
@@ -847,6 +847,9 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         timed = i > 0 and tokens[i - 1].line == line and tokens[i - 1].kind is TokenKind.TIMESTAMP
         if timed and lead in _TIME_DASHES:  # `0:00 - Ada Quist`
             lead = text.lstrip(" \t-–—|")[:1]
+        lead_mark = lead
+        if lead == "#":  # `### Ada Quist`
+            lead = text.lstrip(" \t#")[:1]
         if not inline and (
             (len(text) > _ALONE_MAX and not timed)
             or not ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()) or "@" in text)
@@ -885,6 +888,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
                         text if end == i + 1 else _joined(tokens[i:end])
                     )
                 )
+                and (lead_mark != "#" or _speaker_heading(m))
                 and (after := _speech_after(tokens, end)) is not None
             )
         ):
@@ -907,6 +911,12 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             alone.add(found[0].fields["name"])
     out += tokens[done:]
     return out, alone
+
+
+def _speaker_heading(m: regex.Match[str]) -> bool:
+    """A markdown heading over words is a speaker's with the time they start or a full
+    name (`### Ada Quist`); `## Files` is a section's, however often a `Files:` recurs."""
+    return bool(m["time"]) or " " in m["name"]
 
 
 def _line_end(tokens: list[Token], i: int) -> int:
