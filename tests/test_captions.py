@@ -390,6 +390,29 @@ def test_names_in_lower_case_are_labels_where_two_recur() -> None:
     assert [turn.label for turn in parse(once).turns] == [None]
 
 
+@pytest.mark.parametrize("header", ["WEBVTT\n\n", ""])
+def test_a_name_alone_over_each_cues_words_is_its_speaker_where_the_file_does_so(
+    header: str,
+) -> None:
+    # Invented, in the shape of a meeting app's export: the speaker's name, then the words.
+    cues = [
+        ("Wren Halloway", "Is the ferry running this morning?"),
+        ("Odo Marsh", "Since about ten, yes."),
+        ("Wren Halloway", "Good, then I will go down."),
+        ("Odo Marsh", "See you there."),
+    ]
+    text = header + "".join(
+        f"0:0:{4 * k}.0 --> 0:0:{4 * k + 3}.500\n{n}\n{w}\n\n" for k, (n, w) in enumerate(cues)
+    )
+    t = parse(text)
+    assert [(turn.label, turn.text, turn.start) for turn in t.turns] == [
+        (n, w, 4.0 * k) for k, (n, w) in enumerate(cues)
+    ]
+    # One cue whose first line is a name-like word is words, not a speaker.
+    once = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nOkay\nthen we go.\n"
+    assert [(turn.label, turn.text) for turn in parse(once).turns] == [(None, "Okay then we go.")]
+
+
 def test_whispers_printed_ranges_are_timed_lines() -> None:
     # Invented: Whisper's progress lines as saved (`[start --> end]  words`).
     said = ["Speaker 1: We open at nine.", "Speaker 1: Bring a coat.", "Speaker 2: Will it rain?"]

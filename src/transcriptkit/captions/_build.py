@@ -57,6 +57,12 @@ EVERY_CUE: Final = 0.5
 # this often: a chat-style file; one `note:` in the words is not.
 LOWER_VOICES: Final = 2
 LOWER_RECURRENCE: Final = 2
+# A name alone on a cue's first line, the words on the lines under it (as Microsoft Teams
+# prints a meeting: `0:0:5.120 --> 0:0:8.960` / `Ada Quist` / words): the file's convention
+# where at least this share of the cues of more than one line open so, with two names or
+# more that recur (`HEADING_VOICES`); a caption whose first line is `Okay` is words.
+HEADING_SHARE: Final = 0.5
+HEADING_VOICES: Final = 2
 
 _NAME = r"""
     \p{Lu} [\p{L}\p{M}\p{Nd}'’.\-]{0,30}+
@@ -202,6 +208,18 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment], names: _Names
             )
             _words_after(p, line.text, seg.at, text, low.end())
             continue
+        if (
+            first.isupper()
+            and len(cue.lines) > 1
+            and line is cue.lines[0]
+            and _BRACKET_NAME.fullmatch(stripped.rstrip())
+        ):
+            # `Ada Quist` over the cue's words: a candidate only as the file's convention
+            p.kind, p.label = "heading", " ".join(stripped.split())
+            p.name = names[p.label]
+            p.unlabeled = (p.at, text)
+            _words_after(p, line.text, seg.at, text, len(text))
+            continue
         if first in _LEAD_FIRST or (":" in text and first.isupper()):
             lead = len(text) - len(stripped)
             m = _LEAD.match(text, lead)
@@ -293,6 +311,12 @@ def _accepted(pieces: list[_Piece]) -> set[tuple[str, str]]:
     recurring = {n for n, c in lower.items() if n and c >= LOWER_RECURRENCE}
     if len(recurring) >= LOWER_VOICES:
         accepted |= {("lower", n) for n in recurring}
+    headings = Counter(p.name for p in pieces if p.kind == "heading")
+    if headings:
+        tall = len({id(p.cue) for p in pieces if len(p.cue.lines) > 1})
+        recurring = {n for n, c in headings.items() if n and c >= 2}
+        if len(recurring) >= HEADING_VOICES and headings.total() >= HEADING_SHARE * tall:
+            accepted |= {("heading", n) for n in headings if n}
     return accepted
 
 
