@@ -413,6 +413,16 @@ def test_a_name_alone_over_each_cues_words_is_its_speaker_where_the_file_does_so
     assert [(turn.label, turn.text) for turn in parse(once).turns] == [(None, "Okay then we go.")]
 
 
+@pytest.mark.parametrize("bar", ["\t", " | "])
+def test_timed_lines_in_columns_name_their_speakers(bar: str) -> None:
+    said = [("Wren Halloway", "Is the ferry running?"), ("Odo Marsh", "Since ten, yes.")] * 2
+    text = "".join(f"00:00:{5 * k:02d}{bar}{n}{bar}{w}\n" for k, (n, w) in enumerate(said))
+    t = parse(text)
+    assert [(turn.label, turn.text, turn.start) for turn in t.turns] == [
+        (n, w, 5.0 * k) for k, (n, w) in enumerate(said)
+    ]
+
+
 def test_whispers_printed_ranges_are_timed_lines() -> None:
     # Invented: Whisper's progress lines as saved (`[start --> end]  words`).
     said = ["Speaker 1: We open at nine.", "Speaker 1: Bring a coat.", "Speaker 2: Will it rain?"]

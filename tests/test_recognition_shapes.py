@@ -160,6 +160,19 @@ def test_a_markdown_heading_of_a_name_over_the_words_is_its_speaker(time: str) -
     assert [t.label for t in doc.turns] == [n for n, _ in said]
 
 
+def test_a_name_and_a_tab_before_the_words_labels_a_turn_where_the_names_recur() -> None:
+    said = [
+        ("Ilse Marchetti", "Good morning, and welcome to the harbour board's monthly call."),
+        ("Tomas Reel", "Thank you, Ilse. The ferry timetable is the first thing today."),
+        ("Ilse Marchetti", "Then let us start there, and keep the fares for later on."),
+        ("Tomas Reel", "Agreed. The new timetable starts on the first of June."),
+    ]
+    doc = transcriptkit.parse("".join(f"{n}\t{w}\n" for n, w in said))
+    assert [(t.label, t.text) for t in doc.turns] == said
+    once = "Notes\tThe ferry timetable changes in June, and the fares after that.\n"
+    assert transcriptkit.parse(once).turns == []
+
+
 def test_a_section_heading_is_no_voice_for_a_field_of_the_same_word() -> None:
     text = (
         "# Appeal\n\nA recording of the appeal, with its word lists.\n\n"

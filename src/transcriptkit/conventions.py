@@ -174,16 +174,32 @@ BOLD_COLON: Final = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 
+# `Ada Quist<TAB>Welcome back.`: a name, a tab, the words, as a table copied out of a
+# spreadsheet or an export in columns prints a turn (`00:00:05<TAB>Ada Quist<TAB>...`).
+TAB_NAME: Final = regex.compile(
+    rf"""(?P<label> (?P<name> {_APP_NAME} ) ) [ ]*+ \t [ \t]*+ (?= \S )""",
+    regex.VERBOSE | regex.V1,
+)
+
 # Candidate rules: (shape, pattern) tried at the start of a text line's words.
 _INLINE_CANDIDATES: Final = (
     ("bold-name", BOLD_NAME),
     ("bold-colon", BOLD_COLON),
     ("bracket-name", BRACKET_NAME),
     ("question", QUESTION_MARK),
+    ("tab-name", TAB_NAME),
 )
 # Shapes whose labels each need their own evidence (recurrence or an introduction).
 _PER_NAME: Final = frozenset(
-    {"title-word", "title-glued", "bold-name", "bracket-name", "name-alone", "question"}
+    {
+        "title-word",
+        "title-glued",
+        "bold-name",
+        "bracket-name",
+        "name-alone",
+        "question",
+        "tab-name",
+    }
 )
 # Voices that need no introduction: who is speaking is the word itself.
 _GENERIC_VOICE: Final = regex.compile(
@@ -842,7 +858,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         lead = text[:1]
         if lead in " \t":  # (or no text)
             lead = text.lstrip(" \t")[:1]
-        inline = lead in _INLINE_START
+        inline = lead in _INLINE_START or "\t" in text
         # Right after a time: `00:00:27 Ada Quist WELCOME ...` may be a caps-speech label.
         timed = i > 0 and tokens[i - 1].line == line and tokens[i - 1].kind is TokenKind.TIMESTAMP
         if timed and lead in _TIME_DASHES:  # `0:00 - Ada Quist`

@@ -71,7 +71,8 @@ _NAME = r"""
 """
 # What may open a caption line: `>>` (another speaker), a dialogue dash, then a bracketed
 # name before words (`[Alba] Vamos.`), a note used as a label (`(LAUGHING):`), or a name
-# before a colon (`NARRATOR:`, `Dr. Amara Osei:`, `MAN (V.O.):`) or in bold (`**Ana Ruiz**`).
+# before a colon (`NARRATOR:`, `Dr. Amara Osei:`, `MAN (V.O.):`), a tab or a bar (`Ana
+# Ruiz<TAB>Hola`, `Ana Ruiz | Hola`: a file in columns) or in bold (`**Ana Ruiz**`).
 _LEAD: Final = regex.compile(
     rf"""
     (?P<change> >>>?+ (?!>) [ \t]*+ )?+
@@ -80,7 +81,8 @@ _LEAD: Final = regex.compile(
       | [\[(] [^\[\]()\n]{{1,40}}+ [\])] [ \t]*+ : [ \t]*+
       | \*\* (?P<label> (?P<name> {_NAME} ) ) \*\* (?: [ \t]*+ : )?+ (?= [ \t] | $ ) [ \t]*+
       | (?P<label> (?P<name> {_NAME} ) (?: [ \t]*+ \( (?P<desc> [^()\n]{{1,40}}+ ) \) )?+ )
-        [ \t]*+ \.?+ : (?= [ \t] | $ ) [ \t]*+
+        (?: [ \t]*+ \.?+ : (?= [ \t] | $ ) | [ ]*+ \t (?= [ \t]*+ \S )
+          | [ \t]++ \| (?= [ \t]*+ \S ) ) [ \t]*+
     )?+
     """,
     regex.VERBOSE | regex.V1,
@@ -220,7 +222,9 @@ def _pieces_of(cue: RawCue, line: SourceLine, segs: list[Segment], names: _Names
             p.unlabeled = (p.at, text)
             _words_after(p, line.text, seg.at, text, len(text))
             continue
-        if first in _LEAD_FIRST or (":" in text and first.isupper()):
+        if first in _LEAD_FIRST or (
+            first.isupper() and (":" in text or "\t" in text or "|" in text)
+        ):
             lead = len(text) - len(stripped)
             m = _LEAD.match(text, lead)
             if m is None or (end := m.end()) == lead:

@@ -469,12 +469,13 @@ def read_scc(text: str, *, strict: bool = False) -> Reading:
 # time opening the line (after an optional list bullet), the words after it, glued or not;
 # or in brackets with the time it ends, as Whisper prints its progress and MacWhisper saves
 # it (`[00:00.000 --> 00:04.000]  Hello.`); a broadcast timecode's frame (`00:01:04:12`,
-# `00:01:04;12`) and the time a line ends (`0:05 - 0:12 words`) are read past, as
-# `rules.TIME_PREFIX` does.
+# `00:01:04;12`), the time a line ends (`0:05 - 0:12 words`) and a column's bar
+# (`0:05 | Ana | words`) are read past, as `rules.TIME_PREFIX` does.
 TIMED_LINE: Final = re.compile(
     r"[ \t]*(?:[-*•][ \t]*|\[(?=[\d:.,]{4,12}[ \t]*-->))?"
     r"(?:(\d{1,2}):)?(\d{1,2}):(\d\d)(?:[.,](\d{1,3}))?(?:(?<=\d:\d\d:\d\d)[:;]\d\d)?(?![\d:])"
     r"(?:[ \t]*[-–][ \t]*(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,:;]\d{1,3})?(?![\d:]))?"
+    r"(?:[ \t]*\|)?"
     r"(?:[ \t]*-->[ \t]*(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?\])?[ \t]*"
 )
 # A chat export's message line: `00:05:16<TAB>Ana Ruiz:<TAB>typed words`.
