@@ -21,10 +21,11 @@ class _Spanned(Protocol):
 
 def as_parsed(text: str) -> str:
     """The text `tokenize` and `parse` work on: a lone CR is a line end (LF), a lone
-    surrogate U+FFFD and a zero-width space a space, one character for one, so offsets into
+    surrogate U+FFFD, a zero-width space and a no-break or typographic space (U+00A0,
+    U+2000-U+200A, U+202F, U+205F, U+3000) a space, one character for one, so offsets into
     it are offsets into `text`."""
     text = re.sub("[\ud800-\udfff]", "\ufffd", re.sub("\r(?!\n)", "\n", text))
-    return text.replace("\u200b", " ")
+    return re.sub("[\u200b\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
 
 
 def squeeze(text: str) -> str:

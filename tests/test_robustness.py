@@ -88,6 +88,22 @@ def test_a_zero_width_space_hides_no_label_and_is_reported() -> None:
     assert text[doc.turns[1].span.start : doc.turns[1].span.end].startswith("OTTO")
 
 
+def test_a_no_break_space_reads_as_a_space_and_is_reported() -> None:
+    # `&nbsp;` after a full stop, as scraped pages print it: a question mark's label and a
+    # label's sentences read as they would with a space.
+    text = (
+        "Harbour Board, 3 March\n\n"
+        "ADA QUIST: Good evening.\u00a0I'm Ada Quist.\u00a0Tonight, the ferry.\n\n"
+        "Q.\u00a0How late was it?\n\nMR. BRANDT: An hour.\u202fAgain.\n"
+    )
+    doc = check_text(text)
+    assert [doc.speaker_name(t) for t in doc.turns] == ["ADA QUIST", "Q", "BRANDT"]
+    assert doc.turns[0].text == "Good evening. I'm Ada Quist. Tonight, the ferry."
+    [note] = [d for d in doc.diagnostics if d.code == "typographic-spaces"]
+    assert (note.level, note.line) == ("info", 3)
+    assert "4 no-break or typographic space(s) such as U+00A0" in note.message
+
+
 # ---- the same result in every process ---------------------------------------------------
 
 _DUMP_TEXT = """

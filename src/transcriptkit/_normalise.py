@@ -12,9 +12,10 @@ the same offset into the caller's string (spans stay meaningful):
   could not be dumped to JSON, and no JSON holding one could be loaded back.
 
 A zero-width space (U+200B, which pages leave in copied text) becomes a space, so no rule
-misses a label behind one. All are reported as diagnostics. `read_text` and `parse` call
-`normalise`; a string already normalised passes through untouched (and unreported), so the
-second call is free.
+misses a label behind one; so does a no-break or typographic space (`&nbsp;`, U+202F …),
+so every rule that reads a space reads one there. All are reported as diagnostics.
+`read_text` and `parse` call `normalise`; a string already normalised passes through
+untouched (and unreported), so the second call is free.
 
 `collector_paused` is the other half of the boundary: while a document is parsed, the
 cyclic garbage collector is paused. A parse allocates a few small objects per line and
@@ -61,6 +62,9 @@ def normalise(text: str, *, mixed_line_ends: bool = False) -> tuple[str, list[Di
     if "\u200b" in text:
         text, note = _zero_width_spaces(text)
         notes.append(note)
+    if _ODD_SPACE.search(text):
+        text, note = _odd_spaces(text)
+        notes.append(note)
     if note := html_note(text):
         notes.append(note)
     return text, notes
@@ -77,6 +81,35 @@ def _zero_width_spaces(text: str) -> tuple[str, Diagnostic]:
         level="info",
         code="zero-width-spaces",
         message=f"{count} zero-width space(s) (U+200B), the first on line {line}, read as spaces",
+        line=line,
+    )
+
+
+# Spaces a page prints that are no ASCII space: no-break (U+00A0, `&nbsp;`), narrow
+# no-break, figure, thin, hair and the other typographic widths, ideographic.
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ANY_SPACE_LIKE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+
+
+def as_ascii_spaces(text: str) -> str:
+    """`text` with every space `normalise` turns into an ASCII one already turned, with no
+    report: for a repair (mojibake's `Â\u00a0`) that runs after `normalise` and reports itself."""
+    return _ANY_SPACE_LIKE.sub(" ", text)
+
+
+def _odd_spaces(text: str) -> tuple[str, Diagnostic]:
+    """`text` with each typographic space (`_ODD_SPACE`) as a space, one character for one:
+    `Q.\u00a0How` is `Q.` and its question, `Good evening.\u00a0I'm` two sentences, to every
+    rule that reads a space."""
+    first = _ODD_SPACE.search(text)
+    assert first is not None
+    line = text.count("\n", 0, first.start()) + 1
+    count = len(_ODD_SPACE.findall(text))
+    return _ODD_SPACE.sub(" ", text), Diagnostic(
+        level="info",
+        code="typographic-spaces",
+        message=f"{count} no-break or typographic space(s) such as U+{ord(first[0]):04X}, "
+        f"the first on line {line}, read as spaces",
         line=line,
     )
 

@@ -43,7 +43,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._normalise import normalise
+from ._normalise import as_ascii_spaces, normalise
 from .asr import read_asr
 from .errors import (
     BinaryInputError,
@@ -772,7 +772,7 @@ def _fix_mojibake(text: str) -> tuple[str, list[int]]:
     for number, line in enumerate(lines, 1):
         if not _MOJIBAKE_HINT.search(line):
             continue
-        repaired = ftfy.fix_encoding(line)
+        repaired = as_ascii_spaces(ftfy.fix_encoding(line))
         if repaired != line and "\n" not in repaired and "\r" not in repaired.rstrip("\r"):
             lines[number - 1] = repaired
             fixed.append(number)
