@@ -287,3 +287,21 @@ def test_an_html_pages_heading_is_its_title() -> None:
         "<p>NOOR BELCASTRO: Thanks.</p>\n</body></html>\n"
     )
     assert parse(text).metadata.title == "The Café Hour"
+
+
+def test_a_long_string_of_headlines_is_the_title_wherever_its_cut_falls() -> None:
+    # A network's page strings the night's headlines into one long line; which headline
+    # the 200th character lands after (here right after a `;`) does not decide the title.
+    headlines = (
+        "Vessberg Warns Ferry Fares Will Rise; Harbor Board Splits Over Night Crossings; "
+        "Storm Closes Northern Pass for a Third Day; Fishermen Ask Province for Winter Aid; "
+        "Lighthouse Keepers Mark a Century; Ice Festival Opens Early. Aired 9-10p ET"
+    )
+    assert headlines[:200].rsplit(" ", 1)[0].endswith(";")  # the case this test is about
+    text = (
+        f"Return to Transcripts main page\nHarbor Tonight\n{headlines}\n"
+        "Aired January 9, 2025 - 21:00 ET\n"
+        "IDA BERG, HARBOR ANCHOR: Good evening. I'm Ida Berg.\n"
+        "OLE VANG, HARBOR CORRESPONDENT: Good evening, Ida.\n"
+    )
+    assert parse(text).metadata.title == headlines

@@ -477,7 +477,9 @@ def _heading(text: str, words: int = 2) -> bool:
         return looks_like_heading(text, words)
     if text.endswith((".", ",", ":", ";")):
         return False
-    head = text[:_HEADING_CHECK].rsplit(" ", 1)[0]
+    # Where the cut falls after a `;` or `,` that strings headlines together, the head is
+    # still headlines; a `.` there is a sentence's end.
+    head = text[:_HEADING_CHECK].rsplit(" ", 1)[0].rstrip(",;:")
     return looks_like_heading(head, words)
 
 
