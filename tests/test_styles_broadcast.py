@@ -255,6 +255,14 @@ def test_tal_speaker_heading_is_a_label() -> None:
     assert not _labels("Bea Lindqvist\n")  # outside the preset a name alone is text
 
 
+@pytest.mark.parametrize(
+    "name", ["Ines Calder-Voss", "Nora McAdam", "Ada O'Dell", "Jean-Luc Ferro"]
+)
+def test_tal_speaker_heading_takes_names_with_inner_capitals(name: str) -> None:
+    (fields,) = _labels(f"{name}\n", "this-american-life")
+    assert (fields["label"], fields["name"]) == (name, name.upper())
+
+
 def test_radiolab_title_case_label_is_not_weak() -> None:
     # A single Title Case label would be demoted by the shared rules; Radiolab labels so.
     text = "Oda Pellinger:\nHey, this is Radiolab.\n"

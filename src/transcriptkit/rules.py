@@ -77,10 +77,11 @@ _GENERIC = r"""
 
 # A name in Title Case (`Garrison Keillor:`, `Jad Abumrad:`): two to four words. Weak on
 # its own; the parser accepts it only where the document labels that way more than once.
-_TITLE_WORD = r"""\p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+"""  # `Nora`, `McAdam`, `DeShawn`, `O'Neil`
+TITLE_WORD = r"""\p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+"""  # `Nora`, `McAdam`, `DeShawn`, `O'Neil`
+# (shared with presets that read names their own way: styles/podcasts.py)
 _TITLE_NAME = rf"""
-    {_TITLE_WORD} (?: [ ] (?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {_TITLE_WORD}
-                            | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ (?: - {_TITLE_WORD} )?+ ) ){{1,3}}+
+    {TITLE_WORD} (?: [ ] (?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {TITLE_WORD}
+                            | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ (?: - {TITLE_WORD} )?+ ) ){{1,3}}+
     (?: [ ] \#\d{{1,3}}+ )?+  # `Lab Person #2`
 """
 
@@ -152,7 +153,7 @@ LABEL: Final = regex.compile(
           {_GENERIC}
         | {_CAPS_WORD} (?: [ \t\xa0\ufffd]{{1,3}}+ (?: {_CAPS_WORD} | \p{{Nd}}{{1,3}}+ ) ){{0,7}}+
         | {_GIVEN_CAPS}
-        | (?P<titlename> {_TITLE_NAME} | (?P<titleword> {_TITLE_WORD} ) )
+        | (?P<titlename> {_TITLE_NAME} | (?P<titleword> {TITLE_WORD} ) )
       )
       {_PARTY}?+
       {_ROLE}?+

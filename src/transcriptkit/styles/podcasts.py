@@ -9,13 +9,16 @@ the surname alone. Example lines in comments are invented.
 
 from __future__ import annotations
 
+from ..rules import TITLE_WORD
 from ..tokens import TokenKind
 from .base import Style, evidence, rule
 
-# A person's name in Title Case: `Ira Glass`, `Ana María de la Cruz`, `Robert J. Krulwich`.
-_TITLE_NAME = r"""
-    \p{Lu}[\p{Ll}'’\-]{1,20}+
-    (?: [ ] (?: \p{Lu}\. | \p{Lu}[\p{Ll}'’\-]{1,20}+ | de | van | von | da | del | la | le ) ){1,3}+
+# A person's name in Title Case: `Ira Glass`, `Ana María de la Cruz`, `Robert J. Krulwich`,
+# `Nora McAdam`, `Ines Calder-Voss`, `Ada O'Dell` (the shared grammar's word of a name).
+_TITLE_NAME = rf"""
+    {TITLE_WORD}
+    (?: [ ] (?: \p{{Lu}}\. | {TITLE_WORD} | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+
+              | de | van | von | da | del | la | le ) ){{1,3}}+
 """
 
 # ---- This American Life -----------------------------------------------------------------
