@@ -441,3 +441,12 @@ def test_an_indented_paragraph_is_words_and_an_indented_label_still_a_label() ->
     assert (doc.kind, [p.text for p in doc.paragraphs]) == ("article", lines)
     tokens = tokenize("ODA PELL: Hi.\n  ADA QUIST: Hello.\n")
     assert [t.kind for t in tokens][2:4] == [TokenKind.MARKUP, TokenKind.LABEL]
+
+
+@pytest.mark.parametrize("given", ["Jean-Luc", "Ada", "Stephen J."])
+def test_given_names_in_mixed_case_before_a_surname_in_capitals(given: str) -> None:
+    # `Stephen J. DUBNER:` as some podcast sites print a first label; a given name with a
+    # hyphen and a capital after it is a given name too.
+    labels = [t for t in tokenize(f"{given} VOSSBERG: Welcome to the show.\n")]
+    assert labels[0].kind is TokenKind.LABEL
+    assert labels[0].fields["name"] == f"{given} VOSSBERG".upper()

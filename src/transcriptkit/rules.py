@@ -89,12 +89,12 @@ _TITLE_NAME = rf"""
 # `Suzie LECHTENBERG:`), as some podcast sites print a speaker's first label. Words follow
 # on the line, and the surname has three capitals or more, so a page's empty field
 # (`Composer ID: `) is not a speaker; nor is a headline's shouted word (`Watch LIVE: ...`).
-_GIVEN_CAPS = r"""
-    (?: \p{Lu}[\p{Ll}'’\-]{1,20}+ [ ] (?: \p{Lu}\. [ ] )?+ ){1,2}+
+_GIVEN_CAPS = rf"""
+    (?: {TITLE_WORD} [ ] (?: \p{{Lu}}\. [ ] )?+ ){{1,2}}+
     (?! (?: LIVE | NEWS | UPDATES? | UPDATED | VIDEO | AUDIO | PHOTOS? | ALERT | EXCLUSIVE
           | OPINION | ANALYSIS | REVIEW | INTERVIEW | TRANSCRIPT | PODCAST | EPISODE | MORE
           | NOW | NEW | FREE | HERE | TODAY | TONIGHT ) [ \t]*+ : )
-    (?: Mc | Mac | De | Di | La | Le | Van | Von | O['’] | D['’] )?+ \p{Lu}{3} [\p{Lu}'’\-]{0,30}+
+    (?: Mc | Mac | De | Di | La | Le | Van | Von | O['’] | D['’] )?+ \p{{Lu}}{{3}} [\p{{Lu}}'’\-]{{0,30}}+
     (?= [ \t]*+ : [ \t]*+ \S )
 """
 
