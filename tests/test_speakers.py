@@ -201,6 +201,12 @@ def test_letters_swapped_are_not_a_one_letter_slip() -> None:
     assert _names(t) == ["IDA OKAFOR", "OKAFRO"]
 
 
+def test_another_first_letter_is_another_name_not_a_slip() -> None:
+    # `MARLOW` and `BARLOW` are one edit apart, and two people: a slip keeps the first letter.
+    t = parse("IDA BARLOW: Hi.\n\nMARLOW: Hello.\n\nBARLOW: Again.\n")
+    assert _names(t) == ["IDA BARLOW", "MARLOW", "IDA BARLOW"]
+
+
 # ---- ids --------------------------------------------------------------------------------
 
 

@@ -298,7 +298,8 @@ class SpeakerBook:
         surnames: dict[str, None] = {}
         for variant in _variants(name):
             for surname in self._surnames_by_variant.get(variant, ()):
-                if surname != name and within_one_edit(surname, name):
+                # (a slip keeps the first letter: `JVENIK` is not a slip of `BVENIK`)
+                if surname != name and surname[0] == name[0] and within_one_edit(surname, name):
                     surnames[surname] = None
         found: list[Speaker] = []
         for surname in surnames:  # stop at the second person: two are enough to refuse
