@@ -62,8 +62,8 @@ def normalise(text: str, *, mixed_line_ends: bool = False) -> tuple[str, list[Di
     if "\u200b" in text:
         text, note = _zero_width_spaces(text)
         notes.append(note)
-    if _ODD_SPACE.search(text):
-        text, note = _odd_spaces(text)
+    if first := _ODD_SPACE.search(text):
+        text, note = _odd_spaces(text, first)
         notes.append(note)
     if note := html_note(text):
         notes.append(note)
@@ -87,8 +87,9 @@ def _zero_width_spaces(text: str) -> tuple[str, Diagnostic]:
 
 # Spaces a page prints that are no ASCII space: no-break (U+00A0, `&nbsp;`), narrow
 # no-break, figure, thin, hair and the other typographic widths, ideographic.
-_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_ANY_SPACE_LIKE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+_ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+_ANY_SPACE_LIKE = re.compile(f"[{_ODD_SPACES}\u200b]")  # and the zero-width space
 
 
 def as_ascii_spaces(text: str) -> str:
@@ -97,15 +98,13 @@ def as_ascii_spaces(text: str) -> str:
     return _ANY_SPACE_LIKE.sub(" ", text)
 
 
-def _odd_spaces(text: str) -> tuple[str, Diagnostic]:
-    """`text` with each typographic space (`_ODD_SPACE`) as a space, one character for one:
-    `Q.\u00a0How` is `Q.` and its question, `Good evening.\u00a0I'm` two sentences, to every
-    rule that reads a space."""
-    first = _ODD_SPACE.search(text)
-    assert first is not None
+def _odd_spaces(text: str, first: re.Match[str]) -> tuple[str, Diagnostic]:
+    """`text` with each typographic space (`_ODD_SPACE`; `first`, the first found) as a
+    space, one character for one: `Q.\u00a0How` is `Q.` and its question, `Good
+    evening.\u00a0I'm` two sentences, to every rule that reads a space."""
     line = text.count("\n", 0, first.start()) + 1
-    count = len(_ODD_SPACE.findall(text))
-    return _ODD_SPACE.sub(" ", text), Diagnostic(
+    spaced, count = _ODD_SPACE.subn(" ", text)
+    return spaced, Diagnostic(
         level="info",
         code="typographic-spaces",
         message=f"{count} no-break or typographic space(s) such as U+{ord(first[0]):04X}, "
