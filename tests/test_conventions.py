@@ -311,6 +311,21 @@ def test_a_one_word_name_the_words_address_is_a_voice() -> None:
     assert "Remember" not in labels
 
 
+def test_a_colon_after_a_bracketed_name_ends_the_label() -> None:
+    text = (
+        "[IDA BERG]: Good morning, this is the Night Desk.\n\n"
+        "[Otto Brandt]: Thanks, Ida. It is a strange one.\n\n"
+        "[IDA BERG]: So who is taking them?\n\n[Otto Brandt]: Nobody knows.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.speaker_id, turn.text) for turn in t.turns] == [
+        (1, "ida-berg", "Good morning, this is the Night Desk."),
+        (3, "otto-brandt", "Thanks, Ida. It is a strange one."),
+        (5, "ida-berg", "So who is taking them?"),
+        (7, "otto-brandt", "Nobody knows."),
+    ]
+
+
 def test_a_bracketed_name_in_capitals_before_the_words_is_a_label() -> None:
     text = (
         "[IDA BERG] Good morning, this is the Night Desk.\n"

@@ -68,13 +68,21 @@ def test_needles_are_required_literals(a: str, b: str, quantifier: str) -> None:
     assert found in example
 
 
+_ANCHOR = regex.compile(r"(?<![\[\\])\^")  # a `^` that is neither `[^` nor `\^`
+
+
+def _past_indent(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """`pattern` with each line start `^` read past the line's indent, as detection does."""
+    return regex.compile(_ANCHOR.sub(r"^[ \\t]*+", pattern.pattern), pattern.flags)
+
+
 def _reference_detect(text: str) -> tuple[str, float]:
     """Detection the slow, obvious way: every evidence pattern searched, no needles, no
     combined search, no early stop (the decision `detect` must reproduce exactly)."""
     sample = text[: styles._SAMPLE]
     best, chosen = 0.0, styles.GENERIC
     for style in styles.styles():
-        score = sum(w for pattern, w in style.evidence if pattern.search(sample))
+        score = sum(w for p, w in style.evidence if _past_indent(p).search(sample))
         if score > best:
             best, chosen = score, style
     if best < MIN_WEIGHT:
@@ -95,7 +103,20 @@ def test_detection_matches_the_exhaustive_search(path: Path) -> None:
 
 
 _LINE_START = st.sampled_from(
-    ["", " ", "[00:01:02] ", "0:00 ", "Q ", "MS. ", "* * *", "•  ", ">> ", "ADA QUIST, "]
+    [
+        "",
+        " ",
+        "\t",
+        "  ",
+        "[00:01:02] ",
+        "0:00 ",
+        "Q ",
+        "MS. ",
+        "* * *",
+        "•  ",
+        ">> ",
+        "ADA QUIST, ",
+    ]
 )
 _REST = st.sampled_from(
     ["ADA QUIST: Hello.", "Ada Quist  0:04", "HOST: hi", "(R) TEXAS:", "Yes.", "- Rev.com", ""]
@@ -109,6 +130,19 @@ def test_detection_matches_the_exhaustive_search_on_made_up_lines(
     text = "\n".join(a + b for a, b in lines)
     style, confidence = detect(text)
     assert (style.name, confidence) == _reference_detect(text)
+
+
+def test_line_start_evidence_is_read_past_the_indent() -> None:
+    """The Congressional Record's text edition indents every paragraph: its `Mr. NAME.`
+    labels are the hearing style's evidence there as at the margin."""
+    record = (
+        "  Mr. QUELLWOOD. Mr. Speaker, I thank the gentlewoman for yielding the time.\n"
+        "  Mr. Speaker, the bill before us today repairs the harbor locks at last.\n"
+        "  Ms. ABERNATHY-LOWE. Mr. Speaker, I yield myself such time as I may consume.\n"
+    )
+    assert detect(record)[0].name == "hearing"
+    assert detect(record.replace("  ", "\t", 1))[0].name == "hearing"
+    assert detect(record.replace("\n  ", "\nsaid ").replace("  M", "said M"))[0].name == "generic"
 
 
 def test_a_one_character_class_joins_the_needle() -> None:

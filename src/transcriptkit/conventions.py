@@ -153,9 +153,11 @@ BOLD_NAME: Final = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 
-# `[Dana Reyes] [00:13] Words`: a bracketed name (and a time) before the words.
+# `[Dana Reyes] [00:13] Words`: a bracketed name (and a time) before the words; or a colon
+# after the bracket, `[DANA REYES]: Words`. The label ends at `cut`.
 BRACKET_NAME: Final = regex.compile(
-    rf"""\[ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) \] [ \t]++
+    rf"""\[ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) \] :?+ (?P<cut>)
+    [ \t]++
     (?: \[ (?P<time> \d{{1,2}}+ (?: : \d\d ){{1,2}}+ (?: [.,] \d{{1,3}}+ )?+ ) \] [ \t]++ )?+
     (?= [\p{{L}}"“'‘] )""",
     regex.VERBOSE | regex.V1,
@@ -975,7 +977,7 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
         elif shape == "bold-colon":
             label_end += 3
         elif shape == "bracket-name":
-            label_end += 1
+            label_end = m.start("cut")
         fields = {"label": m["label"], "name": canonical_name(m["name"]), "weak": shape}
         if m.groupdict().get("role"):
             fields["role"] = m["role"]
