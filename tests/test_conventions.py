@@ -311,6 +311,29 @@ def test_a_one_word_name_the_words_address_is_a_voice() -> None:
     assert "Remember" not in labels
 
 
+def test_an_office_abbreviation_before_a_title_case_name_stays_in_the_label() -> None:
+    # Invented: a network's guests, each printed with the office they hold or held.
+    text = (
+        "Noor Bell: Welcome back. With me now, two governors.\n\n"
+        "Gov. Ada Quist: Thanks for having me, Noor.\n\n"
+        "Fmr. Vice Pres. Otto Brandt: Glad to be here.\n\n"
+        "Noor Bell: Governor, the harbor first.\n\n"
+        "Gov. Ada Quist: The locks are a hundred years old.\n\n"
+        "Lt. Col. Ines Varga: And the Guard is ready to help.\n\n"
+        "Quist: We asked for that help in March.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "noor-bell",
+        "gov-ada-quist",
+        "fmr-vice-pres-otto-brandt",
+        "noor-bell",
+        "gov-ada-quist",
+        "lt-col-ines-varga",
+        "gov-ada-quist",
+    ]
+
+
 def test_a_colon_after_a_bracketed_name_ends_the_label() -> None:
     text = (
         "[IDA BERG]: Good morning, this is the Night Desk.\n\n"

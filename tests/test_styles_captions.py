@@ -134,6 +134,21 @@ def test_a_file_that_names_nobody_is_one_unlabeled_turn() -> None:
     assert [(x.line, x.label, x.speaker_id) for x in t.turns] == [(4, None, None)]
 
 
+def test_a_services_courtesy_title_is_no_part_of_the_name() -> None:
+    """`Dr. Ada Quint (00:05):` is ADA QUINT, as `DR. ADA QUINT:` is; `Dr (00:14):` alone
+    is a name."""
+    rev = "Dr. Ada Quint (00:05):\nWelcome.\n\nOtto Brandt (00:09):\nThanks.\n\nDr (00:14):\nHi.\n"
+    t = parse(rev, style="rev")
+    assert [(x.label, t.speaker_name(x)) for x in t.turns] == [
+        ("Dr. Ada Quint", "ADA QUINT"),
+        ("Otto Brandt", "OTTO BRANDT"),
+        ("Dr", "DR"),
+    ]
+    otter = "Ms. Ada Quint  0:05\nWelcome.\n\nOtto Brandt  0:09\nThanks.\n"
+    t = parse(otter, style="otter")
+    assert [t.speaker_name(x) for x in t.turns] == ["ADA QUINT", "OTTO BRANDT"]
+
+
 def test_srt_prefix_only_where_the_speaker_changes() -> None:
     t = parse(_text("srt_names"))
     assert [t.speaker_name(x) for x in t.turns] == ["PRIYA NAIR", "CALLUM", "PRIYA NAIR"]

@@ -12,6 +12,8 @@ from typing import Final
 
 import regex
 
+from .names import OFFICE_TITLES
+
 _F = regex.VERBOSE | regex.V1
 
 # ---------------------------------------------------------------------------------------
@@ -79,9 +81,18 @@ _GENERIC = r"""
 # its own; the parser accepts it only where the document labels that way more than once.
 TITLE_WORD = r"""\p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+"""  # `Nora`, `McAdam`, `DeShawn`, `O'Neil`
 # (shared with presets that read names their own way: styles/podcasts.py)
+# An office's abbreviation before a name in Title Case, kept in the name as a label in
+# capitals keeps it (`SEN. ADA QUIST:`): `Sen. Ada Quist:`, `Lt. Col. Ada Quist:`, `Fmr.
+# Vice Pres. Ada Quist:`. The abbreviations are those of `names.OFFICE_TITLES`.
+_OFFICE_ABBREVIATION = rf"""
+    (?: (?: {" | ".join(sorted(w[0] + w[1:-1].lower() for w in OFFICE_TITLES if w.endswith(".")))} )
+        \. [ ] (?: Vice [ ] )?+ ){{1,3}}+
+"""
+_TITLE_NAME_WORD = rf"""(?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {TITLE_WORD}
+                            | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ (?: - {TITLE_WORD} )?+ )"""
 _TITLE_NAME = rf"""
-    {TITLE_WORD} (?: [ ] (?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {TITLE_WORD}
-                            | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ (?: - {TITLE_WORD} )?+ ) ){{1,3}}+
+    (?: {_OFFICE_ABBREVIATION} {TITLE_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{0,3}}+
+      | {TITLE_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{1,3}}+ )
     (?: [ ] \#\d{{1,3}}+ )?+  # `Lab Person #2`
 """
 

@@ -26,20 +26,27 @@ _CAPITAL_NAME = r"""
     (?: [ ] (?: \p{Lu} [\p{L}\p{Nd}.'’\-]{0,40}+ | \p{Nd}{1,3}+ ) ){0,4}+
 """
 
+# A courtesy title before the name, dropped from the speaker's name as a label in capitals
+# drops it (`Dr. Ada Quint (00:05):` is ADA QUINT).
+# (`Dr (00:05):` alone is a name.)
+_HONORIFIC = r"(?P<honorific> (?i: mr | ms | mrs | dr | mx ) \.?+ [ ] )?"
+# The label of these services: the name, after its courtesy title.
+_SPEAKER = rf"(?P<label> {_HONORIFIC} (?P<name> {_ANY_NAME} ) )"
+
 # ---- Rev --------------------------------------------------------------------------------
 
 # `Speaker 1 (00:00):`, `easter helper (01:00):`: name, the time in brackets, a colon; the
 # words follow on the same line or after a blank line.
 REV_LABEL = rule(
     "rev-label",
-    rf"(?P<label> (?P<name> {_ANY_NAME} ) ) [ \t]++ \( (?P<time> {_TIME} ) \) [ \t]*+ :",
+    rf"{_SPEAKER} [ \t]++ \( (?P<time> {_TIME} ) \) [ \t]*+ :",
     TokenKind.LABEL,
 )
 
 # `Ines Calder: (02:08)`: the older layout, time after the colon.
 REV_LABEL_AFTER = rule(
     "rev-label",
-    rf"(?P<label> (?P<name> {_ANY_NAME} ) ) [ \t]*+ : [ \t]*+ \( (?P<time> {_TIME} ) \)",
+    rf"{_SPEAKER} [ \t]*+ : [ \t]*+ \( (?P<time> {_TIME} ) \)",
     TokenKind.LABEL,
 )
 
@@ -73,7 +80,7 @@ REV = Style(
 # speaker heading of an Otter export; the words follow on the next line.
 OTTER_LABEL = rule(
     "otter-label",
-    rf"(?P<label> (?P<name> {_ANY_NAME} ) ) [ \t]{{2,}}+ (?P<time> {_TIME} ) [ \t\r]*+ $",
+    rf"{_SPEAKER} [ \t]{{2,}}+ (?P<time> {_TIME} ) [ \t\r]*+ $",
     TokenKind.LABEL,
 )
 OTTER_CREDIT = rule(
