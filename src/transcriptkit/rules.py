@@ -83,10 +83,11 @@ TITLE_WORD = r"""\p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+"""  # `Nora`, `McAdam`, `DeSha
 # (shared with presets that read names their own way: styles/podcasts.py)
 # An office's abbreviation before a name in Title Case, kept in the name as a label in
 # capitals keeps it (`SEN. ADA QUIST:`): `Sen. Ada Quist:`, `Lt. Col. Ada Quist:`, `Fmr.
-# Vice Pres. Ada Quist:`. The abbreviations are those of `names.OFFICE_TITLES`.
+# Vice Pres. Ada Quist:`. The abbreviations are those of `names.OFFICE_TITLES` (`SEN.` as
+# `Sen`).
+_ABBREVIATIONS = sorted(w[0] + w[1:-1].lower() for w in OFFICE_TITLES if w.endswith("."))
 _OFFICE_ABBREVIATION = rf"""
-    (?: (?: {" | ".join(sorted(w[0] + w[1:-1].lower() for w in OFFICE_TITLES if w.endswith(".")))} )
-        \. [ ] (?: Vice [ ] )?+ ){{1,3}}+
+    (?: (?: {" | ".join(_ABBREVIATIONS)} ) \. [ ] (?: Vice [ ] )?+ ){{1,3}}+
 """
 _TITLE_NAME_WORD = rf"""(?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {TITLE_WORD}
                             | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ (?: - {TITLE_WORD} )?+ )"""

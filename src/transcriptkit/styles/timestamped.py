@@ -27,8 +27,8 @@ _CAPITAL_NAME = r"""
 """
 
 # A courtesy title before the name, dropped from the speaker's name as a label in capitals
-# drops it (`Dr. Ada Quint (00:05):` is ADA QUINT).
-# (`Dr (00:05):` alone is a name.)
+# drops it (`Dr. Ada Quint (00:05):` is ADA QUINT); not possessive, so `Dr (00:05):` alone
+# is a name.
 _HONORIFIC = r"(?P<honorific> (?i: mr | ms | mrs | dr | mx ) \.?+ [ ] )?"
 # The label of these services: the name, after its courtesy title.
 _SPEAKER = rf"(?P<label> {_HONORIFIC} (?P<name> {_ANY_NAME} ) )"
