@@ -80,6 +80,92 @@ def test_a_surname_said_once_after_its_full_label_is_a_turn() -> None:
     assert t.speaker_name(t.turns[-1]) == "ILKA MORAVEC"
 
 
+def test_a_surname_label_of_a_name_the_words_introduce_is_a_voice() -> None:
+    # Invented: a cut page in Title Case. The host is introduced in the words and labelled
+    # by surname once; the reporter is labelled in full once, then by surname once.
+    text = (
+        "This is the Evening Ledger. I'm Rita Vance in Harbor City. The storm is close.\n\n"
+        "Jo Silber, byline: Hi, Rita, good to be here.\n\n"
+        "Vance: And what does it look like now?\n\n"
+        "Silber: Rainy and windy, but the town looks ready for it.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns if turn.label] == [
+        (3, "Jo Silber, byline"),
+        (5, "Vance"),
+        (7, "Silber"),
+    ]
+    assert t.speaker_name(t.turns[-1]) == "JO SILBER"
+
+
+def test_a_full_name_the_words_say_and_its_short_form_once_each_are_one_voice() -> None:
+    text = (
+        "The harbor report is out today. Our reporter Ada Quist has read it. Ada, hello.\n\n"
+        "Ada Quist: Hello.\n\n"
+        "Quist: The report blames the old locks, and the money that never came for them.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns if turn.label] == [
+        (3, "Ada Quist"),
+        (5, "Quist"),
+    ]
+
+
+def test_headings_in_full_and_short_once_each_are_no_voices_however_the_words_run() -> None:
+    # The words introduce someone and say the heading's words in lower case: neither
+    # makes `Final Thoughts:` and `Thoughts:` a person.
+    text = (
+        "Hi, I'm Dana Reyes, and these are my final thoughts on the harbor plan.\n\n"
+        "Final Thoughts: The plan is late, and it costs more than anyone said.\n\n"
+        "Thoughts: Still, the town needs the wall, and soon.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns if turn.label] == []
+
+
+def test_a_guest_named_in_full_once_among_recurring_surname_labels_is_a_voice() -> None:
+    # Invented: the hosts are labelled by surname throughout; a caller is named once, in full.
+    text = (
+        "Moss: Good evening, and welcome to the late desk.\n\n"
+        "Quist: Good evening. The phones are busy tonight.\n\n"
+        "Moss: Let us take the first caller.\n\n"
+        "Noor Bell: Hi, I have been waiting since the storm for someone to fix my road.\n\n"
+        "Quist: Which road is that?\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (1, "Moss"),
+        (3, "Quist"),
+        (5, "Moss"),
+        (7, "Noor Bell"),
+        (9, "Quist"),
+    ]
+
+
+def test_an_initial_before_a_title_case_surname_is_a_label() -> None:
+    # Invented: two anchors of one family name, told apart by their initials.
+    text = (
+        "Sara Quell, Anchor: Good morning.\n\n"
+        "Miles Quell, Correspondent: Good morning, Sara.\n\n"
+        "S. Quell: The harbor first.\n\n"
+        "M. Quell: The water came up overnight.\n\n"
+        "S. Quell: And the town?\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (1, "Sara Quell, Anchor"),
+        (3, "Miles Quell, Correspondent"),
+        (5, "S. Quell"),
+        (7, "M. Quell"),
+        (9, "S. Quell"),
+    ]
+    assert [t.speaker_name(turn) for turn in t.turns[2:]] == [
+        "SARA QUELL",
+        "MILES QUELL",
+        "SARA QUELL",
+    ]
+
+
 def test_a_voice_named_once_with_its_time_is_a_voice() -> None:
     # Invented: an Otter export copied with one space before each time; the guest speaks once.
     text = "Rhea Lund 0:00\nWelcome back.\n\nTomas Ekberg 0:05\nThanks.\n\nRhea Lund 0:09\nSo.\n"

@@ -298,16 +298,37 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     )
     lazy = _Evidence(tokens, weak, weak_at, {n for n in uses if " " in n})
     # A short label stands for the full name it ends (`Kovacs:` for `Marta Kovacs:`): one
-    # voice, named in full once and short after, recurs.
+    # voice, named in full once and short after, recurs. Once each is enough where the
+    # words say that name as the label prints it (`... Marta Kovacs has the story.`), or
+    # introduce someone the labels name (`I'm Kelly Moss`, then `Moss:`): the page
+    # labels people so.
     title_uses = {
         full: n + sum(k for short, k in counts.items() if full.endswith(" " + short))
         for full, n in title_names.items()
     }
+    paired = [full for full, n in title_uses.items() if n > title_names[full]]
+    # A document whose labels are surnames that two voices or more recur under (`Moss:`,
+    # `Quist:`) labels the odd guest in full (`Noor Bell:` once), as one in capitals does.
+    surnames = Counter(
+        [
+            t.fields["name"]
+            for t in weak
+            if t.fields["weak"] == "title-word" and t.line not in set_aside
+        ]
+    )
     title_ok = bool(title_names) and (
         len(strong) >= STRONG_FOR_TITLE_CASE
+        or sum(k >= MIN_RECURRENCE for k in surnames.values()) >= MIN_VOICES
         or max(title_names.values()) >= MIN_RECURRENCE
         or max(title_uses.values()) >= SHORT_FORM_RECURRENCE
         or any(lazy.introduced(n) for n in title_names)
+        or (
+            bool(paired)
+            and (
+                any(lazy.said_as_printed(n) for n in paired)
+                or any(lazy.introduced(n) for n in counts)
+            )
+        )
     )
     known = {t.fields["name"] for t in strong}
     full_names = {n for n in known if " " in n} | (set(title_names) if title_ok else set())
@@ -325,7 +346,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             or name in known
             or any(full.endswith(" " + name) for full in full_names)
             or bool(_GENERIC_VOICE.match(name))
-            or (" " in name and lazy.introduced(name))
+            or lazy.introduced(name)
             or name in lazy.mentioned()
             or name in lazy.addressed()
             or name in lazy.marked()[0]
@@ -439,7 +460,8 @@ class _Evidence:
         self._marked: tuple[set[str], set[int]] | None = None
 
     def introduced(self, name: str) -> bool:
-        """`name` is one the words introduce (`_introductions`).
+        """`name` is one the words introduce (`_introductions`), or, a single word, the
+        surname of one (`Conan:` after `I'm Neal Conan`).
 
         An introduction lies within one line of the words (`_introducing`), and the name
         it introduces is a part of that line, upper-cased: so only the lines that hold
@@ -452,7 +474,10 @@ class _Evidence:
             found = False
             if name in self._upper:
                 holding = [line for line, upper in self._lines if name in upper]
-                found = name in _introductions("\n".join(holding))
+                names = _introductions("\n".join(holding))
+                found = name in names or (
+                    " " not in name and any(n.endswith(" " + name) for n in names)
+                )
             self._introduced[name] = found
         return self._introduced[name]
 
@@ -480,6 +505,17 @@ class _Evidence:
             }
             self._addressed = _addressed(self._words(), printed) if printed else set()
         return self._addressed
+
+    def said_as_printed(self, name: str) -> bool:
+        """The words say a Title Case label's name as its label prints it (`Marta Kovacs`
+        for `Marta Kovacs:`), in its case: a heading's words said in a sentence are not
+        (`final thoughts` for `Final Thoughts:`)."""
+        printed = {
+            t.fields["label"][: len(name)]
+            for t in self._weak
+            if t.fields["name"] == name and t.fields["label"][: len(name)].upper() == name
+        }
+        return bool(_mentioned(self._words(), printed))
 
     def _words(self) -> str:
         """The document's words (its text tokens), joined once for the mentions."""

@@ -89,11 +89,14 @@ _ABBREVIATIONS = sorted(w[0] + w[1:-1].lower() for w in OFFICE_TITLES if w.endsw
 _OFFICE_ABBREVIATION = rf"""
     (?: (?: {" | ".join(_ABBREVIATIONS)} ) \. [ ] (?: Vice [ ] )?+ ){{1,3}}+
 """
-_TITLE_NAME_WORD = rf"""(?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {TITLE_WORD}
-                            | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ (?: - {TITLE_WORD} )?+ )"""
+_SURNAME_WORD = rf"""(?: {TITLE_WORD}
+                         | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ (?: - {TITLE_WORD} )?+ )"""
+_TITLE_NAME_WORD = rf"""(?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {_SURNAME_WORD} )"""
 _TITLE_NAME = rf"""
     (?: {_OFFICE_ABBREVIATION} {TITLE_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{0,3}}+
-      | {TITLE_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{1,3}}+ )
+      | {TITLE_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{1,3}}+
+      # an initial before the surname, as a page tells two of a family apart: `M. O'Brien:`
+      | \p{{Lu}}\. [ ] {_SURNAME_WORD} )
     (?: [ ] \#\d{{1,3}}+ )?+  # `Lab Person #2`
 """
 
