@@ -142,6 +142,33 @@ def test_a_guest_named_in_full_once_among_recurring_surname_labels_is_a_voice() 
     ]
 
 
+def test_labels_that_give_their_initials_used_as_labels_are_voices() -> None:
+    # Invented: a cut page; each speaker is named in full once, with the initials the
+    # page labels them by after.
+    text = (
+        "## The ledger\n\n"
+        "Adam Reyes (AR): Ines, thanks for coming in today.\n\n"
+        "Ines Calder (IC): Thanks, glad to be here.\n\n"
+        "AR: Let us start with the harbor, and the money for the wall.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (3, "Adam Reyes (AR)"),
+        (5, "Ines Calder (IC)"),
+        (7, "AR"),
+    ]
+
+
+def test_a_glossary_of_names_with_their_initials_has_no_voices() -> None:
+    text = (
+        "A few terms used below.\n\n"
+        "Harbor Trust (HT): the body that owns the docks and the wall.\n\n"
+        "Coastal Board (CB): the state office that pays for repairs.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns if turn.label] == []
+
+
 def test_an_initial_before_a_title_case_surname_is_a_label() -> None:
     # Invented: two anchors of one family name, told apart by their initials.
     text = (

@@ -303,6 +303,12 @@ def test_briefing_end_line_ends_the_transcript() -> None:
         ("Mrs. Abel-Varga. I yield.", "Mrs. Abel-Varga", "ABEL-VARGA"),
         ("The Chairman. Order.", "The Chairman", "THE CHAIRMAN"),
         ("Colonel Ruiz. Two locks.", "Colonel Ruiz", "COLONEL RUIZ"),
+        # A member called by their office keeps the state that tells two of a name apart.
+        (
+            "Representative ORTIZ of Texas. I yield.",
+            "Representative ORTIZ of Texas",
+            "REPRESENTATIVE ORTIZ OF TEXAS",
+        ),
     ],
 )
 def test_hearing_labels_end_in_a_period(line: str, label: str, name: str) -> None:

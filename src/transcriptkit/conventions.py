@@ -309,16 +309,14 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     paired = [full for full, n in title_uses.items() if n > title_names[full]]
     # A document whose labels are surnames that two voices or more recur under (`Moss:`,
     # `Quist:`) labels the odd guest in full (`Noor Bell:` once), as one in capitals does.
-    surnames = Counter(
-        [
-            t.fields["name"]
-            for t in weak
-            if t.fields["weak"] == "title-word" and t.line not in set_aside
-        ]
-    )
+    surnames = {t.fields["name"] for t in weak if t.fields["weak"] == "title-word"}
+    # A label that gives its own short form (`Adam Reyes (AR):`), which labels too (`AR:`).
+    known = {t.fields["name"] for t in strong}
+    shorts = {t.fields.get("description", "").upper() for t in weak} - {""}
     title_ok = bool(title_names) and (
         len(strong) >= STRONG_FOR_TITLE_CASE
-        or sum(k >= MIN_RECURRENCE for k in surnames.values()) >= MIN_VOICES
+        or sum(counts[n] >= MIN_RECURRENCE for n in surnames) >= MIN_VOICES
+        or not shorts.isdisjoint(known | counts.keys())
         or max(title_names.values()) >= MIN_RECURRENCE
         or max(title_uses.values()) >= SHORT_FORM_RECURRENCE
         or any(lazy.introduced(n) for n in title_names)
@@ -330,7 +328,6 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             )
         )
     )
-    known = {t.fields["name"] for t in strong}
     full_names = {n for n in known if " " in n} | (set(title_names) if title_ok else set())
     bold = [t for t in labels if ("**" in t.text or "__" in t.text) and _bold_form(t)]
     bold_convention = (

@@ -81,16 +81,18 @@ _TITLES = r"""
       | Lieutenant | Sergeant | Chief | Mayor | Sheriff | Professor | Justice | Delegate )
 """
 
-# `Mr. QUIST. Thank you, Mr. Chairman.`, `Senator MARR.`, `Ms. ABEL of Ohio.`, `The
-# CHAIRMAN.`: the label ends in a period and the speech follows (the label is kept without
-# it). `of Ohio` stays in the name: it is what tells two members of one surname apart.
+# `Mr. QUIST. Thank you, Mr. Chairman.`, `Senator MARR.`, `Ms. ABEL of Ohio.`,
+# `Representative ORTIZ of Texas.`, `The CHAIRMAN.`: the label ends in a period and the
+# speech follows (the label is kept without it). `of Ohio` stays in the name: it is what
+# tells two members of one surname apart.
 MEMBER = rule(
     "member",
     rf"""
     (?P<label>
         (?P<honorific> Mr \. | Mrs \. | Ms \. | Dr \. | Miss ) [ ]
         (?P<name> {_ANY_SURNAME} (?: [ ] {_ANY_SURNAME} ){{0,2}}+ (?: [ ] {_STATE} )?+ )
-      | (?P<name> {_TITLES} [ ] {_ANY_SURNAME} (?: [ ] {_ANY_SURNAME} ){{0,2}}+ )
+      | (?P<name> {_TITLES} [ ] {_ANY_SURNAME} (?: [ ] {_ANY_SURNAME} ){{0,2}}+
+                  (?: [ ] {_STATE} )?+ )
       | (?P<name> The [ ] (?i: CHAIRMAN | CHAIRWOMAN | CHAIR | PRESIDING [ ] OFFICER | CLERK
                             | SPEAKER (?: [ ] pro [ ] tempore )?+ | ACTING [ ] CHAIR (?: MAN )?+ ) )
     )
