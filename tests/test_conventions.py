@@ -169,6 +169,29 @@ def test_a_glossary_of_names_with_their_initials_has_no_voices() -> None:
     assert [turn.label for turn in t.turns if turn.label] == []
 
 
+def test_a_title_case_label_that_states_its_part_on_air_is_a_voice() -> None:
+    # Invented: a cut page whose only label is a reporter's, in Title Case, with its role.
+    text = (
+        "Harbor towns brace for the storm\n\n"
+        "The council met late into the night, and the vote on the wall was close again.\n\n"
+        "Kirk Vance, Byline: The water is already over the pier, and the town is waiting.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label, turn.role) for turn in t.turns if turn.label] == [
+        (5, "Kirk Vance, Byline", "reporter")
+    ]
+
+
+def test_a_title_case_name_with_an_affiliation_once_is_not_a_voice() -> None:
+    text = (
+        "Harbor towns brace for the storm\n\n"
+        "The council met late into the night, and the vote on the wall was close again.\n\n"
+        "Kirk Vance, Harbor Trust: The water is already over the pier, and we are waiting.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns if turn.label] == []
+
+
 def test_an_initial_before_a_title_case_surname_is_a_label() -> None:
     # Invented: two anchors of one family name, told apart by their initials.
     text = (

@@ -297,29 +297,29 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         ]
     )
     lazy = _Evidence(tokens, weak, weak_at, {n for n in uses if " " in n})
-    # A short label stands for the full name it ends (`Kovacs:` for `Marta Kovacs:`): one
-    # voice, named in full once and short after, recurs. Once each is enough where the
-    # words say that name as the label prints it (`... Marta Kovacs has the story.`), or
-    # introduce someone the labels name (`I'm Kelly Moss`, then `Moss:`): the page
-    # labels people so.
+    # A short label stands for the full name it ends (`Kovacs:` for `Marta Kovacs:`).
     title_uses = {
         full: n + sum(k for short, k in counts.items() if full.endswith(" " + short))
         for full, n in title_names.items()
     }
     paired = [full for full, n in title_uses.items() if n > title_names[full]]
-    # A document whose labels are surnames that two voices or more recur under (`Moss:`,
-    # `Quist:`) labels the odd guest in full (`Noor Bell:` once), as one in capitals does.
     surnames = {t.fields["name"] for t in weak if t.fields["weak"] == "title-word"}
-    # A label that gives its own short form (`Adam Reyes (AR):`), which labels too (`AR:`).
     known = {t.fields["name"] for t in strong}
     shorts = {t.fields.get("description", "").upper() for t in weak} - {""}
+    # Whether the document labels people in Title Case, from any of:
     title_ok = bool(title_names) and (
+        # it labels in capitals often, and so the odd guest in Title Case too;
         len(strong) >= STRONG_FOR_TITLE_CASE
+        # ... or by surnames that two voices or more recur under (`Moss:`, `Quist:`);
         or sum(counts[n] >= MIN_RECURRENCE for n in surnames) >= MIN_VOICES
+        # a label gives its own short form, which labels too (`Adam Reyes (AR):`, `AR:`);
         or not shorts.isdisjoint(known | counts.keys())
+        # a name recurs, in full, or in full and short (`Marta Kovacs:`, `Kovacs:`) ...
         or max(title_names.values()) >= MIN_RECURRENCE
         or max(title_uses.values()) >= SHORT_FORM_RECURRENCE
-        or any(lazy.introduced(n) for n in title_names)
+        # ... once each where the words say the name as the label prints it (`... Marta
+        # Kovacs has the story.`) or introduce someone the labels name (`I'm Kelly Moss`,
+        # then `Moss:`);
         or (
             bool(paired)
             and (
@@ -327,8 +327,17 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
                 or any(lazy.introduced(n) for n in counts)
             )
         )
+        # or the words introduce a name the labels give in full.
+        or any(lazy.introduced(n) for n in title_names)
     )
-    full_names = {n for n in known if " " in n} | (set(title_names) if title_ok else set())
+    # A Title Case label that states the part its speaker plays on air (`Kirk Vance,
+    # Byline:`, `Ada Quist, host:`) is a voice on its own evidence, as `Operator:` is.
+    on_air = {
+        t.fields["name"] for t in weak if t.fields["name"] in title_names and _plays_on_air(t)
+    }
+    full_names = {n for n in known if " " in n} | on_air
+    if title_ok:
+        full_names |= set(title_names)
     bold = [t for t in labels if ("**" in t.text or "__" in t.text) and _bold_form(t)]
     bold_convention = (
         len(bold) >= BOLD_CONVENTION and len({t.fields["name"] for t in bold}) >= MIN_VOICES
@@ -357,7 +366,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     }
     if not any(counts[n] >= MIN_RECURRENCE for n in timed):
         timed = set()
-    voices = known | timed | {n for n in counts if evident(n)}
+    voices = known | timed | on_air | {n for n in counts if evident(n)}
     if title_ok:
         voices |= set(title_names)
     rejected: set[int] = set()  # indices in `tokens`
@@ -374,10 +383,13 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         elif kind == "caps-speech":
             ok = True  # its evidence is its own line: a time, a name, then caption capitals
         elif kind == "title-case":
-            ok = title_ok and (
-                len(voices) >= MIN_VOICES
-                or len(strong) > 0
-                or t.fields["name"] in lazy.self_introduced()
+            ok = t.fields["name"] in on_air or (
+                title_ok
+                and (
+                    len(voices) >= MIN_VOICES
+                    or len(strong) > 0
+                    or t.fields["name"] in lazy.self_introduced()
+                )
             )
         elif (
             kind == "name-alone"
@@ -1340,6 +1352,12 @@ _INTRO: Final = regex.compile(
         [ ]++ (?P<name> \p{Lu}\p{Ll}[\p{L}'’\-]*+ (?: [ ] \p{Lu}[\p{L}'’\-.]++ ){1,3}+ )""",
     regex.VERBOSE | regex.V1,
 )
+
+
+def _plays_on_air(t: Token) -> bool:
+    """The label's role names a part on air (`rules.ROLE_WORDS`: host, reporter, caller)."""
+    role = t.fields.get("role", "")
+    return bool(role) and any(pattern.search(role) for _, pattern in rules.ROLE_WORDS)
 
 
 def _bold_form(t: Token) -> bool:
