@@ -192,6 +192,33 @@ def test_a_title_case_name_with_an_affiliation_once_is_not_a_voice() -> None:
     assert [turn.label for turn in t.turns if turn.label] == []
 
 
+def test_a_name_that_spoke_above_is_speaking_again_however_headline_like() -> None:
+    text = (
+        "Ada Quist: In the harbor town yesterday, the water rose over the old pier again.\n\n"
+        "Omar Bell: It did, and we lost two boats to it.\n\n"
+        "Ada Quist: The Harbor Trust Chief Otto Brandt Spoke to Reporters\n\n"
+        "Omar Bell: He said the wall would hold.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (1, "Ada Quist"),
+        (3, "Omar Bell"),
+        (5, "Ada Quist"),
+        (7, "Omar Bell"),
+    ]
+
+
+def test_a_headline_with_a_speakers_name_above_their_speech_stays_a_headline() -> None:
+    text = (
+        "Ada Quist: The Harbor Trust Chief Who Stood Up to the Council\n\n"
+        "Ada Quist: In the harbor town yesterday, the water rose over the old pier again.\n\n"
+        "Omar Bell: It did, and we lost two boats to it.\n\n"
+        "Omar Bell: The wall held, though, and the town is grateful for that.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.line for turn in t.turns if turn.label] == [3, 5, 7]
+
+
 def test_an_initial_before_a_title_case_surname_is_a_label() -> None:
     # Invented: two anchors of one family name, told apart by their initials.
     text = (

@@ -282,11 +282,19 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     regular = {name for name, n in uses.items() if n >= MIN_RECURRENCE + 1}
     weak_at = [i for i in at if "weak" in tokens[i].fields]
     quoted = {n for n, name in _quoted_lines(tokens, weak_at).items() if name not in regular}
-    # ... and a headline carries no time stamp: `00:00:21 Omar Bell` is a speaker heading.
-    headlines = {n for n, name in _headline_lines(tokens, weak).items() if name not in regular}
+    # ... and a headline carries no time stamp: `00:00:21 Omar Bell` is a speaker heading;
+    # nor does it stand below a line the same name already spoke (`Sabra Vance: In the
+    # outback town ...`, then `Sabra Vance: The former head of the Medical Association`).
+    heads = _headline_lines(tokens, weak)
+    headlines = {n for n, name in heads.items() if name not in regular}
     if headlines:
         headlines -= {t.line for t in weak if "time" in t.fields}
         headlines -= {t.line for t in tokens if t.kind is TokenKind.TIMESTAMP}
+        spoke: dict[str, int] = {}  # name -> the first line it labels that is no headline
+        for t in weak:
+            if t.line not in heads:
+                spoke.setdefault(t.fields["name"], t.line)
+        headlines = {n for n in headlines if spoke.get(heads[n], n) >= n}
     set_aside = quoted | headlines
     counts = Counter([t.fields["name"] for t in weak if t.line not in set_aside])
     title_names = Counter(
