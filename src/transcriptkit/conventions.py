@@ -313,7 +313,9 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     paired = [full for full, n in title_uses.items() if n > title_names[full]]
     surnames = {t.fields["name"] for t in weak if t.fields["weak"] == "title-word"}
     known = {t.fields["name"] for t in strong}
-    shorts = {t.fields.get("description", "").upper() for t in weak} - {""}
+    shorts = {
+        t.fields.get("description", "").upper() for t in weak if t.fields["weak"] == "title-case"
+    } - {""}
     # Whether the document labels people in Title Case, from any of:
     title_ok = bool(title_names) and (
         # it labels in capitals often, and so the odd guest in Title Case too;
