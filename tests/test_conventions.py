@@ -243,6 +243,25 @@ def test_an_initial_before_a_title_case_surname_is_a_label() -> None:
     ]
 
 
+def test_an_initial_before_a_given_name_is_part_of_a_title_case_label() -> None:
+    text = (
+        "Noor Bell: Welcome back to the late desk.\n\n"
+        "W. Kamau Vance: Thanks, Noor, good to be here.\n\n"
+        "Noor Bell: So, the harbor.\n\n"
+        "W. Kamau Vance: It flooded again.\n\n"
+        "Vance: And nobody came.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == [
+        "Noor Bell",
+        "W. Kamau Vance",
+        "Noor Bell",
+        "W. Kamau Vance",
+        "Vance",
+    ]
+    assert t.speaker_name(t.turns[-1]) == "W. KAMAU VANCE"
+
+
 def test_a_voice_named_once_with_its_time_is_a_voice() -> None:
     # Invented: an Otter export copied with one space before each time; the guest speaks once.
     text = "Rhea Lund 0:00\nWelcome back.\n\nTomas Ekberg 0:05\nThanks.\n\nRhea Lund 0:09\nSo.\n"

@@ -95,8 +95,9 @@ _TITLE_NAME_WORD = rf"""(?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {_SURNAME_WORD} )"""
 _TITLE_NAME = rf"""
     (?: {_OFFICE_ABBREVIATION} {TITLE_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{0,3}}+
       | {TITLE_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{1,3}}+
-      # an initial before the surname, as a page tells two of a family apart: `M. O'Brien:`
-      | \p{{Lu}}\. [ ] {_SURNAME_WORD} )
+      # an initial first: before the surname, as a page tells two of a family apart
+      # (`M. O'Brien:`), or before the given name (`W. Kamau Bell:`)
+      | \p{{Lu}}\. [ ] {_SURNAME_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{0,2}}+ )
     (?: [ ] \#\d{{1,3}}+ )?+  # `Lab Person #2`
 """
 
