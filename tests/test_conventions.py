@@ -262,6 +262,19 @@ def test_an_initial_before_a_given_name_is_part_of_a_title_case_label() -> None:
     assert t.speaker_name(t.turns[-1]) == "W. KAMAU VANCE"
 
 
+@pytest.mark.parametrize("first", ["MOSS", "Moss"])
+def test_a_possessive_heading_among_labels_is_words(first: str) -> None:
+    text = (
+        f"{first}: Welcome back to the late desk.\n\nQuist: Thanks, good to be here.\n\n"
+        f"{first}: So, the harbor.\n\nQuist: It flooded again.\n\n"
+        "Editor's Note: This interview has been edited for length and clarity.\n\n"
+        f"{first}: And nobody came?\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.line for turn in t.turns] == [1, 3, 5, 7, 11]
+    assert "Editor's Note" in t.turns[3].text
+
+
 def test_a_voice_named_once_with_its_time_is_a_voice() -> None:
     # Invented: an Otter export copied with one space before each time; the guest speaks once.
     text = "Rhea Lund 0:00\nWelcome back.\n\nTomas Ekberg 0:05\nThanks.\n\nRhea Lund 0:09\nSo.\n"

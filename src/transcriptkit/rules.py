@@ -79,8 +79,9 @@ _GENERIC = r"""
 
 # A name in Title Case (`Garrison Keillor:`, `Jad Abumrad:`): two to four words. Weak on
 # its own; the parser accepts it only where the document labels that way more than once.
-TITLE_WORD = r"""\p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+"""  # `Nora`, `McAdam`, `DeShawn`, `O'Neil`
-# (shared with presets that read names their own way: styles/podcasts.py)
+TITLE_WORD = r"""\p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+(?<!['’]s)"""  # `Nora`, `McAdam`, `O'Neil`
+# (shared with presets that read names their own way: styles/podcasts.py). A possessive is
+# no word of a name: `Editor's Note:`, `Today's Guest:` are headings.
 # An office's abbreviation before a name in Title Case, kept in the name as a label in
 # capitals keeps it (`SEN. ADA QUIST:`): `Sen. Ada Quist:`, `Lt. Col. Ada Quist:`, `Fmr.
 # Vice Pres. Ada Quist:`. The abbreviations are those of `names.OFFICE_TITLES` (`SEN.` as
