@@ -142,6 +142,44 @@ def test_a_guest_named_in_full_once_among_recurring_surname_labels_is_a_voice() 
     ]
 
 
+def test_a_surname_heard_once_that_the_words_name_is_a_voice() -> None:
+    # Invented: the reporters are labelled by surname throughout; a ranger speaks once,
+    # named in a reporter's words; a credits line below is no one's.
+    text = (
+        "Moss: The geese come back to the marsh every June.\n\n"
+        "Quist: And the rangers count them, one by one.\n\n"
+        "Moss: Ranger Abimbola has counted them for twenty years.\n\n"
+        "Abimbola: It is slow work. They do not stand still for you.\n\n"
+        "Quist: The count this year is the lowest yet.\n\n"
+        "Moss: For the marsh desk, I am in the reeds.\n\n"
+        'Music: Bright Production Music - "Harbor Lights," "Low Tide" and "Reeds."\n'
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (1, "Moss"),
+        (3, "Quist"),
+        (5, "Moss"),
+        (7, "Abimbola"),
+        (9, "Quist"),
+        (11, "Moss"),
+    ]
+    assert "Music: Bright Production Music -" in t.turns[-1].text
+
+
+def test_a_word_the_words_name_is_no_voice_where_surnames_are_not_the_convention() -> None:
+    # Invented: one voice labelled by surname, one in full; `Harbor:` opens a gloss, and
+    # the words say `Old Harbor`.
+    text = (
+        "Moss: We start at the docks this morning.\n\n"
+        "Wren Okafor: The Old Harbor was busy before dawn, as it is every Friday.\n\n"
+        "Harbor: the word comes from an old word for shelter, and sailors kept it.\n\n"
+        "Moss: Back to the docks, then.\n\n"
+        "Wren Okafor: Back to the docks.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.line for turn in t.turns] == [1, 3, 7, 9]
+
+
 def test_labels_that_give_their_initials_used_as_labels_are_voices() -> None:
     # Invented: a cut page; each speaker is named in full once, with the initials the
     # page labels them by after.

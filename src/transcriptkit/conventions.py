@@ -312,6 +312,9 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     }
     paired = [full for full, n in title_uses.items() if n > title_names[full]]
     surnames = {t.fields["name"] for t in weak if t.fields["weak"] == "title-word"}
+    # Surnames two voices or more recur under are the document's convention (`Moss:`,
+    # `Quist:`): one heard once is someone the words name (`... says Dave Yokel`).
+    by_surname = sum(counts[n] >= MIN_RECURRENCE for n in surnames) >= MIN_VOICES
     known = {t.fields["name"] for t in strong}
     shorts = {
         t.fields.get("description", "").upper() for t in weak if t.fields["weak"] == "title-case"
@@ -321,7 +324,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         # it labels in capitals often, and so the odd guest in Title Case too;
         len(strong) >= STRONG_FOR_TITLE_CASE
         # ... or by surnames that two voices or more recur under (`Moss:`, `Quist:`);
-        or sum(counts[n] >= MIN_RECURRENCE for n in surnames) >= MIN_VOICES
+        or by_surname
         # a label gives its own short form, which labels too (`Adam Reyes (AR):`, `AR:`);
         or not shorts.isdisjoint(known | counts.keys())
         # a name recurs, in full, or in full and short (`Marta Kovacs:`, `Kovacs:`) ...
@@ -359,6 +362,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     def evident(name: str) -> bool:
         return (
             counts[name] >= MIN_RECURRENCE
+            or (by_surname and name in lazy.named())
             or name in known
             or any(full.endswith(" " + name) for full in full_names)
             or bool(_GENERIC_VOICE.match(name))
@@ -475,6 +479,7 @@ class _Evidence:
         self._self_introduced: set[str] | None = None
         self._mentioned: set[str] | None = None
         self._addressed: set[str] | None = None
+        self._named: set[str] | None = None
         self._joined: str | None = None
         self._marked: tuple[set[str], set[int]] | None = None
 
@@ -524,6 +529,26 @@ class _Evidence:
             }
             self._addressed = _addressed(self._words(), printed) if printed else set()
         return self._addressed
+
+    def named(self) -> set[str]:
+        """A one-word name the words give as the end of someone's name (`Governor
+        Knowles`, `Dave Yokel`, `Dr. Bell`): a surname label heard once is that person's.
+        Not in its own line's words: `Music: Bright Production Music` names no one."""
+        if self._named is None:
+            printed = {
+                t.fields["label"]: t.fields["name"]
+                for t in self._weak
+                if t.fields["weak"] == "title-word" and " " not in t.fields["label"]
+            }
+            self._named = set()
+            texts = [t for t in self._tokens if t.kind is TokenKind.TEXT]
+            for form, name in printed.items():
+                if not _named(self._words(), form):
+                    continue
+                own = {t.line for t in self._weak if t.fields["label"] == form}
+                if _named(" ".join([t.text for t in texts if t.line not in own]), form):
+                    self._named.add(name)
+        return self._named
 
     def said_as_printed(self, name: str) -> bool:
         """The words say a Title Case label's name as its label prints it (`Marta Kovacs`
@@ -1415,6 +1440,18 @@ def _addressed(words: str, printed: dict[str, str]) -> set[str]:
         if form in words and regex.search(rf"[,;][ ]{regex.escape(form)}[.,!?]", words, regex.V1):
             found.add(name)
     return found
+
+
+def _named(words: str, form: str) -> bool:
+    """Whether `words` give `form` after a word of a name or a title (`Governor Knowles`,
+    `Dave Yokel`, `Dr. Bell`); a possessive is not one (`Editor's Note`)."""
+    return form in words and bool(
+        regex.search(
+            rf"(?<![\p{{L}}'’.])\p{{Lu}}\p{{Ll}}+\.?[ ]{regex.escape(form)}(?![\p{{L}}'’])",
+            words,
+            regex.V1,
+        )
+    )
 
 
 def _marked_headings(tokens: list[Token]) -> tuple[set[str], set[int]]:
