@@ -69,9 +69,9 @@ _GENERIC = r"""
     (?: (?i: unidentified | unknown | automated | computer[- ]generated | ai-generated )
         [ ] [A-Za-z][A-Za-z\-]{0,20}+ (?: [ ] [A-Za-z][A-Za-z\-]{0,20}+ ){0,2}+ (?: [ ] \#\d{1,3}+ )?+
       | (?: Announcer | Narrator | Interpreter | Translator | Crowd | Group | Man | Woman | Boy
-          | Girl | Child | Voice | Caller | Operator | Audience | Crowd | Chorus | Protesters
+          | Girl | Child | Voice | Caller | Operator | Audience | Chorus | Protesters
           | Reporter | Host | Speaker \ \d{1,3} | Speaker \ \p{Lu} (?! \p{L} ) )
-        (?: [ ] \#\d{1,3}+ )?+
+        (?: [ ] \#?+\d{1,3}+ )?+  # `Woman #2`, `Boy 1`
       # A speech service's speaker id, in any case: `spk09`, `speaker_2`.
       | (?i: spk | speaker ) _?+ \d{1,3}+
     )
