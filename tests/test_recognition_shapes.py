@@ -196,6 +196,9 @@ def test_where_labels_are_bold_with_the_colon_any_bold_label_is_one() -> None:
     text = _BOLD + "**Jingle:** [12:04]\n\n**olek:** My unpopular opinion is about paint.\n"
     labels = _labels(text)
     assert labels[-2:] == ["Jingle", "olek"]
+    # ... and with the time in round brackets, the marker's start (a heading has none)
+    doc = transcriptkit.parse(text.replace("[12:04]", "(12:04)"))
+    assert [(t.label, t.start) for t in doc.turns[-2:]] == [("Jingle", 724.0), ("olek", None)]
 
 
 def test_a_bold_word_and_colon_is_words_where_labels_are_not_bold() -> None:
@@ -457,6 +460,9 @@ def test_a_meeting_apps_time_then_name_keeps_the_firm_as_a_description() -> None
         ("**{name}** [{time}]", " "),
         ("**{name}** [{time}]", "\n\n"),  # ... or alone over them
         ("**{name}** ({time})", "\n"),
+        ("**{name}** ({time}):", "\n"),  # ... with its colon, the words below
+        ("**{name}:** ({time})", " "),  # the time after the colon, as Rev's older layout
+        ("**{name}:** ({time})", "\n"),
     ],
 )
 def test_a_bold_name_with_its_time_labels_a_turn(head: str, joiner: str) -> None:
@@ -464,6 +470,35 @@ def test_a_bold_name_with_its_time_labels_a_turn(head: str, joiner: str) -> None
     assert [t.label for t in doc.turns] == ["Ines Calder", "Tomas Reel"] * 3
     assert [t.start for t in doc.turns] == [1.0, 9.0, 15.0, 21.0, 30.0, 38.0]
     assert doc.turns[0].text[:1].isalpha()
+
+
+def test_a_time_after_a_labels_colon_is_its_start() -> None:
+    doc = transcriptkit.parse(
+        "ARNE VOSS: (00:04) It was late.\n\nODA PELL: (00:09) Again?\n\nARNE VOSS: (00:12) Yes.\n"
+    )
+    assert [(t.label, t.start) for t in doc.turns] == [
+        ("ARNE VOSS", 4.0),
+        ("ODA PELL", 9.0),
+        ("ARNE VOSS", 12.0),
+    ]
+    assert doc.turns[0].text == "It was late."
+
+
+def test_on_a_cut_page_of_timed_bold_labels_a_voice_heard_once_is_one() -> None:
+    # Invented: a briefing cut from a page; the reporter asks once.
+    text = (
+        "**Ada Quist:** (00:00)\nTwo items at the top. The ferry reopens on Monday.\n\n"
+        "**Ada Quist:** (00:34)\nAnd the harbor wall is funded through next year.\n\n"
+        "**Moss:** (01:13)\nThanks. On the wall, who pays for the repairs?\n\n"
+        "**Ada Quist:** (01:31)\nThe county, as it has since the storm.\n"
+    )
+    doc = transcriptkit.parse(text)
+    assert [(t.line, t.label, t.start) for t in doc.turns] == [
+        (1, "Ada Quist", 0.0),
+        (4, "Ada Quist", 34.0),
+        (7, "Moss", 73.0),
+        (10, "Ada Quist", 91.0),
+    ]
 
 
 def test_a_time_in_brackets_is_not_a_description() -> None:

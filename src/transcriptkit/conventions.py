@@ -148,8 +148,11 @@ _NAME_JOB: Final = regex.compile(
 # at `cut`.
 BOLD_NAME: Final = regex.compile(
     rf"""\*\* (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) \*\*
-    (?: [ \t]*+ [(\[] (?P<time> {_CLOCK} (?: [.,] \d{{1,3}}+ )?+ ) [)\]] )?+ (?: [ \t]*+ : )?+
-    (?P<cut>) [ \t]++ (?= [^\s(\[] )""",
+    (?: [ \t]*+ [(\[] (?P<time> {_CLOCK} (?: [.,] \d{{1,3}}+ )?+ ) [)\]] )?+
+    (?P<colon> [ \t]*+ : )?+
+    (?P<cut>) (?: [ \t]++ (?= [^\s(\[] )
+                # or alone on its line, the words below: `**Dana Reyes** (00:05):`
+                | (?(colon) [ \t]*+ (?= \r?+ $ ) | (?!) ) )""",
     regex.VERBOSE | regex.V1,
 )
 
@@ -372,12 +375,11 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             or name in lazy.marked()[0]
         )
 
-    # People talk to each other: the voices a document's labels give. Where names alone
-    # with the time their speaker starts are the convention (one of them recurs), each is
-    # a voice, heard once or more; a heading over a time once each is an agenda's.
-    timed = {
-        t.fields["name"] for t in weak if t.fields["weak"] == "name-alone" and "time" in t.fields
-    }
+    # People talk to each other: the voices a document's labels give. Where labels with
+    # the time their speaker starts are the convention (one of them recurs: a name alone,
+    # `**Ada Quist** (00:05):`, `Ada Quist: (00:05)`), each is a voice, heard once or
+    # more; a heading over a time once each is an agenda's.
+    timed = {t.fields["name"] for t in weak if "time" in t.fields}
     if not any(counts[n] >= MIN_RECURRENCE for n in timed):
         timed = set()
     voices = known | timed | on_air | {n for n in counts if evident(n)}
@@ -682,11 +684,11 @@ def _look_alikes(tokens: list[Token], at: list[int], labels: list[Token]) -> dic
     """Labels of any shape, strong ones too, that the document shows are something else
     (id -> reason); `labels` are the labels, `at` their indices in `tokens`:
 
-    - `heading-label`: a label with nothing after its colon (`INTERVIEW:`, `<b>BEFORE:
-      </b>`), whose name the document uses once, and that either no speech follows (the
-      next line with words is no sentence and short: `DAVID QUELL`) or that is printed
-      unlike the labels the document keeps using (`<b>NAME</b>:` `STRONG_RIVAL` times,
-      `<b>BEFORE: </b>` once);
+    - `heading-label`: a label with nothing after its colon, nor a start time
+      (`INTERVIEW:`, `<b>BEFORE: </b>`), whose name the document uses once, and that
+      either no speech follows (the next line with words is no sentence and short: `DAVID
+      QUELL`) or that is printed unlike the labels the document keeps using
+      (`<b>NAME</b>:` `STRONG_RIVAL` times, `<b>BEFORE: </b>` once);
     - `stage-label`: a name used `MIN_RECURRENCE` times or more and only ever before a
       stage note (`SOUND: (A DOOR SLAMS)`);
     - `headline-label`: near the top, before any other label, a label used once whose words
@@ -728,7 +730,7 @@ def _look_alikes(tokens: list[Token], at: list[int], labels: list[Token]) -> dic
             continue
         i = at[k]
         words = _after_label(tokens, i)
-        if not words:
+        if not words and "time" not in t.fields:  # (a heading prints no start time)
             if forms is None:
                 forms = _forms(tokens, at)
                 by_form = Counter(forms)
@@ -1396,8 +1398,11 @@ def _plays_on_air(t: Token) -> bool:
 
 
 def _bold_form(t: Token) -> bool:
-    """A label printed in bold with its colon (`**Ada Quist:**`, `**Ada Quist**:`)."""
+    """A label printed in bold with its colon (`**Ada Quist:**`, `**Ada Quist**:`), and
+    maybe its speaker's start after it (`**Ada Quist:** (00:05)`)."""
     text = t.text.rstrip(_WS)
+    if "time" in t.fields and text.endswith(")"):
+        text = text[: text.rfind("(")].rstrip(_WS)
     return text.endswith(("**", "__")) or text.endswith(("**:", "__:"))
 
 

@@ -183,6 +183,10 @@ LABEL: Final = regex.compile(
     [ \t]*+ :
     # ... or after the colon: `**Dana Reyes:**`.
     (?(close)|(?: \*\* | __ | </(?:b|strong|em|i)> )?+ )
+    # A time in round brackets after the colon is the speaker's start too, as a
+    # transcription service's older layout prints it: `Dana Reyes: (00:05)`, `**Dana
+    # Reyes:** (00:05)`. (`**Jingle:** [19:26]` is a show's marker and its time.)
+    (?(time)|(?: [ \t]*+ \( (?P<time_after> {_STAMP_TIME} ) \) )?+ )
     # Words follow after a space; or, glued on by a scraper, a capitalised word follows a
     # label in capitals (`CHUCK TODD:Can we`, `ANA RUIZ:I'm`), but not a run of capitals
     # (`SRCCON:POWER Talks`). After a Title Case name (`Ada Quist:Welcome`) the label is a

@@ -658,6 +658,8 @@ def _label_fields(m: regex.Match[str]) -> dict[str, str]:
     for key in ("honorific", "role", "description", "aside", "time"):
         if m[key]:
             fields[key] = " ".join(m[key].split())
+    if m["time_after"]:
+        fields["time"] = m["time_after"]
     if m["titlename"] and m.end() < len(m.string) and not m.string[m.end()].isspace():
         fields["weak"] = "title-glued"
     elif m["titleword"]:
