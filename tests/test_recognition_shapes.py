@@ -472,6 +472,24 @@ def test_a_bold_name_with_its_time_labels_a_turn(head: str, joiner: str) -> None
     assert doc.turns[0].text[:1].isalpha()
 
 
+def test_a_speaker_change_mark_before_a_label_is_markup() -> None:
+    # Invented: a broadcast transcript whose captioner marked each new speaker with `>>`.
+    text = (
+        "ADA QUIST, HOST: Good evening.\n\n"
+        ">> NOOR BELL, BYLINE: The ferry is late again.\n\n"
+        ">> QUIST: By how much?\n\n"
+        "BELL: Forty minutes.\n"
+    )
+    doc = transcriptkit.parse(text, style="npr")
+    assert [(t.label, t.text) for t in doc.turns] == [
+        ("ADA QUIST, HOST", "Good evening."),
+        ("NOOR BELL, BYLINE", "The ferry is late again."),
+        ("QUIST", "By how much?"),
+        ("BELL", "Forty minutes."),
+    ]
+    assert [doc.speaker_name(t) for t in doc.turns] == ["ADA QUIST", "NOOR BELL"] * 2
+
+
 def test_a_time_after_a_labels_colon_is_its_start() -> None:
     doc = transcriptkit.parse(
         "ARNE VOSS: (00:04) It was late.\n\nODA PELL: (00:09) Again?\n\nARNE VOSS: (00:12) Yes.\n"

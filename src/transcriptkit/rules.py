@@ -24,11 +24,13 @@ _F = regex.VERBOSE | regex.V1
 # the bullet a page lists each caption behind: `  • ODA PELLINGER: Good evening.`; the marks
 # a markdown export puts around a label: `**Dana Reyes:**`, `### Interviewer:` (a heading
 # is a label only alone on its line: `# Harbour Lights: a talk` is a title); the note a
-# caption export prints while music plays: `♪ ODA PELL: Good evening.`
+# caption export prints while music plays: `♪ ODA PELL: Good evening.`; the `>>` a transcript
+# taken from captions marks each new speaker with.
 LINE_PREFIX: Final = regex.compile(
     r"""
     [ \t\ufeff]*+
     (?: (?: </?[A-Za-z][^<>\n]{0,200}+> | \[s\d{1,6}+\] | \*\*(?=[^\n:]{1,200}+:) | [•♪](?=[ \t])
+          | >>>?+(?=[ \t]*+[^\n:>]{1,200}+:)
           | \#{1,6}+ (?=[ \t]++[^\n:]{1,200}+:[ \t*]*+\r?+$) ) [ \t]*+ )*+
     """,
     _F,

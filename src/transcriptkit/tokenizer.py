@@ -402,7 +402,7 @@ def _words(state: LineState) -> Result | None:
     first = state.first
     colon = ":" in body
     at = len(body) - len(stripped)
-    if first in "<[*•#♪" and (prefix := rules.LINE_PREFIX.match(body)):
+    if first in "<[*•#♪>" and (prefix := rules.LINE_PREFIX.match(body)):
         at = prefix.end()
     lead: list[Token] = []
     if at:
