@@ -173,6 +173,22 @@ def test_a_name_and_a_tab_before_the_words_labels_a_turn_where_the_names_recur()
     assert transcriptkit.parse(once).turns == []
 
 
+def test_a_time_column_between_the_name_and_the_words_is_the_turns_start() -> None:
+    said = [
+        ("Ilse Marchetti", "0:05", "Good morning, and welcome to the harbour board's call."),
+        ("Tomas Reel", "0:12", "Thank you, Ilse. The ferry timetable is the first thing today."),
+        ("Ilse Marchetti", "1:02", "Then let us start there, and keep the fares for later on."),
+        ("Tomas Reel", "1:15.5", "Agreed. The new timetable starts on the first of June."),
+    ]
+    doc = transcriptkit.parse("".join(f"{n}\t{t}\t{w}\n" for n, t, w in said))
+    assert [(t.label, t.start, t.text) for t in doc.turns] == [
+        ("Ilse Marchetti", 5.0, said[0][2]),
+        ("Tomas Reel", 12.0, said[1][2]),
+        ("Ilse Marchetti", 62.0, said[2][2]),
+        ("Tomas Reel", 75.5, said[3][2]),
+    ]
+
+
 def test_a_section_heading_is_no_voice_for_a_field_of_the_same_word() -> None:
     text = (
         "# Appeal\n\nA recording of the appeal, with its word lists.\n\n"

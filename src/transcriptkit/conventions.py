@@ -180,9 +180,11 @@ BOLD_COLON: Final = regex.compile(
 )
 
 # `Ada Quist<TAB>Welcome back.`: a name, a tab, the words, as a table copied out of a
-# spreadsheet or an export in columns prints a turn (`00:00:05<TAB>Ada Quist<TAB>...`).
+# spreadsheet or an export in columns prints a turn (`00:00:05<TAB>Ada Quist<TAB>...`), or
+# with the time the speaker starts in the column between (`Ada Quist<TAB>0:05<TAB>...`).
 TAB_NAME: Final = regex.compile(
-    rf"""(?P<label> (?P<name> {_APP_NAME} ) ) [ ]*+ \t [ \t]*+ (?= \S )""",
+    rf"""(?P<label> (?P<name> {_APP_NAME} ) ) [ ]*+ \t [ \t]*+
+    (?: (?P<time> {_CLOCK} (?: [.,] \d{{1,3}}+ )?+ ) [ ]*+ \t [ \t]*+ )?+ (?= \S )""",
     regex.VERBOSE | regex.V1,
 )
 
@@ -1082,7 +1084,7 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
             )
         )
         rest = label_end
-        if shape == "bracket-name" and m["time"]:
+        if shape in ("bracket-name", "tab-name") and m["time"]:
             stamp_end = m.end()
             out.append(
                 Token(
