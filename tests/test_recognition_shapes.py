@@ -404,12 +404,27 @@ def _timed_dialogue(head: str, joiner: str = "\n") -> str:
         ("{time} - {name}", "\n  "),  # ... and the words indented under it
         ("[{time}] {name}", "\n\n"),
         ("{time} | {name}", "\n"),
+        ("{name} ({time})", " "),  # a name and its time before the words, no colon
+        ("{name} [{time}]", " "),
+        ("{name} {time}", " "),
     ],
 )
 def test_a_name_with_its_time_labels_a_turn_without_a_preset(head: str, joiner: str) -> None:
     doc = transcriptkit.parse(_timed_dialogue(head, joiner), style="generic")
     assert [t.label for t in doc.turns] == ["Ines Calder", "Tomas Reel"] * 3
     assert [t.start for t in doc.turns] == [1.0, 9.0, 15.0, 21.0, 30.0, 38.0]
+
+
+def test_a_days_schedule_with_times_is_no_dialogue() -> None:
+    # Invented: a week's events, each a day, a time and a sentence; days recur.
+    text = (
+        "Harbor week\n\n"
+        "Monday 10:30 The council meets at the hall, and everyone is welcome to speak.\n\n"
+        "Tuesday 11:00 The ferry board meets in the old school, with the new timetable.\n\n"
+        "Monday 14:00 We review the timetable with the public, and the fares after that.\n\n"
+        "Friday 9:00 The market opens on the quay, with fish from the morning boats.\n"
+    )
+    assert transcriptkit.parse(text).turns == []
 
 
 @pytest.mark.parametrize("joiner", [" ", "\n", "\n\n"])

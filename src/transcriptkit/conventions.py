@@ -188,6 +188,18 @@ TAB_NAME: Final = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 
+# `Ada Quist (0:05) Welcome back.`, `Ada Quist 0:00:05 Welcome back.`: a name, the time
+# its speaker starts, the words, no colon. The label ends at `cut`.
+NAME_TIME: Final = regex.compile(
+    rf"""(?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) (?P<cut>) [ \t]++
+    (?: [(\[] (?P<time> {_CLOCK} (?: [.,] \d{{1,3}}+ )?+ ) [)\]]
+      | (?P<time> {_CLOCK} (?: [.,] \d{{1,3}}+ )?+ ) ) [ \t]++ (?= [\p{{L}}"“'‘] )""",
+    regex.VERBOSE | regex.V1,
+)
+# A time near the start of a line's words, as `NAME_TIME` prints it (a literal-cheap test).
+_HEAD_TIME: Final = regex.compile(r"[ ][(\[]?+\d{1,2}+:\d\d")
+_HEAD_CHARS = 60  # characters: a name of four words and its time fit
+
 # Candidate rules: (shape, pattern) tried at the start of a text line's words.
 _INLINE_CANDIDATES: Final = (
     ("bold-name", BOLD_NAME),
@@ -195,6 +207,7 @@ _INLINE_CANDIDATES: Final = (
     ("bracket-name", BRACKET_NAME),
     ("question", QUESTION_MARK),
     ("tab-name", TAB_NAME),
+    ("name-time", NAME_TIME),
 )
 # Shapes whose labels each need their own evidence (recurrence or an introduction).
 _PER_NAME: Final = frozenset(
@@ -206,6 +219,7 @@ _PER_NAME: Final = frozenset(
         "name-alone",
         "question",
         "tab-name",
+        "name-time",
     }
 )
 # Voices that need no introduction: who is speaking is the word itself.
@@ -944,7 +958,11 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         lead = text[:1]
         if lead in " \t":  # (or no text)
             lead = text.lstrip(" \t")[:1]
-        inline = lead in _INLINE_START or "\t" in text
+        inline = (
+            lead in _INLINE_START
+            or "\t" in text
+            or ("A" <= lead <= "Z" and _HEAD_TIME.search(text, 0, _HEAD_CHARS) is not None)
+        )
         # Right after a time: `00:00:27 Ada Quist WELCOME ...` may be a caps-speech label.
         timed = i > 0 and tokens[i - 1].line == line and tokens[i - 1].kind is TokenKind.TIMESTAMP
         if timed and lead in _TIME_DASHES:  # `0:00 - Ada Quist`
@@ -965,6 +983,8 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         end = _line_end(tokens, i)
         if end > i + 1 and not _only_words(tokens[i + 1 : end]):
             continue
+        # (`Ada Quist (0:05) Welcome`: the time was split out as a note of its own)
+        inline = inline or (end > i + 1 and tokens[i + 1].text[1:2].isdigit())
         # (a bracket or a `Q` that opens no inline candidate may open a name alone:
         # `[Ada Quist] 10:02:33`, `Quist, Ada   0:03`)
         found = _inline_candidate(_joined(tokens[i:end]), first, pieces) if inline else None
@@ -1060,7 +1080,7 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
             label_end = m.start("cut")
         elif shape == "bold-colon":
             label_end += 3
-        elif shape == "bracket-name":
+        elif shape in ("bracket-name", "name-time"):
             label_end = m.start("cut")
         fields = {"label": m["label"], "name": canonical_name(m["name"]), "weak": shape}
         if m.groupdict().get("role"):
@@ -1084,7 +1104,7 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
             )
         )
         rest = label_end
-        if shape in ("bracket-name", "tab-name") and m["time"]:
+        if shape in ("bracket-name", "tab-name", "name-time") and m["time"]:
             stamp_end = m.end()
             out.append(
                 Token(
