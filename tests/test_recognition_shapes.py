@@ -427,6 +427,17 @@ def test_a_days_schedule_with_times_is_no_dialogue() -> None:
     assert transcriptkit.parse(text).turns == []
 
 
+def test_a_name_and_time_that_labels_no_one_stays_words_time_and_all() -> None:
+    text = "ADA QUIST: Thank you all.\n\nNOOR BELL: Thank you.\n\nEND 1:58 P.M. EDT\n"
+    doc = transcriptkit.parse(text)
+    assert [t.label for t in doc.turns] == ["ADA QUIST", "NOOR BELL"]
+    assert doc.turns[-1].text.endswith("END 1:58 P.M. EDT")
+    # ... and a headline that reads like one stays the title, its time too
+    head = "Harbor News 10:30 Ferry Strike Ends; Council Votes On Wall\n\n"
+    doc = transcriptkit.parse(head + text)
+    assert doc.metadata.title == head.strip()
+
+
 @pytest.mark.parametrize("joiner", [" ", "\n", "\n\n"])
 @pytest.mark.parametrize("frame", [":12", ";07", ""])  # a timecode's frame, drop-frame, none
 def test_a_time_stamp_with_or_without_its_frame_times_each_turn(frame: str, joiner: str) -> None:

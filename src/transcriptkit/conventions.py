@@ -271,9 +271,10 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             decisions[reason].names = {
                 t.fields["name"] for t in labels if looks.get(id(t)) == reason
             }
+        undone = {id(tokens[i + 1]) for i in at if id(tokens[i]) in looks and _timed(tokens, i)}
         stage = {id(t) for t in labels if looks.get(id(t)) == "stage-label"}
         tokens = _stage_notes(tokens, stage)
-        tokens = _merge_text([_undo(t) if id(t) in looks else t for t in tokens])
+        tokens = _merge_text([_undo(t) if id(t) in looks or id(t) in undone else t for t in tokens])
         at = _indices(tokens, TokenKind.LABEL)
         labels = list(map(tokens.__getitem__, at))
     weak = [t for t in labels if "weak" in t.fields]
@@ -458,6 +459,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     out = tokens[:]
     for i in rejected:
         out[i] = _undo(tokens[i])
+        if _timed(tokens, i):
+            out[i + 1] = _undo(tokens[i + 1])  # (`END 1:58 P.M. EDT`: words again, time too)
     if any(
         t.fields["weak"] == "name-alone" and i not in rejected
         for i, t in zip(weak_at, weak, strict=True)
@@ -1113,7 +1116,7 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
                     start + rest,
                     start + stamp_end,
                     first.line,
-                    "time",
+                    _LABEL_TIME,
                     {"time": m["time"]},
                 )
             )
@@ -1548,6 +1551,16 @@ def _introducing(tokens: list[Token]) -> str:
 
 def _undo(t: Token) -> Token:
     return Token(TokenKind.TEXT, t.text, t.start, t.end, t.line, "text")
+
+
+# The rule of the time a candidate label splits out of its line (`Ada Quist (0:34) Welcome`):
+# words again where the label is.
+_LABEL_TIME: Final = "label-time"
+
+
+def _timed(tokens: list[Token], i: int) -> bool:
+    """The label at `tokens[i]` is followed by the time its candidate split out."""
+    return i + 1 < len(tokens) and tokens[i + 1].rule == _LABEL_TIME
 
 
 def _merge_text(tokens: list[Token]) -> list[Token]:
