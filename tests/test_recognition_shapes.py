@@ -613,3 +613,31 @@ def test_a_transcript_without_its_page_keeps_its_unlabelled_opening() -> None:
     # A page's headline above the same words makes them its teaser, not a turn.
     page = "Edda Ferry Still Late After Repairs\n\n" + opening + talk
     assert _labels(page) == ["TOMAS REEL, BYLINE", "INES CALDER, HOST"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ada de la Cruz",  # particles in lower case between the words
+        "Vincent van der Berg",
+        "Ludwig von Mises",
+        "Abdul al-Rashid",  # ... or before a surname's hyphen or apostrophe
+        "Ada d'Arcy",
+        "Ada St. John",
+        "Ada Quist Jr.",
+    ],
+)
+@pytest.mark.parametrize(
+    "shape", ["{name}: {words}", "**{name}** (00:05): {words}", "[{name}] {words}"]
+)
+def test_a_name_with_particles_or_a_suffix_labels_its_turns(name: str, shape: str) -> None:
+    said = [
+        (name, "Welcome back to the harbor hour, where we talk about boats."),
+        ("Noor Bell", "Thanks. The ferry is running late again this week."),
+        (name, "Late by how much? Listeners keep writing in about it."),
+        ("Noor Bell", "Forty minutes most mornings, and the engine is old."),
+    ]
+    text = "".join(shape.format(name=n, words=w) + "\n\n" for n, w in said)
+    doc = transcriptkit.parse(text)
+    assert [(t.label, t.text) for t in doc.turns] == said
+    assert doc.speaker_name(doc.turns[0]) == name.upper()

@@ -87,7 +87,10 @@ _WS = " \t\r\n\xa0\ufeff"
 # Officer`; with the time the speaker starts, as transcription services print it
 # (`Ines Calder  0:34`, `Ines Calder - 00:00:34`, `Ines Calder (0:34)`). Capitalised words
 # only, so `Questions and Answers` is not a name.
-_NAME_WORD = r"(?: \p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+ | \p{Lu}{2}[\p{Lu}'’\-]{0,20}+ | \p{Lu}\. )"
+# A word of a name: `Ada`, `McAdam`, `QUIST`, an initial, `d'Arcy`, `al-Rashid`, `Jr.`.
+_NAME_WORD = r"""(?: (?: (?: d['’] | al- | el- ) (?= \p{Lu} ) )?+ \p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+
+                   (?: (?<= Jr | Sr ) \. )?+
+                   | \p{Lu}{2}[\p{Lu}'’\-]{0,20}+ | \p{Lu}\. )"""
 _CLOCK = r"\d{1,2}+ (?: : \d\d ){1,2}+"
 _ALONE_TIME = rf"""
     [ \t]++ (?: [-–—|] [ \t]++ )?+
@@ -97,20 +100,27 @@ _ALONE_TIME = rf"""
 _NAME_PART = rf"(?: {_NAME_WORD} | \p{{Nd}}{{1,3}}+ (?! [:\d] ) )"
 # A name alone on its line is four words at most (the words hold no space).
 _ALONE_WORDS: Final = 4
+# A name of a bold, bracketed or timed label: four words at most, and their particles.
+_PARTICLES = rules.NAME_PARTICLES
+_NAME = rf"{_NAME_WORD} (?: [ ] {_PARTICLES} {_NAME_WORD} ){{0,3}}+"
+# ... a name alone on its line (or of a meeting app's), a number among its words.
+_ALONE_NAME = (
+    rf"{_NAME_WORD} (?: [ ] {rules.NAME_PARTICLES} {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+"
+)
 # With the time beside it, a meeting app's speaker is printed as the app knows them: an
 # e-mail address (`ada.quist@example.org`), a diarizer's id (`SPEAKER_01`), `Last, First`,
 # a name in brackets (`[Ada Quist] 10:02:33`), a description after it (`Ada Quist (Guest)`).
 _APP_NAME = rf"""
     (?: [\w.+\-]{{1,64}}+ @ [\w\-]{{1,63}}+ (?: \. [\w\-]{{1,63}}+ ){{1,4}}+
       | (?i: speaker | spk ) _ \d{{1,3}}+
-      | {_NAME_WORD} , [ ] {_NAME_WORD} (?: [ ] {_NAME_WORD} )?+
-      | {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+ )
+      | {_NAME_WORD} , [ ] {_NAME_WORD} (?: [ ] {rules.NAME_PARTICLES} {_NAME_WORD} )?+
+      | {_ALONE_NAME} )
 """
 NAME_ALONE: Final = regex.compile(
     rf"""
     [ \t]*+ (?: \#{{1,6}}+ [ \t]++ )?+  # a markdown heading: `### Ada Quist (00:05)`
     (?: (?P<bold> \*\* )?+
-        (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+ )
+        (?P<label> (?P<name> {_ALONE_NAME} )
           (?: [ \t]++ (?: -- | [–—] | - ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
         (?(bold) \*\* )  # `**Ada Quist** [00:05]`
         (?: {_ALONE_TIME} )?+
@@ -138,7 +148,7 @@ _TIME_DASHES: Final = frozenset("-–—|")  # what may part a time from the nam
 
 # A name and a job after a dash, whatever the job holds (`Ada Quist - Stanhope & Co.`).
 _NAME_JOB: Final = regex.compile(
-    rf"""{_NAME_WORD} (?: [ ] {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+
+    rf"""{_ALONE_NAME}
         [ \t]++ (?: -- | [–—] | - ) [ \t]""",
     regex.VERBOSE | regex.V1,
 )
@@ -147,7 +157,7 @@ _NAME_JOB: Final = regex.compile(
 # time the speaker starts, and a colon: `**Adam Quill** (00:05): Welcome`. The label ends
 # at `cut`.
 BOLD_NAME: Final = regex.compile(
-    rf"""\*\* (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) \*\*
+    rf"""\*\* (?P<label> (?P<name> {_NAME} ) ) \*\*
     (?: [ \t]*+ [(\[] (?P<time> {_CLOCK} (?: [.,] \d{{1,3}}+ )?+ ) [)\]] )?+
     (?P<colon> [ \t]*+ : )?+
     (?P<cut>) (?: [ \t]++ (?= [^\s(\[] )
@@ -159,7 +169,7 @@ BOLD_NAME: Final = regex.compile(
 # `[Dana Reyes] [00:13] Words`: a bracketed name (and a time) before the words; or a colon
 # after the bracket, `[DANA REYES]: Words`. The label ends at `cut`.
 BRACKET_NAME: Final = regex.compile(
-    rf"""\[ (?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) \] :?+ (?P<cut>)
+    rf"""\[ (?P<label> (?P<name> {_NAME} ) ) \] :?+ (?P<cut>)
     [ \t]++
     (?: \[ (?P<time> \d{{1,2}}+ (?: : \d\d ){{1,2}}+ (?: [.,] \d{{1,3}}+ )?+ ) \] [ \t]++ )?+
     (?= [\p{{L}}"“'‘] )""",
@@ -191,7 +201,7 @@ TAB_NAME: Final = regex.compile(
 # `Ada Quist (0:05) Welcome back.`, `Ada Quist 0:00:05 Welcome back.`: a name, the time
 # its speaker starts, the words, no colon. The label ends at `cut`.
 NAME_TIME: Final = regex.compile(
-    rf"""(?P<label> (?P<name> {_NAME_WORD} (?: [ ] {_NAME_WORD} ){{0,3}}+ ) ) (?P<cut>) [ \t]++
+    rf"""(?P<label> (?P<name> {_NAME} ) ) (?P<cut>) [ \t]++
     (?: [(\[] (?P<time> {_CLOCK} (?: [.,] \d{{1,3}}+ )?+ ) [)\]]
       | (?P<time> {_CLOCK} (?: [.,] \d{{1,3}}+ )?+ ) ) [ \t]++ (?= [\p{{L}}"“'‘] )""",
     regex.VERBOSE | regex.V1,

@@ -56,12 +56,18 @@ HONORIFIC: Final = regex.compile(
     _F,
 )
 
+# A particle between the words of a name, in lower case in any name (`ADA de la CRUZ`,
+# `Vincent van der Berg`, `Ludwig von Mises`); shared with conventions.py.
+PARTICLE = (
+    r"(?: de | da | del | della | der | di | du | la | le | van | von | bin | al | y | el | dos )"
+)
+
 # One word of a capitalised name: `KELLY`, `O'HALLORAN`, `JEAN-LUC`, `P.J.`, `McALLISTER`,
 # `DeMARCO`, `#1`, `JR`. A broken character may stand for an accented letter.
-_CAPS_WORD = r"""
-    (?: (?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’])? [\p{Lu}\ufffd] [\p{Lu}\p{Nd}'’.\-\ufffd]{0,40}+
-      | \#\p{Nd}{1,3}+
-      | (?: de | da | del | della | der | di | du | la | le | van | von | bin | al | y | el | dos ) (?=[ ]\p{Lu})
+_CAPS_WORD = rf"""
+    (?: (?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’])? [\p{{Lu}}\ufffd] [\p{{Lu}}\p{{Nd}}'’.\-\ufffd]{{0,40}}+
+      | \#\p{{Nd}}{{1,3}}+
+      | {PARTICLE} (?=[ ]\p{{Lu}})
       | &
     )
 """
@@ -93,14 +99,20 @@ _OFFICE_ABBREVIATION = rf"""
     (?: (?: {" | ".join(_ABBREVIATIONS)} ) \. [ ] (?: Vice [ ] )?+ ){{1,3}}+
 """
 _SURNAME_WORD = rf"""(?: {TITLE_WORD}
-                         | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ (?: - {TITLE_WORD} )?+ )"""
+                         | (?:O|D|d)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ (?: - {TITLE_WORD} )?+
+                         | (?:al|el)-{TITLE_WORD} )"""  # `O'Dell`, `d'Arcy`, `al-Rashid`
 _TITLE_NAME_WORD = rf"""(?: \p{{Lu}}\.(?:\p{{Lu}}\.)? | {_SURNAME_WORD} )"""
+# The particles before a name's next word (`Ada de la Cruz`, `Vincent van der Berg`, `Ada
+# St. John`), never at its end (shared with conventions.py).
+NAME_PARTICLES = rf"(?: (?: {PARTICLE} | St\. ) [ ] ){{0,2}}+"
+_TITLE_NEXT_WORD = rf"""[ ] {NAME_PARTICLES} {_TITLE_NAME_WORD}"""
 _TITLE_NAME = rf"""
-    (?: {_OFFICE_ABBREVIATION} {TITLE_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{0,3}}+
-      | {TITLE_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{1,3}}+
+    (?: {_OFFICE_ABBREVIATION} {TITLE_WORD} (?: {_TITLE_NEXT_WORD} ){{0,3}}+
+      | {TITLE_WORD} (?: {_TITLE_NEXT_WORD} ){{1,3}}+
       # an initial first: before the surname, as a page tells two of a family apart
       # (`M. O'Brien:`), or before the given name (`W. Kamau Bell:`)
-      | \p{{Lu}}\. [ ] {_SURNAME_WORD} (?: [ ] {_TITLE_NAME_WORD} ){{0,2}}+ )
+      | \p{{Lu}}\. [ ] {_SURNAME_WORD} (?: {_TITLE_NEXT_WORD} ){{0,2}}+ )
+    (?: (?<= [ ] (?: Jr | Sr ) ) \. )?+  # `Ada Quist Jr.`
     (?: [ ] \#\d{{1,3}}+ )?+  # `Lab Person #2`
 """
 
