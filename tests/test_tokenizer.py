@@ -52,6 +52,7 @@ def label_fields(line: str) -> dict[str, str]:
         ("Unidentified Man #2: No way.", "Unidentified Man #2", "UNIDENTIFIED MAN #2", None),
         ("Automated Voice: Please hold.", "Automated Voice", "AUTOMATED VOICE", None),
         ("Woman 2: Not here.", "Woman 2", "WOMAN 2", None),
+        ("ADA de la CRUZ: Hola.", "ADA de la CRUZ", "ADA DE LA CRUZ", None),
         ("Caller #3: Hi, long time.", "Caller #3", "CALLER #3", None),
         (
             'ODA VANE, HARBOR "NIGHT DESK" CO-ANCHOR: Evening.',

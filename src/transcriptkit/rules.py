@@ -67,7 +67,7 @@ PARTICLE = (
 _CAPS_WORD = rf"""
     (?: (?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’])? [\p{{Lu}}\ufffd] [\p{{Lu}}\p{{Nd}}'’.\-\ufffd]{{0,40}}+
       | \#\p{{Nd}}{{1,3}}+
-      | {PARTICLE} (?=[ ]\p{{Lu}})
+      | {PARTICLE} (?=[ ] (?: {PARTICLE} [ ] )?+ \p{{Lu}})
       | &
     )
 """
