@@ -100,20 +100,18 @@ _ALONE_TIME = rf"""
 _NAME_PART = rf"(?: {_NAME_WORD} | \p{{Nd}}{{1,3}}+ (?! [:\d] ) )"
 # A name alone on its line is four words at most (the words hold no space).
 _ALONE_WORDS: Final = 4
+_PARTICLES = rules.NAME_PARTICLES  # `Ada de la Cruz`
 # A name of a bold, bracketed or timed label: four words at most, and their particles.
-_PARTICLES = rules.NAME_PARTICLES
 _NAME = rf"{_NAME_WORD} (?: [ ] {_PARTICLES} {_NAME_WORD} ){{0,3}}+"
 # ... a name alone on its line (or of a meeting app's), a number among its words.
-_ALONE_NAME = (
-    rf"{_NAME_WORD} (?: [ ] {rules.NAME_PARTICLES} {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+"
-)
+_ALONE_NAME = rf"{_NAME_WORD} (?: [ ] {_PARTICLES} {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+"
 # With the time beside it, a meeting app's speaker is printed as the app knows them: an
 # e-mail address (`ada.quist@example.org`), a diarizer's id (`SPEAKER_01`), `Last, First`,
 # a name in brackets (`[Ada Quist] 10:02:33`), a description after it (`Ada Quist (Guest)`).
 _APP_NAME = rf"""
     (?: [\w.+\-]{{1,64}}+ @ [\w\-]{{1,63}}+ (?: \. [\w\-]{{1,63}}+ ){{1,4}}+
       | (?i: speaker | spk ) _ \d{{1,3}}+
-      | {_NAME_WORD} , [ ] {_NAME_WORD} (?: [ ] {rules.NAME_PARTICLES} {_NAME_WORD} )?+
+      | {_NAME_WORD} , [ ] {_NAME_WORD} (?: [ ] {_PARTICLES} {_NAME_WORD} )?+
       | {_ALONE_NAME} )
 """
 NAME_ALONE: Final = regex.compile(
