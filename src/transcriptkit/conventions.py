@@ -157,10 +157,11 @@ _NAME_JOB: Final = regex.compile(
 BOLD_NAME: Final = regex.compile(
     rf"""\*\* (?P<label> (?P<name> {_NAME} ) ) \*\*
     (?: [ \t]*+ [(\[] (?P<time> {_CLOCK} (?: [.,] \d{{1,3}}+ )?+ ) [)\]] )?+
-    (?P<colon> [ \t]*+ : )?+
+    (?: [ \t]*+ : )?+
     (?P<cut>) (?: [ \t]++ (?= [^\s(\[] )
-                # or alone on its line, the words below: `**Dana Reyes** (00:05):`
-                | (?(colon) [ \t]*+ (?= \r?+ $ ) | (?!) ) )""",
+                # or, after its colon, alone on its line, the words below: `**Dana Reyes**
+                # (00:05):`
+                | (?<= : ) [ \t]*+ (?= \r?+ $ ) )""",
     regex.VERBOSE | regex.V1,
 )
 
@@ -551,11 +552,7 @@ class _Evidence:
         """A one-word name the words address someone by (`Go ahead, Brian.`, `Thank you,
         Maxine.`): someone present; `Remember` is never said so."""
         if self._addressed is None:
-            printed = {
-                t.fields["label"]: t.fields["name"]
-                for t in self._weak
-                if t.fields["weak"] == "title-word" and " " not in t.fields["label"]
-            }
+            printed = self._one_word_labels()
             self._addressed = _addressed(self._words(), printed) if printed else set()
         return self._addressed
 
@@ -564,20 +561,23 @@ class _Evidence:
         Knowles`, `Dave Yokel`, `Dr. Bell`): a surname label heard once is that person's.
         Not in its own line's words: `Music: Bright Production Music` names no one."""
         if self._named is None:
-            printed = {
-                t.fields["label"]: t.fields["name"]
-                for t in self._weak
-                if t.fields["weak"] == "title-word" and " " not in t.fields["label"]
-            }
             self._named = set()
             texts = [t for t in self._tokens if t.kind is TokenKind.TEXT]
-            for form, name in printed.items():
+            for form, name in self._one_word_labels().items():
                 if not _named(self._words(), form):
                     continue
                 own = {t.line for t in self._weak if t.fields["label"] == form}
                 if _named(" ".join([t.text for t in texts if t.line not in own]), form):
                     self._named.add(name)
         return self._named
+
+    def _one_word_labels(self) -> dict[str, str]:
+        """Each one-word Title Case label as printed (`Brian`), and its name (`BRIAN`)."""
+        return {
+            t.fields["label"]: t.fields["name"]
+            for t in self._weak
+            if t.fields["weak"] == "title-word" and " " not in t.fields["label"]
+        }
 
     def said_as_printed(self, name: str) -> bool:
         """The words say a Title Case label's name as its label prints it (`Marta Kovacs`
