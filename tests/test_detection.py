@@ -72,8 +72,10 @@ _ANCHOR = regex.compile(r"(?<![\[\\])\^")  # a `^` that is neither `[^` nor `\^`
 
 
 def _past_indent(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
-    """`pattern` with each line start `^` read past the line's indent, as detection does."""
-    return regex.compile(_ANCHOR.sub(r"^[ \\t]*+", pattern.pattern), pattern.flags)
+    """`pattern` with each line start `^` read past the line's indent and a page's block
+    tags, as detection does."""
+    margin = "^" + styles.LINE_MARGIN.replace("\\", "\\\\")
+    return regex.compile(_ANCHOR.sub(margin, pattern.pattern), pattern.flags)
 
 
 def _reference_detect(text: str) -> tuple[str, float]:

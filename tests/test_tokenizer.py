@@ -422,6 +422,107 @@ def test_an_html_page_with_several_blocks_on_a_line_reads_each_block() -> None:
     ]
 
 
+def _wrapped(lines: list[str]) -> str:
+    """`lines` as a page's text with each line in its own `<p>` block."""
+    return "".join(f"<p>{line}</p>\n" for line in lines)
+
+
+def test_a_page_with_every_line_in_its_block_tags_reads_as_the_lines() -> None:
+    """A scraped page keeps its `<p>` around every line: the headline, a label whose
+    colon the closing tag follows, a stage cue and the words all read past the tags."""
+    t = parse(
+        _wrapped(
+            [
+                "The Ferry Question In Port Alder",
+                "MARTA QUELL, HOST:",
+                "Good evening. The ferry is late again, and the town has noticed.",
+                "(SOUNDBITE OF FOGHORN)",
+                "OTTO BRANDT: Forty minutes most mornings. The engine is older than I am.",
+                "QUELL: And the new one?",
+            ]
+        )
+    )
+    assert t.kind == "transcript"
+    assert t.metadata.title == "The Ferry Question In Port Alder"
+    assert [(turn.line, t.speaker_name(turn)) for turn in t.turns] == [
+        (2, "MARTA QUELL"),
+        (5, "OTTO BRANDT"),
+        (6, "MARTA QUELL"),
+    ]
+    assert t.turns[0].text == "Good evening. The ferry is late again, and the town has noticed."
+    assert [c.text for c in t.cues] == ["SOUNDBITE OF FOGHORN"]
+
+
+def test_a_name_alone_in_its_block_tags_is_a_speaker_heading() -> None:
+    said = [
+        "Welcome back to the harbor hour, where we talk about boats and tides.",
+        "Thanks, Ines. The ferry is running late again this week, as ever.",
+        "Late by how much? Listeners keep writing in about it, every week.",
+        "Forty minutes most mornings. The engine is older than I am, Ines.",
+    ]
+    names = ["Ines Calder", "Noor Bellweather"] * 2
+    lines = [line for name, words in zip(names, said, strict=True) for line in (name, words)]
+    t = parse(_wrapped(lines))
+    assert [(turn.line, t.speaker_name(turn), turn.text) for turn in t.turns] == [
+        (1, "INES CALDER", said[0]),
+        (3, "NOOR BELLWEATHER", said[1]),
+        (5, "INES CALDER", said[2]),
+        (7, "NOOR BELLWEATHER", said[3]),
+    ]
+
+
+def test_a_house_style_reads_its_labels_past_the_block_tags() -> None:
+    """The hearing style's evidence and its `Mr. NAME.` labels, at the start of a line past
+    its `<p>` as past an indent."""
+    t = parse(
+        _wrapped(
+            [
+                "Mr. QUELLWOOD. Mr. Chairman, I thank you for the time this morning.",
+                "The CHAIRMAN. The gentleman from the harbor district is recognized.",
+                "Mr. QUELLWOOD. The locks are failing, and the repairs cannot wait.",
+            ]
+        )
+    )
+    assert t.metadata.style == "hearing"
+    assert [t.speaker_name(turn) for turn in t.turns] == [
+        "QUELLWOOD",
+        "THE CHAIRMAN",
+        "QUELLWOOD",
+    ]
+
+
+def test_a_repeated_headline_in_its_block_tags_is_the_heading_and_its_teaser() -> None:
+    headline = "Harbor Board Weighs The Sea Wall Plan"
+    text = _wrapped(
+        [
+            f"{headline} The board met on Tuesday night to weigh the plan once more.",
+            headline,
+            "MARTA QUELL, HOST: Good evening. The board met again last night.",
+            "OTTO BRANDT: It did, and it argued for three hours about the wall.",
+        ]
+    )
+    head = [t for t in tokenize(text) if t.line <= 2 and t.kind is not TokenKind.TEXT]
+    assert [(t.line, t.kind, t.rule) for t in head] == [
+        (1, TokenKind.HEADER, "teaser"),
+        (2, TokenKind.HEADER, "heading"),
+    ]
+    assert head[1].fields["value"] == headline
+
+
+def test_prose_in_block_tags_is_an_article_not_markup() -> None:
+    paragraphs = [
+        "The harbor board met on Tuesday night to weigh the sea wall plan once more, and "
+        "again it put off a vote.",
+        "Members said the engineers had not yet answered the questions raised in the spring "
+        "about the cost of the work.",
+        "The chair said a vote would come before the winter storms, though she would not name "
+        "a date for it.",
+    ]
+    t = parse(_wrapped(paragraphs))
+    assert t.kind == "article"
+    assert [p.text for p in t.paragraphs] == paragraphs
+
+
 def test_a_lower_case_role_after_a_name_is_its_own_turn() -> None:
     text = (
         "ADA QUIST, host: Welcome in.\n\nNOOR BELCASTRO, guest: Glad to be here.\n\n"

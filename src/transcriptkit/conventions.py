@@ -991,7 +991,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             before -= 1
         if before >= 0 and tokens[before].line == line:
             continue  # words before it on its line
-        end = _line_end(tokens, i)
+        end = _words_end(tokens, i, _line_end(tokens, i))
         if end > i + 1 and not _only_words(tokens[i + 1 : end]):
             continue
         # (`Ada Quist (0:05) Welcome`: the time was split out as a note of its own)
@@ -1057,6 +1057,18 @@ def _line_end(tokens: list[Token], i: int) -> int:
     line, end, n = tokens[i].line, i + 1, len(tokens)
     while end < n and tokens[end].line == line:
         end += 1
+    return end
+
+
+def _words_end(tokens: list[Token], i: int, end: int) -> int:
+    """`end`, the end of the line of `tokens[i]`, before the tags that close the line's
+    block on an HTML page (`<p>Ada Quist</p>`: the name is alone on its line) and the space
+    after them."""
+    while end > i + 1 and (
+        (t := tokens[end - 1]).kind is TokenKind.MARKUP
+        or (t.kind is TokenKind.TEXT and not t.text.strip(_WS))
+    ):
+        end -= 1
     return end
 
 
@@ -1169,8 +1181,11 @@ def _speech_after(tokens: list[Token], at: int) -> str | None:
         if at >= n:
             return None
         end = _line_end(tokens, at)
-        group = tokens[at:end]
+        # (the tags of an HTML page's block around the words are no words: `<p>Welcome.</p>`)
+        group = [t for t in tokens[at:end] if t.kind is not TokenKind.MARKUP]
         at = end
+        if not group:
+            continue
         if not time and group[0].kind is TokenKind.TIMESTAMP and not group[0].is_cue_timing:
             time = group[0].fields["time"]
             group = group[1:]

@@ -19,6 +19,7 @@ from typing import Protocol
 
 import regex
 
+from . import rules
 from .cleantext import looks_like_heading
 from .models import Kind
 from .tokens import Token, TokenKind
@@ -180,6 +181,13 @@ def clock_entry(row: Row) -> bool:
     return _lead(raw).isdigit() and bool(_CLOCK_ENTRY.match(raw))
 
 
+def _page_text(raw: str) -> bool:
+    """`<p>Words of a paragraph.</p>`: a line of a page's text, its block's tags left in
+    (`rules.HTML_TAG`), is words, not markup: the page is read as the text it shows."""
+    bare = rules.HTML_TAG.sub("", raw)
+    return "<" not in bare and any(c.isalpha() for c in bare)
+
+
 def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int) -> Evidence:
     """The evidence of `rows`, in one walk over the non-blank ones; `labelled` holds (line,
     text) of each labelled turn. Labels inside a markdown code block (a ``` fence to the
@@ -208,7 +216,7 @@ def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int)
         elif lead in _CODE_LEADS and _CODE_LINE.match(raw):
             code += 1
         if "<" in raw and (
-            (lead == "<" and _MARKUP_LINE.match(raw))
+            (lead == "<" and _MARKUP_LINE.match(raw) and not _page_text(raw))
             or (raw.count("<") >= MARKUP_TAGS and len(_TAG.findall(raw)) >= MARKUP_TAGS)
         ):
             markup += 1

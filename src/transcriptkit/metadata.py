@@ -326,7 +326,7 @@ class _Line:
     number: int
     raw: str  # as printed, without the line end
     kinds: frozenset[TokenKind]
-    text: str = ""  # stripped
+    text: str = ""  # its words (no markup), stripped
     headers: tuple[dict[str, str], ...] = ()
     # `_find_dates` of `text` by reading order (day first or not), read once: the title
     # and date rules ask about the same head lines again and again.
@@ -397,7 +397,10 @@ def _line(
         kinds = shared.setdefault(found, found)
         headers = tuple(t.fields for t in group if t.kind is TokenKind.HEADER)
     raw = raw.rstrip("\r\n")
-    return _Line(first.line, raw, kinds, raw.strip(_WS), headers)
+    text = raw
+    if TokenKind.MARKUP in kinds:  # its words: `<p>A Headline</p>` is a headline
+        text = "".join([t.text for t in tokens[i:j] if t.kind is not TokenKind.MARKUP])
+    return _Line(first.line, raw, kinds, text.strip(_WS), headers)
 
 
 def _head(tokens: list[Token], content_line: int | None) -> tuple[list[_Line], int]:

@@ -52,7 +52,8 @@ _MARKUP = TokenKind.MARKUP
 _NOTE = TokenKind.NOTE
 _TEXT = TokenKind.TEXT
 _TIMESTAMP = TokenKind.TIMESTAMP
-_WORDY = frozenset({_TEXT, _NOTE, _TIMESTAMP})
+_WORDY = frozenset({_TEXT, _NOTE, _TIMESTAMP, _MARKUP})
+_UNSAID = frozenset({_TIMESTAMP, _MARKUP})  # what a line's `text` leaves out
 # For `map`: no Python call per token or line.
 _KIND_OF, _TEXT_OF, _RULE_OF = attrgetter("kind"), attrgetter("text"), attrgetter("rule")
 _HAS_LABEL = attrgetter("has_label")
@@ -148,8 +149,8 @@ class _Line:
             t.rule in rules.TERMINAL_FURNITURE for t in tokens if t.kind is _FURNITURE
         )
         self.raw = "".join(map(_TEXT_OF, tokens))
-        if _TIMESTAMP in kinds:
-            self.text = "".join([t.text for t in tokens if t.kind is not _TIMESTAMP]).strip()
+        if _TIMESTAMP in kinds or _MARKUP in kinds:  # (`<p>Welcome.</p>`: its words)
+            self.text = "".join([t.text for t in tokens if t.kind not in _UNSAID]).strip()
         else:
             self.text = self.raw.strip()
 

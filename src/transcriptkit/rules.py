@@ -20,6 +20,13 @@ _F = regex.VERBOSE | regex.V1
 # Speaker labels
 # ---------------------------------------------------------------------------------------
 
+# A tag of a page's text block, opening or closing (`<p>`, `</p>`, `<div class="x">`,
+# `<b>`): a page's text with its blocks' tags left in is read past them (a cue, a house
+# style's label, a line start in style evidence, the end of a label). No spaces outside
+# a class: it goes into verbose and plain patterns alike.
+PAGE_TAG: Final = r"</?+(?i:p|div|li|span|b|strong|i|em|blockquote)(?=[\s/>])[^<>\n]{0,200}+>"
+PAGE_TAGS: Final = rf"(?:{PAGE_TAG}[ \t\xa0]*+)*+"  # and the space after each
+
 # Markup or an id scraped in front of a label: `<p>IRA WELLS, HOST:`, `[s0011] ROB KLINE:`;
 # the bullet a page lists each caption behind: `  • ODA PELLINGER: Good evening.`; the marks
 # a markdown export puts around a label: `**Dana Reyes:**`, `### Interviewer:` (a heading
@@ -205,8 +212,10 @@ LABEL: Final = regex.compile(
     # label in capitals (`CHUCK TODD:Can we`, `ANA RUIZ:I'm`), but not a run of capitals
     # (`SRCCON:POWER Talks`). After a Title Case name (`Ada Quist:Welcome`) the label is a
     # weak candidate, which the document's own convention must confirm (conventions.py).
-    # (`&nbsp;` after the colon: a scraped page's space, as a character reference.)
-    (?= [ \t\xa0]++ | &nbsp; | \*\* | $ | \r | \p{{Lu}} (?: \p{{Ll}} | ['’] | [ ] ) )
+    # (`&nbsp;` after the colon: a scraped page's space, as a character reference; a tag
+    # that ends or breaks the page's block: `ANA RUIZ, HOST:</p>`, `ANA RUIZ:<br>Welcome`.)
+    (?= [ \t\xa0]++ | &nbsp; | \*\* | $ | \r | \p{{Lu}} (?: \p{{Ll}} | ['’] | [ ] )
+      | {PAGE_TAG} | <(?i:br)[\s/>] )
     """,
     _F,
 )
@@ -317,6 +326,11 @@ BLOCK_TAG: Final = regex.compile(
     _F,
 )
 
+# The tags that open a page's block in front of a line's words, and the space after
+# them (`<p><b>Mr. QUILL.</b>`): a house style's line rule reads past them, as past an
+# indent. Matches the empty string too.
+BLOCK_OPEN: Final = regex.compile(PAGE_TAGS, _F)
+
 # A tag that breaks a line of a page's text (`<br>`, `</p>`, `<div>`, `</li>`): the words
 # either side of it are two words, never one (`here,<br>truly` reads `here, truly`).
 BREAK_TAG: Final = regex.compile(
@@ -332,21 +346,23 @@ BREAK_TAG: Final = regex.compile(
 # A line that is nothing but a bracketed note: `(SOUNDBITE OF MUSIC)`, `(Soundbite of
 # laughter).`, `[RADIOLAB INTRO]`, with one level of nested brackets allowed.
 CUE_LINE: Final = regex.compile(
-    r"""
+    rf"""
     [ \t\xa0]*+
+    # The tags of a page's block around the note: `<p>(SOUNDBITE OF MUSIC)</p>`.
+    {PAGE_TAGS}
     # A markdown blockquote's mark before the note: `> (laughter)`.
     (?: > (?!>) [ \t\xa0]*+ )?+
     # A note in lower case punctuated as a sentence is what the speaker did, part of the
     # turn (`(laughs).`, `[inaudible 00:01:09].`), not a stage cue between turns; so is a
     # note of one word in capitals punctuated so (`[INAUDIBLE].`).
-    (?! [(\[] (?: \p{Ll} [^\n]*? | \p{Lu}++ ) [)\]] [ \t\xa0]*+ \. )
+    (?! [(\[] (?: \p{{Ll}} [^\n]*? | \p{{Lu}}++ ) [)\]] [ \t\xa0]*+ \. )
     # A time stamp alone in square brackets (`[00:00:05]`, `[00:00:05 - 00:00:09]`) marks a
     # moment of the recording; a time in parentheses (`(30:00)`) is a transcriber's note
     # of one, a cue.
     (?! \[ [ \t]*+ [\d:.,]++ (?: [ \t]*+ [-–] [ \t]*+ [\d:.,]++ )?+ [ \t]*+ \] )
-    (?: \( (?P<inner> (?: [^()\n] | \( [^()\n]{0,200}+ \) ){1,400}+ ) \)
-      | \[ (?P<inner> (?: [^\[\]\n] | \[ [^\[\]\n]{0,200}+ \] ){1,400}+ ) \] )
-    [ \t\xa0.]*+ \r?+ $
+    (?: \( (?P<inner> (?: [^()\n] | \( [^()\n]{{0,200}}+ \) ){{1,400}}+ ) \)
+      | \[ (?P<inner> (?: [^\[\]\n] | \[ [^\[\]\n]{{0,200}}+ \] ){{1,400}}+ ) \] )
+    [ \t\xa0.]*+ {PAGE_TAGS} \r?+ $
     """,
     _F,
 )

@@ -473,7 +473,7 @@ SHARED: tuple[GrammarRule, ...] = (
         _correction,
         starts=frozenset("[:"),
     ),
-    GrammarRule("cue", "`(SOUNDBITE OF MUSIC)` alone on its line", _cue, starts=frozenset("([>")),
+    GrammarRule("cue", "`(SOUNDBITE OF MUSIC)` alone on its line", _cue, starts=frozenset("([><")),
     GrammarRule(
         "cue-shortcode",
         '`{% cue text="MUSIC: ..." %}`: a cue a page template declares',
@@ -562,9 +562,9 @@ _NOT_GATED = regex.compile(r"\\[AGKzZ1-9g]|\(\?<[=!]|\(\?P=|\(\?\(|\(\?[a-zA-Z]+
 
 
 def _gate(line_rules: tuple[LineRule, ...]) -> regex.Pattern[str] | None:
-    """One pattern matching a line's start (spaces, then any of `line_rules`' patterns,
-    tried where `_style_line` tries them) wherever one of them matches, or None when
-    their patterns cannot be put together safely."""
+    """One pattern matching a line's start (spaces and a page's block tags, then any of
+    `line_rules`' patterns, tried where `_style_line` tries them) wherever one of them
+    matches, or None when their patterns cannot be put together safely."""
     flags = {rule.pattern.flags for rule in line_rules}
     if len(flags) != 1 or any(_NOT_GATED.search(rule.pattern.pattern) for rule in line_rules):
         return None
@@ -573,7 +573,7 @@ def _gate(line_rules: tuple[LineRule, ...]) -> regex.Pattern[str] | None:
     end = "\n" if flag & regex.VERBOSE else ""
     either = "|".join(f"(?:{rule.pattern.pattern}{end})" for rule in line_rules)
     try:
-        return regex.compile(f"[\\ \\t\\ufeff]*+(?:{either})", flag)
+        return regex.compile(f"[\\ \\t\\ufeff]*+{rules.PAGE_TAGS}(?:{either})", flag)
     except regex.error:  # pragma: no cover - each pattern compiled on its own
         return None
 
@@ -581,8 +581,11 @@ def _gate(line_rules: tuple[LineRule, ...]) -> regex.Pattern[str] | None:
 def _style_line(
     rule: LineRule, line: str, body: str, start: int, number: int
 ) -> list[Token] | None:
-    """Tokens for a line a house style's rule claims, or None."""
+    """Tokens for a line a house style's rule claims, or None; read past the line's
+    indent and the tags that open a page's block (`<p>Mr. QUILL. Mr. Speaker`)."""
     at = len(body) - len(body.lstrip(" \t\ufeff"))
+    if body[at : at + 1] == "<":
+        at = rules.BLOCK_OPEN.match(body, at).end()  # type: ignore[union-attr]
     m = rule.pattern.match(body, at)
     if not m:
         return None
@@ -1029,25 +1032,33 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
 def _read_head_lines(
     groups: dict[int, list[Token]],
 ) -> tuple[list[tuple[int, str]], set[int]]:
-    """From the tokens of each line: (line, stripped text) for the lines made only of
-    words, labels, notes and markup; and the lines holding a label and nothing else but
-    markup (`### Interviewer:`). One walk over the tokens for both."""
+    """From the tokens of each line: (line, stripped text without its markup) for the lines
+    made only of words, labels, notes and markup (`<p>A Headline</p>` reads `A Headline`);
+    and the lines holding a label and nothing else but markup (`### Interviewer:`). One
+    walk over the tokens for both."""
     lines: list[tuple[int, str]] = []
     alone: set[int] = set()
     for number, group in groups.items():
         wordy = labelled = True
-        label = False
+        label = markup = False
         for t in group:
             kind = t.kind
             if kind is TokenKind.LABEL:
                 label = True
-            elif kind is not TokenKind.MARKUP:
+            elif kind is TokenKind.MARKUP:
+                markup = True
+            else:
                 if kind is not TokenKind.TEXT and kind is not TokenKind.NOTE:
                     wordy = False
                 if labelled and t.text.strip(_WS):
                     labelled = False
         if wordy:
-            text = group[0].text if len(group) == 1 else "".join([t.text for t in group])
+            if len(group) == 1:
+                text = group[0].text
+            else:
+                text = "".join(
+                    [t.text for t in group if not markup or t.kind is not TokenKind.MARKUP]
+                )
             lines.append((number, text.strip(_WS)))
         if label and labelled:
             alone.add(number)

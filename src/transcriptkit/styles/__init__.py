@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import rules
 from . import bbc, briefings, captions, cnn, networks, npr, pbs, podcasts, timestamped, yahoo
 from .base import (
     LineRule,
@@ -177,8 +178,10 @@ def _after_line_start(pattern: Pattern) -> str | None:
 
 # A line start in evidence is where a line's words start, past its indent: the
 # Congressional Record's text edition indents every paragraph (`  Mr. QUILL. Mr. Speaker`),
-# and the line rules themselves match after leading spaces.
-_LINE_START = "\\n[ \\t]*+"
+# and the line rules themselves match after leading spaces; past the tags of a page's
+# block too (`<p>Mr. QUILL. Mr. Speaker`), as the line rules read past them.
+LINE_MARGIN = rf"(?:[ \t]|{rules.PAGE_TAG})*+"
+_LINE_START = "\\n" + LINE_MARGIN
 
 
 def _shifted(body: str) -> Pattern:
