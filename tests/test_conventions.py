@@ -445,6 +445,22 @@ def test_a_call_with_operator_colon_labels_keeps_its_name_and_job_headings() -> 
     ]
 
 
+@pytest.mark.parametrize("stamp", ["00:00:{s:02d}", "[00:00:{s:02d}]", "0:{s:02d}"])
+def test_a_time_alone_above_a_name_alone_is_the_speakers_start(stamp: str) -> None:
+    said = [
+        ("Ada Quist", 5, "Welcome back to the harbor hour, where we talk about boats."),
+        ("Noor Bell", 12, "Thanks, Ada. The ferry is running late again this week."),
+        ("Ada Quist", 19, "Late by how much? Listeners keep writing in about it."),
+    ]
+    text = "\n".join(f"{stamp.format(s=s)}\n{name}\n{words}\n" for name, s, words in said)
+    t = transcriptkit.parse(text)
+    assert [(turn.line, t.speaker_name(turn), turn.start, turn.text) for turn in t.turns] == [
+        (2, "ADA QUIST", 5.0, said[0][2]),
+        (6, "NOOR BELL", 12.0, said[1][2]),
+        (10, "ADA QUIST", 19.0, said[2][2]),
+    ]
+
+
 def test_a_list_of_names_alone_is_no_run_of_turns() -> None:
     # Invented: an earnings call's headings, then the list of its participants at the end.
     head = "Ilse Marchetti -- Chief Executive Officer"
@@ -458,6 +474,58 @@ def test_a_list_of_names_alone_is_no_run_of_turns() -> None:
     t = transcriptkit.parse(text)
     assert [turn.line for turn in t.turns] == [1, 5, 9, 13]
     assert all(turn.text for turn in t.turns)
+
+
+# Invented: a parliament's record as its site prints it. Each member is named by seat and
+# party above their first speech, a minister by office and name; by name alone after that.
+_RECORD = """Harbour Defences
+
+Ada Quist (Port Alder North) (Lab)
+What steps the Government are taking to repair the sea wall before the winter storms.
+
+The Minister for Coastal Affairs (Noor Bellweather)
+The Department has set aside funds for the work, and surveys begin next month.
+
+Ada Quist
+I thank the Minister. Will she meet me and the harbour board about the timetable?
+
+Noor Bellweather
+I would be delighted to meet the hon. Member and the board at the earliest chance.
+
+Otto Brandt (Kestrel Bay) (Con)
+Will the Minister confirm that the funds will not be taken from other flood schemes?
+
+Noor Bellweather
+I can give my hon. Friend that assurance: the money is new, and no scheme loses out.
+"""
+
+
+def test_a_parliaments_record_names_each_member_by_seat_and_office_at_first() -> None:
+    t = transcriptkit.parse(_RECORD)
+    assert [(turn.line, t.speaker_name(turn)) for turn in t.turns] == [
+        (3, "ADA QUIST"),
+        (6, "NOOR BELLWEATHER"),
+        (9, "ADA QUIST"),
+        (12, "NOOR BELLWEATHER"),
+        (15, "OTTO BRANDT"),  # heard once, introduced as the others are
+        (18, "NOOR BELLWEATHER"),
+    ]
+    quist, minister = t.turns[0], t.turns[1]
+    speaker = t.speaker(quist.speaker_id)
+    assert speaker is not None and speaker.description == "Port Alder North, Lab"
+    assert minister.label == "The Minister for Coastal Affairs (Noor Bellweather)"
+    assert t.turns[4].text == (
+        "Will the Minister confirm that the funds will not be taken from other flood schemes?"
+    )
+
+
+def test_a_name_with_a_seat_once_where_no_one_else_recurs_is_a_heading() -> None:
+    text = (
+        "Ada Quist (Port Alder North) (Lab)\n"
+        "The member for Port Alder North has asked about the sea wall for three years now.\n\n"
+        "The harbour board meets again on Tuesday night to weigh the plan once more.\n"
+    )
+    assert all(turn.label is None for turn in transcriptkit.parse(text).turns)
 
 
 def test_a_label_among_header_fields_that_are_no_labels_is_a_field() -> None:

@@ -114,6 +114,10 @@ _APP_NAME = rf"""
       | {_NAME_WORD} , [ ] {_NAME_WORD} (?: [ ] {_PARTICLES} {_NAME_WORD} )?+
       | {_ALONE_NAME} )
 """
+# An office as a parliament's record prints it: `The Prime Minister`, `The Secretary of
+# State for Coastal Affairs`, `Madam Deputy Speaker`.
+_OFFICE = r"""(?: The [ ] )?+ \p{Lu}\p{Ll}[\p{Ll}\-]++
+    (?: [ ] (?: \p{Lu}\p{Ll}[\p{L}'’\-]*+ | of | for | the | and | on ) ){0,12}+"""
 NAME_ALONE: Final = regex.compile(
     rf"""
     [ \t]*+ (?: \#{{1,6}}+ [ \t]++ )?+  # a markdown heading: `### Ada Quist (00:05)`
@@ -125,7 +129,13 @@ NAME_ALONE: Final = regex.compile(
       | (?: \[ (?P<label> (?P<name> {_APP_NAME} ) ) \]
           | (?P<label> (?P<name> {_APP_NAME} )
               (?: [ \t]++ \( (?P<description> [^()\n]{{1,40}}+ ) \) )?+ ) )
-        {_ALONE_TIME} )
+        {_ALONE_TIME}
+      # A parliament's record names a member by seat and party at their first speech, and
+      # an office by its holder: `Ada Quist (Port Alder North) (Lab)`, `The Minister for
+      # Coastal Affairs (Noor Bellweather)`; by name alone after that.
+      | (?P<label> (?P<name> {_ALONE_NAME} ) [ \t]++ \( (?P<description> [^()\n]{{1,60}}+ ) \)
+          (?: [ \t]++ \( (?P<party> [^()\n]{{1,20}}+ ) \) )?+ )
+      | (?P<label> (?P<role> {_OFFICE} ) [ \t]++ \( (?P<name> {_ALONE_NAME} ) \) ) )
     [ \t]*+ \r?+ $
     """,
     regex.VERBOSE | regex.V1,
@@ -408,6 +418,16 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     timed = {t.fields["name"] for t in weak if "time" in t.fields}
     if not any(counts[n] >= MIN_RECURRENCE for n in timed):
         timed = set()
+    # A record that gives each speaker's seat or office above their first speech (`Ada
+    # Quist (Port Alder North) (Lab)`, later `Ada Quist`), where two voices or more so
+    # given recur, gives the one who speaks once theirs too.
+    described = {
+        t.fields["name"]
+        for t in weak
+        if t.fields["weak"] == "name-alone" and ("description" in t.fields or "role" in t.fields)
+    }
+    if sum(counts[n] >= MIN_RECURRENCE for n in described) < MIN_VOICES:
+        described = set()
     voices = known | timed | on_air | {n for n in counts if evident(n)}
     if title_ok:
         voices |= set(title_names)
@@ -449,6 +469,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
                 kind in _PER_NAME
                 and (
                     t.fields["name"] in timed
+                    or t.fields["name"] in described
                     or "honorific" in t.fields
                     or evident(t.fields["name"])
                 )
@@ -1012,6 +1033,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
                     or "–" in text
                     or "—" in text
                     or ":" in text
+                    or ")" in text  # `Ada Quist (Port Alder North) (Lab)`
                     or end > i + 1  # `Ines Calder (0:34)`: the time is a note of its own
                     or timed  # `0:00 - Ines Calder (Harbour Board)`
                     or text.strip(" \t\r\n").count(" ") < _ALONE_WORDS
@@ -1026,7 +1048,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             )
         ):
             # `Ines Calder (0:34)` holds a note
-            found = _alone_candidate(tokens[i:end], m, after)
+            found = _alone_candidate(tokens[i:end], m, after or _time_above(tokens, before))
         if found is None and timed and end == i + 1 and (m := rules.caps_speech(text)):
             found = _caps_candidate(first, m, pieces)
         if found is not None:
@@ -1058,6 +1080,24 @@ def _line_end(tokens: list[Token], i: int) -> int:
     while end < n and tokens[end].line == line:
         end += 1
     return end
+
+
+def _time_above(tokens: list[Token], k: int) -> str:
+    """The time stamp alone on the line right above the one `tokens[k + 1]` opens (`11:34:00`
+    / `Ada Quist` / words: the time the speaker starts), or ""."""
+    if k < 0:
+        return ""
+    line = tokens[k + 1].line - 1
+    while k >= 0 and tokens[k].line == line and tokens[k].kind is TokenKind.TEXT:
+        if tokens[k].text.strip(_WS):
+            return ""
+        k -= 1
+    if k < 0 or tokens[k].line != line or tokens[k].kind is not TokenKind.TIMESTAMP:
+        return ""
+    stamp = tokens[k]
+    if stamp.is_cue_timing or (k and tokens[k - 1].line == line):
+        return ""
+    return stamp.fields["time"]
 
 
 def _words_end(tokens: list[Token], i: int, end: int) -> int:
@@ -1212,8 +1252,9 @@ def _alone_candidate(words: list[Token], m: regex.Match[str], time: str) -> list
     found = m.groupdict()  # (`TIMED_NAME` has no role or time of its own)
     if found.get("role"):
         fields["role"] = " ".join(found["role"].split())
-    if found["description"]:
-        fields["description"] = " ".join(found["description"].split())
+    if found["description"]:  # (and a member's party: `(Port Alder North) (Lab)`)
+        described = ", ".join(filter(None, (found["description"], found.get("party"))))
+        fields["description"] = " ".join(described.split())
     if found.get("time") or time:
         fields["time"] = found.get("time") or time
     first = words[0]
