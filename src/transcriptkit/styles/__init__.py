@@ -180,7 +180,7 @@ def _after_line_start(pattern: Pattern) -> str | None:
 # Congressional Record's text edition indents every paragraph (`  Mr. QUILL. Mr. Speaker`),
 # and the line rules themselves match after leading spaces; past the tags of a page's
 # block too (`<p>Mr. QUILL. Mr. Speaker`), as the line rules read past them.
-LINE_MARGIN = rf"(?:[ \t]|{rules.PAGE_TAG})*+"
+LINE_MARGIN = rf"[ \t]*+(?:{rules.PAGE_TAG}[ \t]*+)*+"
 _LINE_START = "\\n" + LINE_MARGIN
 
 
