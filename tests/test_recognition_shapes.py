@@ -641,3 +641,39 @@ def test_a_name_with_particles_or_a_suffix_labels_its_turns(name: str, shape: st
     doc = transcriptkit.parse(text)
     assert [(t.label, t.text) for t in doc.turns] == said
     assert doc.speaker_name(doc.turns[0]) == name.upper()
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("ADA QUIST - HOST", "host"),
+        ("ADA QUIST -- CNN CORRESPONDENT", "reporter"),
+        ("ADA QUIST — HOST", "host"),
+        ("ADA QUIST [HOST]", "host"),
+        ("Ada Quist - Host", "host"),
+    ],
+)
+def test_a_role_after_a_dash_or_in_brackets_is_the_labels_role(label: str, role: str) -> None:
+    text = (
+        f"{label}: Welcome back to the harbor hour.\n\nNOOR BELL: Thanks, Ada. The ferry is late."
+        "\n\nQUIST: How late?\n\nBELL: Forty minutes.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [t.speaker_name(turn) for turn in t.turns] == [
+        "ADA QUIST",
+        "NOOR BELL",
+        "ADA QUIST",
+        "NOOR BELL",
+    ]
+    speaker = t.speaker(t.turns[0].speaker_id)
+    assert speaker is not None and speaker.role == role
+
+
+def test_words_after_a_dash_that_name_no_part_are_no_role() -> None:
+    """In caption capitals, a dash before a colon is a sentence's, not a role's."""
+    text = (
+        "WE ARE BACK WITH MORE ON THE HARBOR STORY TONIGHT.\n"
+        "WELL - THAT IS THE QUESTION: WHO PAYS FOR THE WALL?\n"
+        "THE VOTE COMES NEXT MONTH.\n"
+    )
+    assert all(label is None for label in _labels(text))

@@ -139,22 +139,33 @@ _GIVEN_CAPS = rf"""
 # A role after the name: `, HOST`, `, host`, `, CNN ANCHOR`, `, Cornell University`,
 # `(voice-over)`, `, (R) KENTUCKY`. Words are capitalised or short function words, so a
 # sentence (`NPR, which ran the story, said:`) is not mistaken for a role.
-_ROLE_WORD = r"""
-    (?: ["“]?+ [\p{Lu}\p{Nd}][\p{L}\p{Nd}'’.\-/&]{0,30}+ ["”]?+  # `ABC "THIS WEEK" CO-ANCHOR`
-      | (?: host | co-host | byline | reporting | reporter | correspondent | anchor | caller
-          | voice-over | through\ interpreter | of | the | and | for | at | in | on | to | de
-          | a | an | &  | former | chief | senior | staff | contributor | commentator
-          | off-camera | on-camera | via\ telephone | by\ telephone | voice | over
-          # the parts people play in a conversation, printed in lower case after a name
-          | guest | moderator | panelist | interviewer | narrator | announcer | presenter
-          | producer | analyst | editor | author | witness | translator | interpreter )
-      | \( [^()\n:]{1,40}+ \)
+# The parts people play on air and in a conversation, printed in lower case after a name
+# too (`, guest`): the vocabulary of the parts, not collected from any document.
+_PARTS = r"""
+    host | co-host | byline | reporting | reporter | correspondent | anchor | caller
+    | contributor | commentator | guest | moderator | panelist | interviewer | narrator
+    | announcer | presenter | producer | analyst | editor | author | witness | translator
+    | interpreter
+"""
+_ROLE_WORD = rf"""
+    (?: ["“]?+ [\p{{Lu}}\p{{Nd}}][\p{{L}}\p{{Nd}}'’.\-/&]{{0,30}}+ ["”]?+  # `ABC "THIS WEEK" CO-ANCHOR`
+      | (?: {_PARTS} | voice-over | through\ interpreter | of | the | and | for | at | in | on
+          | to | de | a | an | &  | former | chief | senior | staff | off-camera | on-camera
+          | via\ telephone | by\ telephone | voice | over )
+      | \( [^()\n:]{{1,40}}+ \)
     )
 """
+# A role after a dash or in square brackets names a part (`- HOST`, `[CNN CORRESPONDENT]`):
+# `WELL - THAT IS THE QUESTION:` in caption capitals is words.
+_PART_ROLE = rf"(?: {_ROLE_WORD} [ \t]++ ){{0,4}}+ (?i: {_PARTS} ) \b"
 _ROLE = rf"""
     (?: , [ \t]*+ (?P<role> {_ROLE_WORD} (?: [ \t,]++ {_ROLE_WORD} ){{0,14}}+ )
       # `NOOR BELCASTRO reporting:` (no comma): a reporter's sign-on label.
-      | [ \t]++ (?P<role> reporting ) (?= [ \t]*+ : ) )
+      | [ \t]++ (?P<role> reporting ) (?= [ \t]*+ : )
+      # The role after a dash or in square brackets, just before the colon: `ADA QUIST -
+      # HOST:`, `ADA QUIST [HOST]:`.
+      | [ \t]++ (?: -- | [-–—] ) [ \t]++ (?P<role> {_PART_ROLE} ) (?= [ \t]*+ : )
+      | [ \t]*+ \[ (?P<role> {_PART_ROLE} ) \] (?= [ \t]*+ : ) )
 """
 
 # How the speaker is heard, not who they are: `MALVEAUX (voice-over):` is an aside, so the
