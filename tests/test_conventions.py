@@ -476,8 +476,8 @@ def test_a_list_of_names_alone_is_no_run_of_turns() -> None:
     assert all(turn.text for turn in t.turns)
 
 
-# Invented: a parliament's record as its site prints it. Each member is named by seat and
-# party above their first speech, a minister by office and name; by name alone after that.
+# Invented: a parliament's record as its site prints it. Each member is named with seat and
+# party above their first speech, a minister with office and name; by name alone after that.
 _RECORD = """Harbour Defences
 
 Ada Quist (Port Alder North) (Lab)
@@ -504,7 +504,7 @@ def test_a_parliaments_record_names_each_member_by_seat_and_office_at_first() ->
     t = transcriptkit.parse(_RECORD)
     assert [(turn.line, t.speaker_name(turn)) for turn in t.turns] == [
         (3, "ADA QUIST"),
-        (6, "NOOR BELLWEATHER"),
+        (6, "THE MINISTER FOR COASTAL AFFAIRS"),  # as `The First Minister (…):` is named
         (9, "ADA QUIST"),
         (12, "NOOR BELLWEATHER"),
         (15, "OTTO BRANDT"),  # heard once, introduced as the others are
@@ -514,6 +514,8 @@ def test_a_parliaments_record_names_each_member_by_seat_and_office_at_first() ->
     speaker = t.speaker(quist.speaker_id)
     assert speaker is not None and speaker.description == "Port Alder North, Lab"
     assert minister.label == "The Minister for Coastal Affairs (Noor Bellweather)"
+    office = t.speaker(minister.speaker_id)
+    assert office is not None and office.description == "Noor Bellweather"
     assert t.turns[4].text == (
         "Will the Minister confirm that the funds will not be taken from other flood schemes?"
     )

@@ -130,12 +130,13 @@ NAME_ALONE: Final = regex.compile(
           | (?P<label> (?P<name> {_APP_NAME} )
               (?: [ \t]++ \( (?P<description> [^()\n]{{1,40}}+ ) \) )?+ ) )
         {_ALONE_TIME}
-      # A parliament's record names a member by seat and party at their first speech, and
-      # an office by its holder: `Ada Quist (Port Alder North) (Lab)`, `The Minister for
-      # Coastal Affairs (Noor Bellweather)`; by name alone after that.
-      | (?P<label> (?P<name> {_ALONE_NAME} ) [ \t]++ \( (?P<description> [^()\n]{{1,60}}+ ) \)
-          (?: [ \t]++ \( (?P<party> [^()\n]{{1,20}}+ ) \) )?+ )
-      | (?P<label> (?P<role> {_OFFICE} ) [ \t]++ \( (?P<name> {_ALONE_NAME} ) \) ) )
+      # A parliament's record names a member with seat and party at their first speech, and
+      # an office with its holder: `Ada Quist (Port Alder North) (Lab)`, `The Minister for
+      # Coastal Affairs (Noor Bellweather)` (the office is the label's name, as in `The First
+      # Minister (Noor Bellweather):`; the brackets, its description); by name after that.
+      | (?P<label> (?P<name> {_ALONE_NAME} | {_OFFICE} )
+          [ \t]++ \( (?P<description> [^()\n]{{1,60}}+ ) \)
+          (?: [ \t]++ \( (?P<party> [^()\n]{{1,20}}+ ) \) )?+ ) )
     [ \t]*+ \r?+ $
     """,
     regex.VERBOSE | regex.V1,
@@ -419,15 +420,21 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     if not any(counts[n] >= MIN_RECURRENCE for n in timed):
         timed = set()
     # A record that gives each speaker's seat or office above their first speech (`Ada
-    # Quist (Port Alder North) (Lab)`, later `Ada Quist`), where two voices or more so
-    # given recur, gives the one who speaks once theirs too.
-    described = {
-        t.fields["name"]
+    # Quist (Port Alder North) (Lab)`, later `Ada Quist`; `The Minister for Coastal
+    # Affairs (Noor Bellweather)`, later `Noor Bellweather`), where two voices or more so
+    # given speak again, gives the one who speaks once theirs too.
+    given = [
+        t
         for t in weak
         if t.fields["weak"] == "name-alone" and ("description" in t.fields or "role" in t.fields)
+    ]
+    again = {
+        t.fields["name"]
+        for t in given
+        if counts[t.fields["name"]] >= MIN_RECURRENCE
+        or canonical_name(t.fields.get("description", "")) in counts
     }
-    if sum(counts[n] >= MIN_RECURRENCE for n in described) < MIN_VOICES:
-        described = set()
+    described = {t.fields["name"] for t in given} if len(again) >= MIN_VOICES else set()
     voices = known | timed | on_air | {n for n in counts if evident(n)}
     if title_ok:
         voices |= set(title_names)
