@@ -352,15 +352,18 @@ class _Interrupted(Exception):
     """SIGTERM, turned into an exception so the writers close on the way out."""
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> NoReturn:
-    raise _Interrupted
+def _catch_sigterm(stop: threading.Event) -> Any:
+    """SIGTERM sets `stop`, which the run reads after each document and then ends as
+    Ctrl-C ends it. The handler raises nothing itself: an exception raised wherever the
+    signal lands could land inside the worker pool's own bookkeeping, and its shutdown
+    then waited forever (seen once in CI). The previous handler, or None off the main
+    thread (where Python lets no one set a handler)."""
 
+    def on_sigterm(signum: int, frame: FrameType | None) -> None:
+        stop.set()
 
-def _catch_sigterm() -> Any:
-    """SIGTERM handled as Ctrl-C is; the previous handler, or None off the main thread
-    (where Python lets no one set a handler)."""
     try:
-        return signal.signal(signal.SIGTERM, _on_sigterm)
+        return signal.signal(signal.SIGTERM, on_sigterm)
     except ValueError:
         return None
 
@@ -457,7 +460,8 @@ def batch(
     work = functools.partial(_export_job, options=options, limit=limit, fmt=chosen)
     progress = _Progress(console, lambda: _census(inputs, glob, limit, skip))
     listing: IO[str] | None = None
-    previous = _catch_sigterm()
+    stop = threading.Event()
+    previous = _catch_sigterm(stop)
     interrupted = False
     results = _run(jobs, work, workers, ordered=True, failed=_failed)
     try:
@@ -469,6 +473,8 @@ def batch(
             else:
                 _report(item, listing, progress)
             progress.advance(item)
+            if stop.is_set():
+                raise _Interrupted
     except (KeyboardInterrupt, _Interrupted):
         interrupted = True
     except OSError as exc:
