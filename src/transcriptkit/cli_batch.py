@@ -348,10 +348,6 @@ class _Progress:
 # ---- the command ---------------------------------------------------------------------
 
 
-class _Interrupted(Exception):
-    """SIGTERM, turned into an exception so the writers close on the way out."""
-
-
 def _catch_sigterm(stop: threading.Event) -> Any:
     """SIGTERM sets `stop`, which the run reads after each document and then ends as
     Ctrl-C ends it. The handler raises nothing itself: an exception raised wherever the
@@ -474,8 +470,9 @@ def batch(
                 _report(item, listing, progress)
             progress.advance(item)
             if stop.is_set():
-                raise _Interrupted
-    except (KeyboardInterrupt, _Interrupted):
+                interrupted = True
+                break
+    except KeyboardInterrupt:
         interrupted = True
     except OSError as exc:
         results.close()

@@ -85,7 +85,7 @@ _WORD = regex.compile(r"[^\W\d_]++ (?: ['’] [^\W\d_]++ )?+", _F)
 class Row(Protocol):
     """One line as the parser holds it: its number, its tokens and the set of their kinds,
     the line as printed (`raw`) and its words (`text`), and whether it is only blank tokens
-    (`blank`) or only words (`wordy`: TEXT, NOTE, TIMESTAMP)."""
+    (`blank`) or only words (`wordy`: TEXT, NOTE, TIMESTAMP, and MARKUP around them)."""
 
     number: int
     tokens: list[Token]

@@ -114,9 +114,9 @@ def parse(
 class _Line:
     """One line's tokens, with the facts the passes below ask about computed once
     (issue 8: each thing done once): the line as printed (`raw`), its words without a
-    leading time stamp (`text`), the set of its token kinds, and from it whether it is
-    only blank tokens (`blank`), only words (`wordy`), holds a label, or closes the page
-    (`terminal`: furniture after which nothing is transcript)."""
+    leading time stamp or markup (`text`), the set of its token kinds, and from it whether
+    it is only blank tokens (`blank`), only words and markup (`wordy`), holds a label, or
+    closes the page (`terminal`: furniture after which nothing is transcript)."""
 
     __slots__ = (
         "blank",

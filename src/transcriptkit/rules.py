@@ -337,9 +337,9 @@ BLOCK_TAG: Final = regex.compile(
     _F,
 )
 
-# The tags that open a page's block in front of a line's words, and the space after
-# them (`<p><b>Mr. QUILL.</b>`): a house style's line rule reads past them, as past an
-# indent. Matches the empty string too.
+# The tags of a page's block in front of a line's words (`PAGE_TAGS`: `<p><b>Mr. QUILL.`),
+# and the space after them: a house style's line rule reads past them, as past an indent.
+# Matches the empty string too.
 BLOCK_OPEN: Final = regex.compile(PAGE_TAGS, _F)
 
 # A tag that breaks a line of a page's text (`<br>`, `</p>`, `<div>`, `</li>`): the words

@@ -1040,14 +1040,12 @@ def _read_head_lines(
     alone: set[int] = set()
     for number, group in groups.items():
         wordy = labelled = True
-        label = markup = False
+        label = False
         for t in group:
             kind = t.kind
             if kind is TokenKind.LABEL:
                 label = True
-            elif kind is TokenKind.MARKUP:
-                markup = True
-            else:
+            elif kind is not TokenKind.MARKUP:
                 if kind is not TokenKind.TEXT and kind is not TokenKind.NOTE:
                     wordy = False
                 if labelled and t.text.strip(_WS):
@@ -1056,9 +1054,7 @@ def _read_head_lines(
             if len(group) == 1:
                 text = group[0].text
             else:
-                text = "".join(
-                    [t.text for t in group if not markup or t.kind is not TokenKind.MARKUP]
-                )
+                text = "".join([t.text for t in group if t.kind is not TokenKind.MARKUP])
             lines.append((number, text.strip(_WS)))
         if label and labelled:
             alone.add(number)
