@@ -665,3 +665,75 @@ def test_a_bracketed_name_in_capitals_before_the_words_is_a_label() -> None:
         (3, "IDA BERG"),
         (4, "OTTO BRANDT"),
     ]
+
+
+def test_a_bracketed_name_in_full_then_short_is_one_voice() -> None:
+    # Each name is given in full once, then by the surname: no name recurs as printed.
+    text = (
+        "[Tove Marsh] The tide tables are wrong again this month.\n\n"
+        "[Emil Sarkis] Wrong by how much?\n\n"
+        "[Marsh] An hour, near enough.\n\n"
+        "[Sarkis] That is a lot of wet boots.\n\n"
+        "[Marsh] It is.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (1, "Tove Marsh"),
+        (3, "Emil Sarkis"),
+        (5, "Marsh"),
+        (7, "Sarkis"),
+        (9, "Marsh"),
+    ]
+    assert _shapes(t)["bracket-name"].startswith("bracket-name: 5 accepted, 0 rejected")
+
+
+def test_voices_in_brackets_heard_once_beside_a_host_who_recurs() -> None:
+    # A host's introduction with clips: only the host's name recurs.
+    text = (
+        "[Lena Pryce] Today, a special hour on the island ferries.\n\n"
+        "[Omar Vidal] If you want to see a town wait, stand on that pier at six.\n\n"
+        "[Lena Pryce] Also, the vote on the new harbor wall.\n\n"
+        "[Rosa Ekwueme] Nobody asked the fishermen, and they are the ones out there.\n\n"
+        "[Lena Pryce] All that and more, coming up.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == [
+        "Lena Pryce",
+        "Omar Vidal",
+        "Lena Pryce",
+        "Rosa Ekwueme",
+        "Lena Pryce",
+    ]
+
+
+def test_a_bracketed_note_the_words_also_print_is_not_a_speaker() -> None:
+    text = (
+        "[Lena Pryce] Welcome back to the harbor hour.\n\n"
+        "[Omar Vidal] Thanks. The ferry was late again. [Laughter] As always.\n\n"
+        "[Laughter] Sorry, that was me.\n\n"
+        "[Lena Pryce] Late by how much?\n\n"
+        "[Laughter] Forty minutes, I would say.\n\n"
+        "[Omar Vidal] About that.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == [
+        "Lena Pryce",
+        "Omar Vidal",
+        "Lena Pryce",
+        "Omar Vidal",
+    ]
+    assert "[Laughter] Sorry, that was me." in t.turns[1].text
+
+
+def test_a_bracketed_note_before_the_words_is_no_speaker_where_labels_use_a_colon() -> None:
+    text = (
+        "LENA PRYCE: Welcome back to the harbor hour.\n\n"
+        "[Applause] Thank you, thank you.\n\n"
+        "OMAR VIDAL: The ferry was late again.\n\n"
+        "PRYCE: Late by how much?\n\n"
+        "[Applause] Forty minutes.\n\n"
+        "VIDAL: About that.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == ["LENA PRYCE", "OMAR VIDAL", "PRYCE", "VIDAL"]
+    assert "[Applause] Thank you, thank you." in t.turns[0].text

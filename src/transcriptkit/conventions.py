@@ -242,6 +242,8 @@ _PER_NAME: Final = frozenset(
         "name-time",
     }
 )
+# ... of those, the shapes neither a page's heading nor a table's row takes.
+_NO_HEADING: Final = frozenset({"bracket-name", "name-time"})
 # Voices that need no introduction: who is speaking is the word itself.
 _GENERIC_VOICE: Final = regex.compile(
     r"^(?:OPERATOR|MODERATOR|ANNOUNCER|NARRATOR|INTERVIEWER|HOST|Q|CORRESPONDENT|REPORTER"
@@ -399,9 +401,23 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     # recur and alternate like voices, but hold a value, never a sentence.
     speaks = _speaks(tokens)
 
+    by_shape = _by_shape([t for t in weak if t.line not in set_aside])
+    together = _with_short_forms(by_shape)
+    # A shape no heading takes (a name in brackets, a name with its start time) whose
+    # name in full recurs is the document's convention: another name in full it gives
+    # once is a voice heard once (a clip in a host's introduction).
+    conventional = {
+        name
+        for shape, names in by_shape.items()
+        if shape in _NO_HEADING
+        and any(" " in name and n >= MIN_RECURRENCE for name, n in names.items())
+        for name in names
+        if " " in name
+    }
+
     def evident(name: str) -> bool:
         return (
-            counts[name] >= MIN_RECURRENCE
+            together[name] >= MIN_RECURRENCE
             or (by_surname and name in lazy.named())
             or name in known
             or any(full.endswith(" " + name) for full in full_names)
@@ -435,7 +451,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         or canonical_name(t.fields.get("description", "")) in counts
     }
     described = {t.fields["name"] for t in given} if len(again) >= MIN_VOICES else set()
-    voices = known | timed | on_air | {n for n in counts if evident(n)}
+    voices = known | timed | on_air | conventional | {n for n in counts if evident(n)}
     if title_ok:
         voices |= set(title_names)
     rejected: set[int] = set()  # indices in `tokens`
@@ -461,14 +477,17 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
                 )
             )
         elif (
-            kind == "name-alone"
+            kind in ("name-alone", "bracket-name")
             and len(strong) >= STRONG_RIVAL
             and t.fields["name"] not in known
             and "role" not in t.fields
         ):
             # the document labels with a colon: a name alone is a heading (a name with a
-            # job after a dash is a call's speaker heading even beside `Operator:` lines)
+            # job after a dash is a call's speaker heading even beside `Operator:` lines),
+            # a name in brackets a note (`[Applause] Thank you.`)
             ok = False
+        elif kind == "bracket-name" and t.fields["name"] in lazy.noted():
+            ok = False  # `[Laughter] Well.`, where a line also says `... [Laughter]`
         else:
             # (a name alone of the document's timed convention needs no recurrence, nor
             # a name a courtesy title says is a person's: `Mrs. Alder:` once)
@@ -478,6 +497,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
                     t.fields["name"] in timed
                     or t.fields["name"] in described
                     or "honorific" in t.fields
+                    or t.fields["name"] in conventional
                     or evident(t.fields["name"])
                 )
                 and len(voices) >= MIN_VOICES
@@ -507,6 +527,29 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             out = [_marker(t) if t.line in markers else t for t in out]
             decisions["heading-mark"] = ShapeDecision("heading-mark", accepted=len(markers))
     return _merge_text(out), list(decisions.values())
+
+
+def _by_shape(labels: Iterable[Token]) -> dict[str, Counter[str]]:
+    """Each weak shape's names and how often each labels."""
+    out: dict[str, Counter[str]] = {}
+    for t in labels:
+        out.setdefault(t.fields["weak"], Counter())[t.fields["name"]] += 1
+    return out
+
+
+def _with_short_forms(by_shape: dict[str, Counter[str]]) -> Counter[str]:
+    """Each name's uses together with those of its full name or its short forms in the same
+    shape: `[Ken Rudin]` once and `[Rudin]` once are two uses of one voice, under either
+    name. (Title Case pairs, `Final Thoughts:` over `Thoughts:`, are two shapes: `settle`
+    weighs those on their own evidence.)"""
+    together: Counter[str] = Counter()
+    for counts in by_shape.values():
+        fulls = [name for name in counts if " " in name]
+        for name, n in counts.items():
+            n += sum(counts[f] for f in fulls if f.endswith(" " + name))
+            n += sum(k for short, k in counts.items() if name.endswith(" " + short))
+            together[name] = max(together[name], n)
+    return together
 
 
 def _indices(tokens: list[Token], kind: TokenKind) -> list[int]:
@@ -540,6 +583,7 @@ class _Evidence:
         self._named: set[str] | None = None
         self._joined: str | None = None
         self._marked: tuple[set[str], set[int]] | None = None
+        self._noted: set[str] | None = None
 
     def introduced(self, name: str) -> bool:
         """`name` is one the words introduce (`_introductions`), or, a single word, the
@@ -623,6 +667,21 @@ class _Evidence:
         if self._joined is None:
             self._joined = " ".join([t.text for t in self._tokens if t.kind is TokenKind.TEXT])
         return self._joined
+
+    def noted(self) -> set[str]:
+        """The names of the notes in square brackets the document prints inside a line
+        (`... he said. [Laughter]`): `[Laughter]` opening a line is that note, not a name.
+        A speaker's name is never a note of the words."""
+        if self._noted is None:
+            tokens = self._tokens
+            self._noted = {
+                canonical_name(t.text[1:-1])
+                for k, t in enumerate(tokens)
+                if t.kind is TokenKind.NOTE
+                and t.text.startswith("[")
+                and not _bracket_note(tokens, k)
+            }
+        return self._noted
 
     def marked(self) -> tuple[set[str], set[int]]:
         """The same short line above every name alone on its line (`speaker` / `Ada
