@@ -166,6 +166,23 @@ def test_live_caption_speaker_changes() -> None:
     assert [c.kind for c in t.cues] == ["applause"]
 
 
+def test_a_live_caption_label_with_the_part_its_speaker_plays() -> None:
+    text = (
+        ">> LENA PRYCE, HOST: good evening.\n"
+        ">> OMAR VIDAL, HARBOR CORRESPONDENT: the ferry is late.\n"
+        ">> WELL, THAT IS THE QUESTION: who pays for it.\n"
+        ">> PRYCE: thank you.\n"
+    )
+    t = parse(text, style="live-captions")
+    assert [(x.label, x.role, t.speaker_name(x)) for x in t.turns] == [
+        ("LENA PRYCE, HOST", "host", "LENA PRYCE"),
+        ("OMAR VIDAL, HARBOR CORRESPONDENT", "reporter", "OMAR VIDAL"),
+        (None, None, None),  # caption capitals, not a role
+        ("PRYCE", "host", "LENA PRYCE"),
+    ]
+    assert t.turns[2].text == "WELL, THAT IS THE QUESTION: who pays for it."
+
+
 def test_voice_tags_inside_a_line_start_a_turn() -> None:
     t = parse(
         "WEBVTT\n\n00:01.000 --> 00:02.500\n<v Ana>Ready?</v> <v Ben>Ready.</v>\n", style="webvtt"

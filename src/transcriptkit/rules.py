@@ -156,16 +156,17 @@ _ROLE_WORD = rf"""
     )
 """
 # A role after a dash or in square brackets names a part (`- HOST`, `[CNN CORRESPONDENT]`):
-# `WELL - THAT IS THE QUESTION:` in caption capitals is words.
-_PART_ROLE = rf"(?: {_ROLE_WORD} [ \t]++ ){{0,4}}+ (?i: {_PARTS} ) \b"
+# `WELL - THAT IS THE QUESTION:` in caption capitals is words. (Caption styles read a role
+# after a comma so too: `styles.captions`.)
+PART_ROLE: Final = rf"(?: {_ROLE_WORD} [ \t]++ ){{0,4}}+ (?i: {_PARTS} ) \b"
 _ROLE = rf"""
     (?: , [ \t]*+ (?P<role> {_ROLE_WORD} (?: [ \t,]++ {_ROLE_WORD} ){{0,14}}+ )
       # `NOOR BELCASTRO reporting:` (no comma): a reporter's sign-on label.
       | [ \t]++ (?P<role> reporting ) (?= [ \t]*+ : )
       # The role after a dash or in square brackets, just before the colon: `ADA QUIST -
       # HOST:`, `ADA QUIST [HOST]:`.
-      | [ \t]++ (?: -- | [-–—] ) [ \t]++ (?P<role> {_PART_ROLE} ) (?= [ \t]*+ : )
-      | [ \t]*+ \[ (?P<role> {_PART_ROLE} ) \] (?= [ \t]*+ : ) )
+      | [ \t]++ (?: -- | [-–—] ) [ \t]++ (?P<role> {PART_ROLE} ) (?= [ \t]*+ : )
+      | [ \t]*+ \[ (?P<role> {PART_ROLE} ) \] (?= [ \t]*+ : ) )
 """
 
 # How the speaker is heard, not who they are: `MALVEAUX (voice-over):` is an aside, so the

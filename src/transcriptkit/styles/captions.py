@@ -14,6 +14,7 @@ from typing import Final
 
 import regex
 
+from ..rules import PART_ROLE
 from ..tokens import TokenKind
 from .base import Style, evidence, rule
 
@@ -62,14 +63,17 @@ TIMING = rule(
 )
 
 # `>>` (or `>>>`, a new story) at the start of a line: someone else speaks. Live captions
-# rarely name anyone (`>> and we are back.`); when they do (`>> RONAN PIKE: Thank you.`) the
-# name is the label. A bracketed note may come first (`[no audio] >> hello.`).
+# rarely name anyone (`>> and we are back.`); when they do (`>> RONAN PIKE: Thank you.`,
+# with the part played after a comma: `>> RONAN PIKE, HOST:`) the name is the label; caption
+# capitals are no role (`>> WELL, THAT IS THE QUESTION: ...`). A bracketed note may come
+# first (`[no audio] >> hello.`).
 SPEAKER_CHANGE = rule(
     "speaker-change",
     rf"""
     (?: \[ [^\[\]\n]{{1,40}}+ \] [ \t]*+ )?+
     >>>?+ (?!>) [ \t]*+
-    (?: (?P<label> (?P<name> {_NAME} ) ) [ \t]*+ : (?= [ \t] | \r | $ ) )?+
+    (?: (?P<label> (?P<name> {_NAME} ) (?: , [ ] (?P<role> {PART_ROLE} ) )?+ )
+        [ \t]*+ : (?= [ \t] | \r | $ ) )?+
     """,
     TokenKind.LABEL,
 )
