@@ -162,6 +162,46 @@ def test_hard_wrapped_minutes_are_an_article() -> None:
     assert t.paragraphs
 
 
+_WRAPPED_STORY = (
+    "Harbour board delays the new pier\n\n"
+    "The harbour board voted late on Tuesday to put off the new pier for one\n"
+    "more year, after the builders said that the winter storms had cost them\n"
+    "two months of work on the piles.\n\n"
+    "Riders of the morning ferry, who had hoped for a shorter wait at the old\n"
+    "landing, told the board that the delay would hurt the fishermen most of\n"
+    "all this summer.\n\n"
+    "The chair said the board would meet the builders again in the spring, and\n"
+    "that the fares would not rise before then.\n"
+)
+
+
+def test_a_hard_wrapped_story_is_an_article() -> None:
+    # Each line is short and no line ends a sentence of ten words: each paragraph does.
+    t = parse(_WRAPPED_STORY)
+    assert t.kind == "article"
+    assert _rule(_WRAPPED_STORY) == "prose"
+
+
+def test_a_hard_wrapped_listing_is_a_listing_as_printed_unwrapped() -> None:
+    item = (
+        "{title}\n\n"
+        "The harbour board met again on {day} and talked for hours about the ferry\n"
+        "fares, the {what} and the complaints of the fishermen about the parking near\n"
+        "the old fish market on {day}.\n\n"
+        "AUDIO | PHOTOS | MAP\n\n"
+    )
+    days = (
+        ("fares rise", "Monday", "new pier"),
+        ("pier delayed", "Tuesday", "old boats"),
+        ("parking", "Friday", "fuel bill"),
+    )
+    wrapped = "".join(item.format(title=title, day=day, what=what) for title, day, what in days)
+    unwrapped = wrapped.replace("ferry\n", "ferry ").replace("near\n", "near ")
+    assert _rule(unwrapped) == "repeated-items"
+    assert _rule(wrapped) == "repeated-items"
+    assert parse(wrapped).kind == "other"
+
+
 def test_menus_and_buttons_are_other() -> None:
     text = "Home\n\nShows\n\nAbout Us\n\nContact\n"
     assert parse(text).kind == "other"

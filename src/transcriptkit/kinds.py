@@ -41,6 +41,10 @@ LISTING_ITEMS = 3  # a list of stories has a few items at least; an article has 
 ITEM_REPEATS = 3  # an article never prints a line of its own three times; a listing's items do
 ITEM_PROSE = 2  # prose lines per repeat: a listing's item has a teaser of a line or two, a
 # story's paragraphs run on between its repeated `Advertisement` lines
+# A text file cut at 60 to 80 columns prints a paragraph on several lines: a line of words
+# this long (and shorter than `PROSE_CHARS`) that ends no sentence runs on into the next
+# line of words, headlines aside, and the prose rules read the paragraph, not its lines.
+WRAP_CHARS = 50
 FURNITURE_PER_PROSE = 4  # furniture lines per prose line: a gallery or tag page, not a story
 DATED_ITEMS = 2  # dates printed between paragraphs: each item of a listing carries its own
 ITEM_REACH = 3  # non-blank lines: how far after its date a listing item's teaser starts
@@ -188,6 +192,62 @@ def _page_text(raw: str) -> bool:
     return "<" not in bare and any(c.isalpha() for c in bare)
 
 
+@dataclass(slots=True)
+class _Paragraph:
+    """Lines of one hard-wrapped paragraph, read as one line (a `Row`)."""
+
+    number: int
+    tokens: list[Token]
+    kinds: frozenset[TokenKind]
+    raw: str
+    text: str
+    blank: bool = False
+    wordy: bool = True
+
+
+def _runs_on(row: Row, after: Row) -> bool:
+    """`row` is a line of a hard-wrapped paragraph that `after` continues (`WRAP_CHARS`);
+    a line of `PROSE_CHARS` or more was never cut, and no paragraph runs on into a
+    headline or a date (`1 hour ago`)."""
+    text = row.text
+    return (
+        WRAP_CHARS <= len(text) < PROSE_CHARS
+        and row.wordy
+        and after.wordy
+        and not after.blank
+        and after.number == row.number + 1
+        and not (text[-1] in _SENTENCE_ENDS and _SENTENCE_END.search(text))
+        and not looks_like_heading(text)
+        and not looks_like_heading(after.text)
+        and not _date_row(after)
+    )
+
+
+def _unwrapped(rows: Sequence[Row]) -> list[Row | None]:
+    """`rows` with each hard-wrapped paragraph read as one row, at its first line's place
+    (`None` at the places of the lines that continue it)."""
+    out: list[Row | None] = list(rows)
+    k = 0
+    while k < len(rows) - 1:
+        if not _runs_on(rows[k], rows[k + 1]):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(rows) - 1 and _runs_on(rows[end], rows[end + 1]):
+            end += 1
+        run = rows[k : end + 1]
+        out[k] = _Paragraph(
+            number=run[0].number,
+            tokens=[t for row in run for t in row.tokens],
+            kinds=frozenset().union(*[row.kinds for row in run]),
+            raw=" ".join([row.raw.strip() for row in run]),
+            text=" ".join([row.text for row in run]),
+        )
+        out[k + 1 : end + 1] = [None] * (end - k)
+        k = end + 1
+    return out
+
+
 def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int) -> Evidence:
     """The evidence of `rows`, in one walk over the non-blank ones; `labelled` holds (line,
     text) of each labelled turn. Labels inside a markdown code block (a ``` fence to the
@@ -199,7 +259,7 @@ def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int)
     repeatable: list[str] = []  # from the first prose line on: lines an item could repeat
     fenced: set[int] = set()
     inside = False  # in a ``` fence
-    for row in rows:
+    for row, read in zip(rows, _unwrapped(rows), strict=True):
         if row.blank:
             continue
         i = written
@@ -222,7 +282,9 @@ def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int)
             markup += 1
         if _FURNITURE in row.kinds:
             furniture += 1
-        if prose_line(row):
+        if read is None:  # (a line of the hard-wrapped paragraph read above)
+            continue
+        if prose_line(read):
             prose += 1
             if previous is not None and (
                 _date_row(previous) or (previous.wordy and looks_like_heading(previous.text))
@@ -231,11 +293,11 @@ def gather(rows: Sequence[Row], labelled: Sequence[tuple[int, str]], turns: int)
             if dates and i - dates[-1] <= ITEM_REACH:
                 dated += 1
                 dates.clear()
-        elif prose and _date_row(row):
+        elif prose and _date_row(read):
             dates.append(i)
-        if prose and _repeatable(row):
-            repeatable.append(row.text)
-        previous = row
+        if prose and _repeatable(read):
+            repeatable.append(read.text)
+        previous = read
     spoken = [text for line, text in labelled if line not in fenced]
     return Evidence(
         labels=len(spoken),
