@@ -737,3 +737,138 @@ def test_a_bracketed_note_before_the_words_is_no_speaker_where_labels_use_a_colo
     t = transcriptkit.parse(text)
     assert [turn.label for turn in t.turns] == ["LENA PRYCE", "OMAR VIDAL", "PRYCE", "VIDAL"]
     assert "[Applause] Thank you, thank you." in t.turns[0].text
+
+
+def test_a_title_case_guest_the_words_bring_in_is_a_voice_on_a_cut_page() -> None:
+    # The host's label was lost: the guest's is the page's only one.
+    text = (
+        "Storm closes the harbor\n\n"
+        "The harbor was shut on Monday as the storm came ashore.\n\n"
+        "Our reporter Ines Calder-Voss joins us now from the pier. Ines, what do you see?\n\n"
+        "Ines Calder-Voss: Well, the boats are all tied up and the pier is empty.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns][-1] == "Ines Calder-Voss"
+    assert t.turns[-1].text.startswith("Well, the boats")
+
+
+def test_a_title_case_line_the_words_bring_in_nobody_for_stays_words() -> None:
+    text = (
+        "Storm closes the harbor\n\n"
+        "The harbor was shut on Monday as the storm came ashore.\n\n"
+        "Harbor Master's Advice: Stay off the pier until the wind drops.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert not [turn for turn in t.turns if turn.label]
+
+
+def test_a_name_counts_its_uses_in_every_shape_it_labels_in() -> None:
+    # Once with a space after the colon, once glued to the words: two uses of one voice.
+    text = (
+        "Harbor Hour\n\n"
+        "Noor Bell: Welcome back to the program.\n\n"
+        "Ada Quist: Thank you for having me.\n\n"
+        "Noor Bell: Tell us about the winter.\n\n"
+        "Ada Quist:It was long, and the boats stayed in.\n\n"
+        "Noor Bell:And the spring?\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == ["Noor Bell", "Ada Quist"] * 2 + ["Noor Bell"]
+    assert t.turns[3].text.startswith("It was long")
+
+
+def test_a_title_case_voice_heard_once_between_two_turns_of_another_is_a_voice() -> None:
+    # A cut page: the host's introduction lost its label; the host asks once, by surname.
+    text = (
+        "Harbor Ferries Stop for the Winter\n\n"
+        "The last ferry of the year left the harbor on Friday, and the crews went home.\n\n"
+        "Omar Vidal: Good morning, Lena.\n\n"
+        "Pryce: So what did the crews say as they tied up the boats for the season?\n\n"
+        "Vidal: Well, most of them were glad of the rest after a long and busy summer.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns if turn.label] == ["Omar Vidal", "Pryce", "Vidal"]
+
+
+def test_a_word_between_two_turns_of_one_voice_stays_words_where_a_voice_is_relabelled() -> None:
+    # This page labels every paragraph, so a voice's labels follow each other.
+    text = (
+        "Harbor Hour\n\n"
+        "Noor Bell: Welcome back to the program, everyone, on a cold morning.\n\n"
+        "Noor Bell: Our guest runs the ferry office down at the pier.\n\n"
+        "Ada Quist: Thank you for having me on the program this morning.\n\n"
+        "Noor Bell: The ferries stop this week, I hear.\n\n"
+        "Remember: the last boat leaves at six, and there is no boat on Sunday.\n\n"
+        "Noor Bell: So plan ahead.\n\n"
+        "Ada Quist: That is right.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert "Remember" not in [turn.label for turn in t.turns]
+    assert "Remember: the last boat" in t.turns[3].text
+
+
+def test_a_bracketed_label_holds_a_title_a_part_and_a_description() -> None:
+    text = (
+        "[Lena Pryce, host] Today, the island ferries stop for the winter.\n\n"
+        "[Dr. Omar Vidal (Director, Harbor Trust)] Thank you, Lena.\n\n"
+        "[Lena Pryce, host] So what happens to the crews?\n\n"
+        "[Dr. Vidal] ...They go home, most of them, until the spring.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.label, turn.speaker_id) for turn in t.turns] == [
+        ("Lena Pryce, host", "lena-pryce"),
+        ("Dr. Omar Vidal (Director, Harbor Trust)", "omar-vidal"),
+        ("Lena Pryce, host", "lena-pryce"),
+        ("Dr. Vidal", "omar-vidal"),
+    ]
+    assert t.turns[3].text.startswith("...They go home")
+    people = {s.id: s for s in t.speakers}
+    assert people["lena-pryce"].role == "host"
+    assert people["omar-vidal"].description == "Director, Harbor Trust"
+
+
+def test_a_bracketed_speaker_with_a_part_heads_the_words_below_it() -> None:
+    text = (
+        "[Lena Pryce, host]\n\nToday, the island ferries stop for the winter.\n\n"
+        "[Kay O'Dell, reporter]\n\nThe last boat left at six, Lena.\n\n"
+        "[Lena Pryce, host]\n\nAnd the crews?\n\n"
+        "[Upbeat Music]\n\n"
+        "[Kay O'Dell, reporter]\n\nThey went home.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.speaker_id) for turn in t.turns] == [
+        (1, "lena-pryce"),
+        (5, "kay-o-dell"),
+        (9, "lena-pryce"),
+        (15, "kay-o-dell"),
+    ]
+    assert t.turns[1].text == "The last boat left at six, Lena."
+    assert [cue.text for cue in t.cues] == ["Upbeat Music"]
+
+
+def test_an_unnamed_voice_in_brackets_heard_once_is_a_voice() -> None:
+    text = (
+        "[Lena Pryce] Today, the island ferries stop for the winter.\n\n"
+        "[Unidentified Man #2] (Shouting) Last boat! Last boat of the year!\n\n"
+        "[Lena Pryce] That was the scene at the pier on Friday.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == ["Lena Pryce", "Unidentified Man #2", "Lena Pryce"]
+
+
+def test_a_bold_label_after_a_time_holds_a_role_as_a_colon_label_does() -> None:
+    text = (
+        "Harbor Talk\n\n"
+        "[02:00:34] **Lena Pryce, CNN Anchor:** The ferries stop for the winter.\n\n"
+        "[02:00:40] **Dr. Omar Vidal (Harbor Trust):** Thank you, Lena.\n\n"
+        "[02:00:44] **Pryce:** So what happens to the crews?\n\n"
+        "[02:00:50] **Vidal:** They go home.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.speaker_id for turn in t.turns] == [
+        "lena-pryce",
+        "omar-vidal",
+        "lena-pryce",
+        "omar-vidal",
+    ]
+    assert {s.id: s.description for s in t.speakers}["omar-vidal"] == "Harbor Trust"

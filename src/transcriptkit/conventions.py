@@ -87,8 +87,10 @@ _WS = " \t\r\n\xa0\ufeff"
 # Officer`; with the time the speaker starts, as transcription services print it
 # (`Ines Calder  0:34`, `Ines Calder - 00:00:34`, `Ines Calder (0:34)`). Capitalised words
 # only, so `Questions and Answers` is not a name.
-# A word of a name: `Ada`, `McAdam`, `QUIST`, an initial, `d'Arcy`, `al-Rashid`, `Jr.`.
-_NAME_WORD = r"""(?: (?: (?: d['’] | al- | el- ) (?= \p{Lu} ) )?+ \p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+
+# A word of a name: `Ada`, `McAdam`, `QUIST`, an initial, `d'Arcy`, `al-Rashid`, `O'Dell`,
+# `Jr.`.
+_NAME_WORD = r"""(?: (?: (?: d['’] | al- | el- | O['’] ) (?= \p{Lu} ) )?+
+                   \p{Lu}\p{Ll}[\p{L}'’\-]{0,20}+
                    (?: (?<= Jr | Sr ) \. )?+
                    | \p{Lu}{2}[\p{Lu}'’\-]{0,20}+ | \p{Lu}\. )"""
 _CLOCK = r"\d{1,2}+ (?: : \d\d ){1,2}+"
@@ -177,12 +179,20 @@ BOLD_NAME: Final = regex.compile(
 )
 
 # `[Dana Reyes] [00:13] Words`: a bracketed name (and a time) before the words; or a colon
-# after the bracket, `[DANA REYES]: Words`. The label ends at `cut`.
+# after the bracket, `[DANA REYES]: Words`. The label ends at `cut`. Inside the brackets, a
+# courtesy title, the part the speaker plays, a description, as a colon label gives them:
+# `[Dr. Dana Reyes (Director, Harbor Trust)]`, `[Dana Reyes, host]`; a voice unnamed,
+# `[Unidentified Man #2]`.
 BRACKET_NAME: Final = regex.compile(
-    rf"""\[ (?P<label> (?P<name> {_NAME} ) ) \] :?+ (?P<cut>)
-    [ \t]++
-    (?: \[ (?P<time> \d{{1,2}}+ (?: : \d\d ){{1,2}}+ (?: [.,] \d{{1,3}}+ )?+ ) \] [ \t]++ )?+
-    (?= [\p{{L}}"“'‘] )""",
+    rf"""\[ (?P<label> (?P<honorific> {rules.HONORIFIC.pattern} )?+
+        (?P<name> {rules.GENERIC_NAME} | {_NAME} )
+        (?: , [ ] (?P<role> {rules.PART_ROLE} ) )?+
+        (?: [ ] \( (?P<description> [^()\[\]\n]{{1,160}}+ ) \) )?+ ) \] :?+ (?P<cut>)
+    (?: [ \t]++
+        (?: \[ (?P<time> \d{{1,2}}+ (?: : \d\d ){{1,2}}+ (?: [.,] \d{{1,3}}+ )?+ ) \] [ \t]++ )?+
+        (?= [\p{{L}}"“'‘] | \( \p{{L}} | \.\.\. | … )
+      # ... or alone on its line, the words below (`[Dana Reyes, host]`)
+      | [ \t]*+ (?= \r?+ $ ) )""",
     regex.VERBOSE | regex.V1,
 )
 
@@ -250,6 +260,10 @@ _GENERIC_VOICE: Final = regex.compile(
     r"|SPOKESPERSON|JOURNALIST|CALLER)$",
     regex.V1,
 )
+
+# ... and voices the labels of every case name by what they are (`Unidentified Man #2`,
+# `Woman 1`, `Speaker 3`: `rules.GENERIC_NAME`), in brackets or alone on a line too.
+_UNNAMED_VOICE: Final = regex.compile(rf"(?i: {rules.GENERIC_NAME} )", regex.VERBOSE | regex.V1)
 
 
 @dataclass
@@ -417,11 +431,12 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
 
     def evident(name: str) -> bool:
         return (
-            together[name] >= MIN_RECURRENCE
+            max(counts[name], together[name]) >= MIN_RECURRENCE
             or (by_surname and name in lazy.named())
             or name in known
             or any(full.endswith(" " + name) for full in full_names)
             or bool(_GENERIC_VOICE.match(name))
+            or bool(_UNNAMED_VOICE.fullmatch(name))
             or lazy.introduced(name)
             or name in lazy.mentioned()
             or name in lazy.addressed()
@@ -454,6 +469,14 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     voices = known | timed | on_air | conventional | {n for n in counts if evident(n)}
     if title_ok:
         voices |= set(title_names)
+    # A Title Case label between two turns of one voice is the other side of a
+    # conversation, and the two turns that voice's, where the document never labels one
+    # voice twice in a row (it labels a voice again only when someone else spoke):
+    # `Omar Vane:`, `Inskeep:`, `Vane:`; a full name so heard stands for its surname.
+    answering = _between_turns([t for t in labels if t.line not in set_aside])
+    voices |= {name for _, name in answering}
+    full_names |= {name for _, name in answering if " " in name}
+    answering_lines = {line for line, _ in answering}
     rejected: set[int] = set()  # indices in `tokens`
     for i, t in zip(weak_at, weak, strict=True):
         kind = t.fields["weak"]
@@ -468,12 +491,17 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         elif kind == "caps-speech":
             ok = True  # its evidence is its own line: a time, a name, then caption capitals
         elif kind == "title-case":
-            ok = t.fields["name"] in on_air or (
-                title_ok
-                and (
-                    len(voices) >= MIN_VOICES
-                    or len(strong) > 0
-                    or t.fields["name"] in lazy.self_introduced()
+            ok = (
+                t.fields["name"] in on_air
+                or t.line in answering_lines
+                or (
+                    title_ok
+                    and (
+                        len(voices) >= MIN_VOICES
+                        or len(strong) > 0
+                        or t.fields["name"] in lazy.self_introduced()
+                        or lazy.introduced(t.fields["name"])
+                    )
                 )
             )
         elif (
@@ -498,6 +526,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
                     or t.fields["name"] in described
                     or "honorific" in t.fields
                     or t.fields["name"] in conventional
+                    or t.line in answering_lines
                     or evident(t.fields["name"])
                 )
                 and len(voices) >= MIN_VOICES
@@ -529,6 +558,32 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     return _merge_text(out), list(decisions.values())
 
 
+# The Title Case shapes a voice heard once between two turns of another may take.
+_ANSWERING: Final = frozenset({"title-case", "title-word", "title-glued"})
+
+
+def _between_turns(labels: list[Token]) -> set[tuple[int, str]]:
+    """The lines and names of three labels in a row in the Title Case shapes, one voice's,
+    another's, then the first one's again (by its name, or its full name then surname),
+    where no two labels in a row are one voice's (a page that labels each paragraph again
+    would give a `Remember:` of one voice's speech the same place)."""
+    names = [t.fields["name"] for t in labels]
+    if any(_same_voice(a, b) for a, b in pairwise(names)):
+        return set()
+    found: set[tuple[int, str]] = set()
+    for row in zip(labels, labels[1:], labels[2:], strict=False):
+        if all(t.fields.get("weak") in _ANSWERING for t in row) and _same_voice(
+            row[0].fields["name"], row[2].fields["name"]
+        ):
+            found |= {(t.line, t.fields["name"]) for t in row}
+    return found
+
+
+def _same_voice(a: str, b: str) -> bool:
+    """`a` and `b` name one voice: the same name, or a full name and its surname."""
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
 def _by_shape(labels: Iterable[Token]) -> dict[str, Counter[str]]:
     """Each weak shape's names and how often each labels."""
     out: dict[str, Counter[str]] = {}
@@ -541,7 +596,8 @@ def _with_short_forms(by_shape: dict[str, Counter[str]]) -> Counter[str]:
     """Each name's uses together with those of its full name or its short forms in the same
     shape: `[Ken Rudin]` once and `[Rudin]` once are two uses of one voice, under either
     name. (Title Case pairs, `Final Thoughts:` over `Thoughts:`, are two shapes: `settle`
-    weighs those on their own evidence.)"""
+    weighs those on their own evidence.) A name's uses across shapes are `settle`'s
+    `counts`: a recurring name is the larger of the two."""
     together: Counter[str] = Counter()
     for counts in by_shape.values():
         fulls = [name for name in counts if " " in name]
@@ -1212,8 +1268,16 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
         elif shape in ("bracket-name", "name-time"):
             label_end = m.start("cut")
         fields = {"label": m["label"], "name": canonical_name(m["name"]), "weak": shape}
-        if m.groupdict().get("role"):
-            fields["role"] = m["role"]
+        found = m.groupdict()
+        if shape == "bold-colon" and (parts := rules.LABEL.fullmatch(m["name"] + ":")):
+            # what a colon label holds, in bold: `**Ada Quist, CNN Anchor:**`
+            found = parts.groupdict()
+            fields["name"] = canonical_name(parts["name"])
+        for part in ("role", "description"):
+            if found.get(part):
+                fields[part] = " ".join(found[part].split())
+        if found.get("honorific"):
+            fields["honorific"] = found["honorific"].strip()
         if shape == "bold-name" and m["time"]:
             fields["time"] = m["time"]
         out = []
@@ -1544,6 +1608,12 @@ _INTRO: Final = regex.compile(
         [ ]++ (?P<name> \p{Lu}\p{Ll}[\p{L}'’\-]*+ (?: [ ] \p{Lu}[\p{L}'’\-.]++ ){1,3}+ )""",
     regex.VERBOSE | regex.V1,
 )
+# ... or a name the words bring in after it: `NPR's Ada Quist joins us now from Cairo`.
+_INTRO_AFTER: Final = regex.compile(
+    r"""\b (?P<name> \p{Lu}\p{Ll}[\p{L}'’\-]*+ (?: [ ] \p{Lu}[\p{L}'’\-.]++ ){1,3}+ )
+        [ ]++ (?i: joins[ ](?:us|me) | is[ ]with[ ](?:us|me) )\b""",
+    regex.VERBOSE | regex.V1,
+)
 
 
 def _plays_on_air(t: Token) -> bool:
@@ -1658,7 +1728,8 @@ def _marker(t: Token) -> Token:
 
 
 def _introductions(text: str) -> set[str]:
-    """The names `text` introduces, with every leading part of two words or more."""
+    """The names `text` introduces, with every leading part of two words or more (and,
+    of a name brought in after it, every trailing part)."""
     found: set[str] = set()
     for name in {m["name"] for m in _INTRO.finditer(text)}:
         words = name.split()
@@ -1666,6 +1737,11 @@ def _introductions(text: str) -> set[str]:
         # its leading words: take every prefix of two words or more.
         for k in range(2, len(words) + 1):
             found.add(canonical_name(" ".join(words[:k]).rstrip(".")))
+    for name in {m["name"] for m in _INTRO_AFTER.finditer(text)}:
+        words = name.split()
+        # `And Ada Quist joins us`: `ADA QUIST` is in it.
+        for k in range(len(words) - 1):
+            found.add(canonical_name(" ".join(words[k:])))
     return found
 
 

@@ -80,7 +80,7 @@ _CAPS_WORD = rf"""
 """
 
 # Mixed-case labels that are labels whatever their case: generic voices.
-_GENERIC = r"""
+GENERIC_NAME: Final = r"""
     (?: (?i: unidentified | unknown | automated | computer[- ]generated | ai-generated )
         [ ] [A-Za-z][A-Za-z\-]{0,20}+ (?: [ ] [A-Za-z][A-Za-z\-]{0,20}+ ){0,2}+ (?: [ ] \#\d{1,3}+ )?+
       | (?: Announcer | Narrator | Interpreter | Translator | Crowd | Group | Man | Woman | Boy
@@ -200,7 +200,7 @@ LABEL: Final = regex.compile(
     (?P<label>
       (?P<honorific> {HONORIFIC.pattern} )?+
       (?P<name>
-          {_GENERIC}
+          {GENERIC_NAME}
         | {_CAPS_WORD} (?: [ \t\xa0\ufffd]{{1,3}}+ (?: {_CAPS_WORD} | \p{{Nd}}{{1,3}}+ ) ){{0,7}}+
         | {_GIVEN_CAPS}
         | (?P<titlename> {_TITLE_NAME} | (?P<titleword> {TITLE_WORD} ) )
@@ -399,6 +399,18 @@ CUE_NOT: Final = regex.compile(
     # `(`{"name"}`, one entry per turn)`.
     | [ \t]*+ [\d`{] (?= (?: [^\n]*? \b \p{Ll}{2,}+ \b ){3} )
     """,
+    _F,
+)
+
+# A speaker's heading in square brackets alone on its line, named as a person: with the
+# part they play or a courtesy title (`[Dana Reyes, host]`, `[Dr. Dana Reyes]`). It is no
+# cue (`[Upbeat Music]` is): the document's conventions judge it as a label.
+_BRACKETED_NAME = r"\p{Lu}[\p{L}'’\-.]*+ (?: [ ] \p{Lu}[\p{L}'’\-.]*+ ){0,3}+"
+BRACKETED_SPEAKER: Final = regex.compile(
+    rf"""[ \t]*+ \[
+    (?: (?: {HONORIFIC.pattern} ) {_BRACKETED_NAME} (?: , [ ] {PART_ROLE} )?+
+      | {_BRACKETED_NAME} , [ ] {PART_ROLE} )
+    (?: [ ] \( [^()\n\]]{{1,160}}+ \) )?+ \] [ \t]*+ \r?+ $""",
     _F,
 )
 

@@ -799,7 +799,7 @@ def _cue_line(line: str, body: str, start: int, number: int) -> Token | None:
     """A line that is one bracketed stage or sound note, or None; a parenthesised
     sentence (an editor's aside) is not a cue."""
     m = rules.CUE_LINE.match(body)
-    if not m or rules.CUE_NOT.match(m["inner"]):
+    if not m or rules.CUE_NOT.match(m["inner"]) or rules.BRACKETED_SPEAKER.match(body):
         return None
     inner = m["inner"].strip(_WS)
     fields = {"inner": inner, "cue_kind": cue_kind(inner)}
