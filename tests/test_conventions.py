@@ -872,3 +872,32 @@ def test_a_bold_label_after_a_time_holds_a_role_as_a_colon_label_does() -> None:
         "omar-vidal",
     ]
     assert {s.id: s.description for s in t.speakers}["omar-vidal"] == "Harbor Trust"
+
+
+@pytest.mark.parametrize("initials", ["P.W.", "P. W.", "J.R.R."])
+def test_a_title_case_label_may_open_on_initials(initials: str) -> None:
+    text = (
+        "Lena Pryce, host: Our guest wrote the book on harbor security.\n\n"
+        f"{initials} Quell: There are certain things that jump out at me.\n\n"
+        "Pryce: Such as?\n\n"
+        "Quell: The locks, for a start.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == [
+        "Lena Pryce, host",
+        f"{initials} Quell",
+        "Pryce",
+        "Quell",
+    ]
+    assert t.turns[3].speaker_id == t.turns[1].speaker_id
+
+
+def test_a_bracketed_voice_heard_once_between_two_turns_of_another_is_a_voice() -> None:
+    text = (
+        "Harbor Talks: the ferry year\n\n"
+        "[Rosa] So let us start with what got us both into ferries in the first place.\n\n"
+        "[Ben] Right.\n\n"
+        "[Rosa] I grew up on the island, so the boat was the only way to school.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns if turn.label] == ["Rosa", "Ben", "Rosa"]

@@ -469,8 +469,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     voices = known | timed | on_air | conventional | {n for n in counts if evident(n)}
     if title_ok:
         voices |= set(title_names)
-    # A Title Case label between two turns of one voice is the other side of a
-    # conversation, and the two turns that voice's, where the document never labels one
+    # A Title Case or bracketed label between two turns of one voice is the other side of
+    # a conversation, and the two turns that voice's, where the document never labels one
     # voice twice in a row (it labels a voice again only when someone else spoke):
     # `Omar Vane:`, `Inskeep:`, `Vane:`; a full name so heard stands for its surname.
     answering = _between_turns([t for t in labels if t.line not in set_aside])
@@ -558,12 +558,13 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     return _merge_text(out), list(decisions.values())
 
 
-# The Title Case shapes a voice heard once between two turns of another may take.
-_ANSWERING: Final = frozenset({"title-case", "title-word", "title-glued"})
+# The shapes a voice heard once between two turns of another may take: Title Case, or a
+# name in brackets.
+_ANSWERING: Final = frozenset({"title-case", "title-word", "title-glued", "bracket-name"})
 
 
 def _between_turns(labels: list[Token]) -> set[tuple[int, str]]:
-    """The lines and names of three labels in a row in the Title Case shapes, one voice's,
+    """The lines and names of three labels in a row of the `_ANSWERING` shapes, one voice's,
     another's, then the first one's again (by its name, or its full name then surname),
     where no two labels in a row are one voice's (a page that labels each paragraph again
     would give a `Remember:` of one voice's speech the same place)."""

@@ -116,9 +116,10 @@ _TITLE_NEXT_WORD = rf"""[ ] {NAME_PARTICLES} {_TITLE_NAME_WORD}"""
 _TITLE_NAME = rf"""
     (?: {_OFFICE_ABBREVIATION} {TITLE_WORD} (?: {_TITLE_NEXT_WORD} ){{0,3}}+
       | {TITLE_WORD} (?: {_TITLE_NEXT_WORD} ){{1,3}}+
-      # an initial first: before the surname, as a page tells two of a family apart
-      # (`M. O'Brien:`), or before the given name (`W. Kamau Bell:`)
-      | \p{{Lu}}\. [ ] {_SURNAME_WORD} (?: {_TITLE_NEXT_WORD} ){{0,2}}+ )
+      # initials first: before the surname, as a page tells two of a family apart
+      # (`M. O'Brien:`) or as a writer signs (`P.W. Quell:`, `J. R. Quell:`), or before the
+      # given name (`W. Kamau Bell:`)
+      | (?: \p{{Lu}}\. [ ]?+ (?= \p{{Lu}}\. ) ){{0,2}}+ \p{{Lu}}\. [ ] {_SURNAME_WORD} (?: {_TITLE_NEXT_WORD} ){{0,2}}+ )
     (?: (?<= [ ] (?: Jr | Sr ) ) \. )?+  # `Ada Quist Jr.`
     (?: [ ] \#\d{{1,3}}+ )?+  # `Lab Person #2`
 """
