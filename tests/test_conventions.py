@@ -901,3 +901,97 @@ def test_a_bracketed_voice_heard_once_between_two_turns_of_another_is_a_voice() 
     )
     t = transcriptkit.parse(text)
     assert [turn.label for turn in t.turns if turn.label] == ["Rosa", "Ben", "Rosa"]
+
+
+@pytest.mark.parametrize(
+    ("host", "guest", "guest_id"),
+    [
+        ("Lena Pryce, host", "Dr. Omar Vidal (Director, Harbor Trust)", "omar-vidal"),
+        ("Lena Pryce, Host", "Dr. Omar Vidal", "omar-vidal"),
+        ("Lena Pryce", "Unidentified Man #2", "unidentified-man-2"),
+    ],
+)
+def test_a_name_alone_holds_a_part_a_title_or_an_unnamed_voice(
+    host: str, guest: str, guest_id: str
+) -> None:
+    text = (
+        f"{host}\n\nThis is the harbor hour, and the ferries stop this week.\n\n"
+        f"{guest}\n\nThank you, Lena, it is good to be here.\n\n"
+        f"{host}\n\nSo what happens now?\n\n"
+        f"{guest}\n\nWell, we wait for the spring.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label, turn.speaker_id) for turn in t.turns] == [
+        (1, host, "lena-pryce"),
+        (5, guest, guest_id),
+        (9, host, "lena-pryce"),
+        (13, guest, guest_id),
+    ]
+
+
+def test_an_unnamed_voice_alone_after_its_start_time_heads_the_words_below() -> None:
+    text = (
+        "Episode Transcript\n"
+        "[00:00:16] Speaker A\nThe harbor podcast, episode one.\n"
+        "[00:00:36] Speaker B\nI'm Tom.\n"
+        "[00:00:38] Speaker A\nAnd this is the harbor.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.label, turn.start) for turn in t.turns] == [
+        ("Speaker A", 16.0),
+        ("Speaker B", 36.0),
+        ("Speaker A", 38.0),
+    ]
+    assert t.turns[1].text == "I'm Tom."
+
+
+def test_a_name_heading_speech_elsewhere_heads_a_short_line_too() -> None:
+    text = (
+        "Ada Quist\nOkay, let us begin with the harbor and the winter storms.\n\n"
+        "Omar Vidal\nIt was a long winter on the island, and the boats stayed in.\n\n"
+        "Ada Quist\nThe boats, yes,\n\n"
+        "Omar Vidal\nall of them…\n\n"
+        "Ada Quist\n[1]\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (1, "Ada Quist"),
+        (4, "Omar Vidal"),
+        (7, "Ada Quist"),
+        (10, "Omar Vidal"),
+    ]
+    assert t.turns[3].text.startswith("all of them")
+    assert "Ada Quist" in t.turns[3].text  # a name over a note alone is no heading
+
+
+def test_words_said_twice_under_names_alone_are_speech_not_a_headline_or_a_mark() -> None:
+    # `Good.` twice near the top reads as a repeated headline, and above two names alone as
+    # a page's heading mark: it is neither.
+    text = (
+        "Harbor briefing\n\n"
+        "Noor Bell\nGood.\n\n"
+        "Ada Quist\nGood.\n\n"
+        "Noor Bell\nThe ferries stop this week, and the last boat leaves on Friday.\n\n"
+        "Ada Quist\nAnd the crews?\n\n"
+        "Noor Bell\nThey go home for the winter, most of them, until the spring comes.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.text for turn in t.turns][:2] == ["Good.", "Good."]
+
+
+def test_a_line_closing_two_turns_of_many_is_speech_not_a_heading_mark() -> None:
+    # Past the top of the page, where a line said twice could be a repeated headline.
+    opening = "".join(
+        f"{name}\nThis is message number {k} from the {place} on the radio.\n\n"
+        for k in range(25)
+        for name, place in (("Noor Bell", "ferry"), ("Ada Quist", "harbor"))
+    )
+    radio = (
+        "Noor Bell\nHarbor control, the ferry is leaving the pier now.\nOver.\n\n"
+        "Ada Quist\nCopy that, the channel is clear all the way out.\nOver.\n\n"
+        "Noor Bell\nThank you, see you in the spring.\n"
+    )
+    t = transcriptkit.parse(opening + radio)
+    assert [turn.label for turn in t.turns[-3:]] == ["Noor Bell", "Ada Quist", "Noor Bell"]
+    assert t.turns[-3].text.endswith("Over.")
+    assert t.turns[-2].text.endswith("Over.")

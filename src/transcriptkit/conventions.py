@@ -109,10 +109,12 @@ _NAME = rf"{_NAME_WORD} (?: [ ] {_PARTICLES} {_NAME_WORD} ){{0,3}}+"
 _ALONE_NAME = rf"{_NAME_WORD} (?: [ ] {_PARTICLES} {_NAME_PART} ){{0,{_ALONE_WORDS - 1}}}+"
 # With the time beside it, a meeting app's speaker is printed as the app knows them: an
 # e-mail address (`ada.quist@example.org`), a diarizer's id (`SPEAKER_01`), `Last, First`,
-# a name in brackets (`[Ada Quist] 10:02:33`), a description after it (`Ada Quist (Guest)`).
+# a name in brackets (`[Ada Quist] 10:02:33`), a description after it (`Ada Quist (Guest)`),
+# a voice unnamed (`Speaker A`, `Unidentified Man #2`).
 _APP_NAME = rf"""
     (?: [\w.+\-]{{1,64}}+ @ [\w\-]{{1,63}}+ (?: \. [\w\-]{{1,63}}+ ){{1,4}}+
       | (?i: speaker | spk ) _ \d{{1,3}}+
+      | {rules.GENERIC_NAME}
       | {_NAME_WORD} , [ ] {_NAME_WORD} (?: [ ] {_PARTICLES} {_NAME_WORD} )?+
       | {_ALONE_NAME} )
 """
@@ -120,12 +122,17 @@ _APP_NAME = rf"""
 # State for Coastal Affairs`, `Madam Deputy Speaker`.
 _OFFICE = r"""(?: The [ ] )?+ \p{Lu}\p{Ll}[\p{Ll}\-]++
     (?: [ ] (?: \p{Lu}\p{Ll}[\p{L}'’\-]*+ | of | for | the | and | on ) ){0,12}+"""
+# A courtesy title before a name alone (`Dr. Ada Quist`), kept out of the name by
+# `_alone_candidate`.
+_COURTESY = r"(?: (?i: mr | ms | mrs | dr | mx ) \. [ ] )?+"
 NAME_ALONE: Final = regex.compile(
     rf"""
     [ \t]*+ (?: \#{{1,6}}+ [ \t]++ )?+  # a markdown heading: `### Ada Quist (00:05)`
     (?: (?P<bold> \*\* )?+
-        (?P<label> (?P<name> {_ALONE_NAME} )
-          (?: [ \t]++ (?: -- | [–—] | - ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ ) )?+ )
+        (?P<label> (?P<name> {rules.GENERIC_NAME} | {_COURTESY} {_ALONE_NAME} )
+          (?: [ \t]++ (?: -- | [–—] | - ) [ \t]++ (?P<role> [\p{{Lu}}][^\n:.!?]{{1,80}}+ )
+            # or the part the speaker plays, after a comma: `Ada Quist, Host`
+            | , [ ] (?P<role> {rules.PART_ROLE} ) )?+ )
         (?(bold) \*\* )  # `**Ada Quist** [00:05]`
         (?: {_ALONE_TIME} )?+
       | (?: \[ (?P<label> (?P<name> {_APP_NAME} ) ) \]
@@ -136,7 +143,7 @@ NAME_ALONE: Final = regex.compile(
       # an office with its holder: `Ada Quist (Port Alder North) (Lab)`, `The Minister for
       # Coastal Affairs (Noor Bellweather)` (the office is the label's name, as in `The First
       # Minister (Noor Bellweather):`; the brackets, its description); by name after that.
-      | (?P<label> (?P<name> {_ALONE_NAME} | {_OFFICE} )
+      | (?P<label> (?P<name> {_COURTESY} {_ALONE_NAME} | {_OFFICE} )
           [ \t]++ \( (?P<description> [^()\n]{{1,60}}+ ) \)
           (?: [ \t]++ \( (?P<party> [^()\n]{{1,20}}+ ) \) )?+ ) )
     [ \t]*+ \r?+ $
@@ -1098,6 +1105,8 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
     Cheap facts first: only a text token that opens its line (past markup and times) can
     start a candidate, and most such lines are prose that no candidate can start."""
     edits: list[tuple[int, int, list[Token]]] = []  # (from, to, the tokens instead)
+    # names alone over words too short to tell speech: (from, to, the match, its time)
+    short: list[tuple[int, int, regex.Match[str], str]] = []
     for i in _indices(tokens, TokenKind.TEXT):
         first = tokens[i]
         line = first.line
@@ -1167,15 +1176,29 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
                     )
                 )
                 and (lead_mark != "#" or _speaker_heading(m))
-                and (after := _speech_after(tokens, end)) is not None
             )
         ):
-            # `Ines Calder (0:34)` holds a note
-            found = _alone_candidate(tokens[i:end], m, after or _time_above(tokens, before))
+            after = _speech_after(tokens, end)
+            if after is not None:
+                # `Ines Calder (0:34)` holds a note
+                found = _alone_candidate(tokens[i:end], m, after or _time_above(tokens, before))
+            elif (after := _speech_after(tokens, end, short=True)) is not None:
+                short.append((i, end, m, after or _time_above(tokens, before)))
         if found is None and timed and end == i + 1 and (m := rules.caps_speech(text)):
             found = _caps_candidate(first, m, pieces)
         if found is not None:
             edits.append((i, end, found))
+    # A name that heads speech elsewhere heads a short line too (`Ada Quist` / `Signs right
+    # back to her,`): the document's speaker heading, however little is said under it. Not
+    # a name with a job or a description: a call's list of its participants repeats its
+    # headings (`Ada Quist -- Chief Executive Officer`), each above a line of its own.
+    heads = {found[0].fields["name"] for _, _, found in edits if found[0].rule == "name-alone"}
+    for i, end, m, after in short:
+        found = _alone_candidate(tokens[i:end], m, after)
+        fields = found[0].fields
+        if fields["name"] in heads and "role" not in fields and "description" not in fields:
+            edits.append((i, end, found))
+    edits.sort(key=itemgetter(0))
     if not edits:
         return tokens[:], set()
     out: list[Token] = []
@@ -1340,12 +1363,18 @@ def _caps_candidate(first: Token, m: regex.Match[str], pieces: Pieces) -> list[T
     return out
 
 
-def _speech_after(tokens: list[Token], at: int) -> str | None:
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _speech_after(tokens: list[Token], at: int, short: bool = False) -> str | None:
     """Whether the next line with words from `tokens[at]` on (past the blank lines between
     paragraphs, however many the document leaves) is a paragraph of speech: None when it
     is not; else the time stamp that opens it, or stands alone on a line above it (`Ingrid
     Solvang` / `(00:00:00) The thing is ...`, `Rosa Imbert` / `00:00:04` / words: the time
-    the speaker starts), or "" when there is none."""
+    the speaker starts), or "" when there is none. `short`: words too short to tell speech
+    by their own length or end count too (`Signs right back to her,`), not a note alone
+    (`[1]`)."""
     n = len(tokens)
     time = ""
     while True:  # stops at the first line with words: each blank line is read once
@@ -1365,7 +1394,8 @@ def _speech_after(tokens: list[Token], at: int) -> str | None:
             continue
         if not _only_words(group):
             return None
-        if len(text) >= PROSE_AFTER or text[-1:] in ".?!":
+        said = short and any(t.kind is TokenKind.TEXT and _has_letter(t.text) for t in group)
+        if said or len(text) >= PROSE_AFTER or text[-1:] in ".?!":
             # (another heading is no speech: a list of the call's participants)
             return None if NAME_ALONE.match(text) or _NAME_JOB.match(text) else time
         return None
@@ -1690,8 +1720,9 @@ def _marked_headings(tokens: list[Token]) -> tuple[set[str], set[int]]:
     (`speaker` / `Ada Quist` / words): the names so marked, and the marker lines.
 
     The marker is the text of the line with words right above a name-alone candidate; it
-    counts when it stands above `MIN_RECURRENCE` candidates or more, above no other line,
-    and is short (`MARKER_WORDS`)."""
+    counts when it stands above `MIN_RECURRENCE` candidates or more, and half of them at
+    least (`Over.` closing two turns of many is speech), above no other line, and is short
+    (`MARKER_WORDS`)."""
     by_line = _lines(tokens)
     above: dict[str, list[tuple[int, str]]] = {}
     texts: Counter[str] = Counter()
@@ -1710,9 +1741,13 @@ def _marked_headings(tokens: list[Token]) -> tuple[set[str], set[int]]:
             previous = None
     names: set[str] = set()
     lines: set[int] = set()
+    headings = sum(
+        1 for t in tokens if t.kind is TokenKind.LABEL and t.fields.get("weak") == "name-alone"
+    )
     for text, found in above.items():
         if (
             len(found) >= MIN_RECURRENCE
+            and 2 * len(found) >= headings
             and texts[text] == len(found)
             and len(text.split()) <= MARKER_WORDS
         ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 import regex
 
@@ -966,7 +967,10 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
         if n in weak_lines:
             said.setdefault(weak_lines[n], set()).add(text)
     voiced = {n for n, name in weak_lines.items() if len(said.get(name, ())) >= _VOICE_USES}
-    lines = [(n, text) for n, text in lines if n not in (name_alone - wrapped) | voiced]
+    # ... and the words under a name alone are what that speaker says (`Ada Quist` /
+    # `Thank you.`, twice near the top), not a headline.
+    under = {b for (a, _), (b, _) in pairwise(lines) if a in name_alone - wrapped}
+    lines = [(n, text) for n, text in lines if n not in (name_alone - wrapped) | voiced | under]
     counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
     alone = label_alone - name_alone
     labelled = alone | {t.line for t in labels if "weak" not in t.fields or t.line in alone}
