@@ -995,3 +995,25 @@ def test_a_line_closing_two_turns_of_many_is_speech_not_a_heading_mark() -> None
     assert [turn.label for turn in t.turns[-3:]] == ["Noor Bell", "Ada Quist", "Noor Bell"]
     assert t.turns[-3].text.endswith("Over.")
     assert t.turns[-2].text.endswith("Over.")
+
+
+def test_a_name_that_ends_a_hard_wrapped_line_heads_nothing() -> None:
+    text = (
+        "Ada Quist\n\nWelcome back to the harbor hour, on a cold morning.\n\n"
+        "Omar Vidal\n\nThank you. I came down this morning with my colleague\n"
+        "Noor Bell\nand we stood on the pier for an hour before the boat came.\n\n"
+        "Noor Bell\n\nIt was a long hour, too.\n\n"
+        "Ada Quist\n\nAnd the boats?\n\n"
+        "Noor Bell\n\nThey stayed in.\n\n"
+        "Omar Vidal\n\nAll of them.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (1, "Ada Quist"),
+        (5, "Omar Vidal"),
+        (11, "Noor Bell"),
+        (15, "Ada Quist"),
+        (19, "Noor Bell"),
+        (23, "Omar Vidal"),
+    ]
+    assert "my colleague Noor Bell and we stood" in t.turns[1].text

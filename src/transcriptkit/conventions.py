@@ -1137,6 +1137,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         if not inline and (
             (len(text) > _ALONE_MAX and not timed)
             or not ("A" <= lead <= "Z" or (lead > "\x7f" and lead.isupper()) or "@" in text)
+            or (not timed and _runs_on(tokens, i))
         ):
             continue  # no candidate starts so: not even a name alone on its line
         before = i - 1
@@ -1212,6 +1213,28 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
             alone.add(found[0].fields["name"])
     out += tokens[done:]
     return out, alone
+
+
+def _runs_on(tokens: list[Token], i: int) -> bool:
+    """The line above `tokens[i]`'s runs on into it: a hard-wrapped paragraph's line of
+    `rules.WRAP_CHARS` or more that ends no sentence (`... and Councilmembers Kris` /
+    `Lawrence-Anderson`), so a name on this line ends it and heads nothing."""
+    line = tokens[i].line
+    k = i - 1
+    while k >= 0 and tokens[k].line == line:
+        k -= 1
+    words = ""
+    while k >= 0 and tokens[k].line == line - 1:
+        if tokens[k].kind in _WORDS:
+            words = tokens[k].text + words
+        k -= 1
+    words = words.strip(_WS)
+    return len(words) >= rules.WRAP_CHARS and words[-1] not in _CLOSED
+
+
+# What ends a line that runs on into no other: a sentence, a quotation, a note, a label,
+# words cut off (`I've heard rumors-`).
+_CLOSED: Final = frozenset(".?!…\"”’')]:;-–—")
 
 
 def _speaker_heading(m: regex.Match[str]) -> bool:

@@ -41,10 +41,10 @@ LISTING_ITEMS = 3  # a list of stories has a few items at least; an article has 
 ITEM_REPEATS = 3  # an article never prints a line of its own three times; a listing's items do
 ITEM_PROSE = 2  # prose lines per repeat: a listing's item has a teaser of a line or two, a
 # story's paragraphs run on between its repeated `Advertisement` lines
-# A text file cut at 60 to 80 columns prints a paragraph on several lines: a line of words
-# this long (and shorter than `PROSE_CHARS`) that ends no sentence runs on into the next
-# line of words, headlines aside, and the prose rules read the paragraph, not its lines.
-WRAP_CHARS = 50
+# A hard-wrapped paragraph's lines (`rules.WRAP_CHARS` long or more, shorter than
+# `PROSE_CHARS`, ending no sentence) run on into the next line of words, headlines aside,
+# and the prose rules read the paragraph, not its lines.
+WRAP_CHARS = rules.WRAP_CHARS
 FURNITURE_PER_PROSE = 4  # furniture lines per prose line: a gallery or tag page, not a story
 DATED_ITEMS = 2  # dates printed between paragraphs: each item of a listing carries its own
 ITEM_REACH = 3  # non-blank lines: how far after its date a listing item's teaser starts

@@ -403,6 +403,12 @@ CUE_NOT: Final = regex.compile(
     _F,
 )
 
+# A text file cut at 60 to 80 columns prints a paragraph on several lines: a line of words
+# this long that ends no sentence runs on into the next line (kinds.py reads such a
+# paragraph as one row; conventions.py reads a name on the next line as its end, not a
+# speaker's heading).
+WRAP_CHARS: Final = 50
+
 # A speaker's heading in square brackets alone on its line, named as a person: with the
 # part they play or a courtesy title (`[Dana Reyes, host]`, `[Dr. Dana Reyes]`). It is no
 # cue (`[Upbeat Music]` is): the document's conventions judge it as a label.
