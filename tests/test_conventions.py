@@ -1017,3 +1017,28 @@ def test_a_name_that_ends_a_hard_wrapped_line_heads_nothing() -> None:
         (23, "Omar Vidal"),
     ]
     assert "my colleague Noor Bell and we stood" in t.turns[1].text
+
+
+def test_a_label_wrapped_inside_a_quoted_title_with_a_colon_is_one_label() -> None:
+    # Heard once, the words after its colon on its second line, hard-wrapped.
+    text = (
+        "ADA QUIST, host:\nThe island ferries have a new history, and its author is here.\n"
+        'Ms. NOOR BELL (Author, "Harbor Lights: A History of the Island Ferries and\n'
+        'Their Crews"): Well,\n'
+        "it took me ten years to write the whole thing, and at the end the crews\n"
+        "wrote half of it for me, as you will see when you read it, and the rest\n"
+        "came from the archive at the harbor office and from the families who kept\n"
+        "their letters. They were very kind to me.\n"
+        "QUIST: Ten years!\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.line, turn.speaker_id) for turn in t.turns] == [
+        (1, "ada-quist"),
+        (3, "noor-bell"),
+        (9, "ada-quist"),
+    ]
+    assert t.turns[1].text.startswith("Well,")
+    bell = {s.id: s for s in t.speakers}["noor-bell"]
+    assert bell.description == (
+        'Author, "Harbor Lights: A History of the Island Ferries and Their Crews"'
+    )

@@ -1457,7 +1457,9 @@ def _after_label(tokens: list[Token], i: int) -> str:
     Up to the next label: an HTML page on one line is read block by block, all on one
     line number (tokenizer._lines), and reading to the line's end from each of its
     thousands of labels was quadratic."""
-    line = tokens[i].line
+    # (a label wrapped over two lines ends on the second: `Ms. ADA QUIST (Author, "A` /
+    # `Title"): Words`)
+    line = tokens[i].line + tokens[i].text.rstrip("\r\n").count("\n")
     words = ""
     j = i + 1
     end = len(tokens)

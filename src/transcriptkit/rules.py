@@ -241,7 +241,9 @@ LABEL_WRAP_START: Final = regex.compile(
     rf"""
     (?P<honorific> {HONORIFIC.pattern} )?+
     {_CAPS_WORD} (?: [ \t]{{1,3}}+ {_CAPS_WORD} ){{0,7}}+
-    (?: {_ROLE}?+ [ \t]*+ \( [^()\n:]{{1,200}}+ | {_ROLE} [ \t]*+ ) $
+    # (inside the description, a quoted title may hold a colon: `(Author, "Tidewater
+    # Journal: The` + `Later Years"):`)
+    (?: {_ROLE}?+ [ \t]*+ \( (?: [^()\n:"“] | "[^"\n]*+ | “[^”\n]*+ ){{1,200}}+ | {_ROLE} [ \t]*+ ) $
     """,
     _F,
 )
