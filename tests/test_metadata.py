@@ -36,6 +36,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
         ("12th March 2024", "2024-03-12"),  # day first, with its ordinal
         ("Tuesday 1st October 2024", "2024-10-01"),
         ("the 21st of March, 2025", "2025-03-21"),
+        ("26-Mar-2024", "2024-03-26"),  # day first, with hyphens, as records print it
+        ("Hearing held 5-JAN-2023", "2023-01-05"),
     ],
 )
 def test_printed_date_forms(printed: str, iso: str) -> None:
@@ -305,3 +307,21 @@ def test_a_long_string_of_headlines_is_the_title_wherever_its_cut_falls() -> Non
         "OLE VANG, HARBOR CORRESPONDENT: Good evening, Ida.\n"
     )
     assert parse(text).metadata.title == headlines
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "**Ferries of the North**",
+        "__Ferries of the North__",
+        "*Ferries of the North*",
+        "**Ferries** of the **North**",
+    ],
+)
+def test_markdown_emphasis_is_no_word_of_the_title(printed: str) -> None:
+    text = (
+        f"{printed}\nMarch 26, 2024\n\n"
+        "ADA QUIST, HOST: Welcome to the show, it is a fine day on the water.\n\n"
+        "OMAR VIDAL: Thank you for having me on.\n"
+    )
+    assert parse(text).metadata.title == "Ferries of the North"

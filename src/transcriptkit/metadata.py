@@ -72,6 +72,10 @@ _ACRONYM = 4  # letters: `This is NPR.` names a network, not a program
 
 _URL_DATE = regex.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)/")
 _QUOTED = regex.compile(r"""^["“'‘](?P<inner>.+)["”'’]$""")
+# Markdown's bold in a title (`**A Title**`, `A **Bold** Title`), or italics around it
+# whole (`_A Title_`): the marks are no words of it.
+_BOLD = regex.compile(r"(?P<mark>\*\*|__)(?=\S)(?P<inner>.+?)(?<=\S)(?P=mark)")
+_ITALIC = regex.compile(r"^(?P<mark>[*_])(?P<inner>[^*_](?:[^*_]*[^*_ ])?)(?P=mark)$")
 
 # A date in figures: `10/30/2020`, `16/09/2012`, `10.3.12`. Day or month first is read from
 # the document (`_numeric_order`); a two-digit year only where a word says it is a date.
@@ -292,8 +296,8 @@ def _numeric_order(text: str) -> bool:
 
 
 def clean_title(title: str) -> tuple[str, str | None]:
-    """(title, program): quotes around the whole title dropped, a program suffix split off
-    (`Invented Title : The NPR Politics Podcast`)."""
+    """(title, program): quotes or markdown emphasis around the whole title dropped, a
+    program suffix split off (`Invented Title : The NPR Politics Podcast`)."""
     if "<" in title:
         title = rules.HTML_TAG.sub("", title)  # `<h1>A Title</h1>` from a page's source
     title = decode_entities(title)  # `The Caf&eacute; Hour`
@@ -301,6 +305,10 @@ def clean_title(title: str) -> tuple[str, str | None]:
     program = None
     if m := rules.PROGRAM_SUFFIX.match(title):
         title, program = m["title"].strip(), m["program"].strip()
+    if "**" in title or "__" in title:
+        title = _BOLD.sub(r"\g<inner>", title)
+    if m := _ITALIC.match(title):
+        title = m["inner"]
     if m := _QUOTED.match(title):
         title = m["inner"].strip()
     return title, program

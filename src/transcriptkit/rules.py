@@ -494,6 +494,8 @@ DATE: Final = regex.compile(
       # 12th March 2024`, `12th of March, 2024`.
       | (?: {_WEEKDAY} [ ]++ )?+ (?<!\d) (?P<day2>\d{{1,2}}) (?:st|nd|rd|th)?+ [ ]++ (?: of [ ]++ )?+
         (?P<month2> {_MONTH} ) ,?+ [ ]++ (?P<year2>\d{{4}})
+      # ... or with hyphens, as records and logs print it: `26-Mar-2024`, `26-MAR-2024`.
+      | (?<![\d-]) (?P<day2>\d{{1,2}}) - (?P<month2> {_MONTH} ) - (?P<year2>\d{{4}}) (?!\d)
       | (?<!\d) (?P<y3>(?:19|20)\d{{2}}) (?P<m3>[01]\d) (?P<d3>[0-3]\d) (?!\d)
       # Year first in figures, `2021/03/04`, `2021.3.4`: read year, month, day (no one
       # prints year, day, month); not inside a path (`/2021/03/04/` is a URL's).
