@@ -41,7 +41,7 @@ NAME_WORDS: Final = 6  # words: a speaker cell names someone; a longer cell is w
 
 def read_pipe_tables(tokens: list[Token], pieces: Pieces) -> list[Token]:
     """`tokens` with each pipe table of turns read: its labels, times and words."""
-    lines = _lines(tokens)
+    lines = token_lines(tokens)
     out: list[Token] = []
     i = 0
     while i < len(lines):
@@ -56,7 +56,7 @@ def read_pipe_tables(tokens: list[Token], pieces: Pieces) -> list[Token]:
         i += 2
         while i < len(lines):
             group = lines[i]
-            text = _text(group)
+            text = line_text(group)
             if text is None:
                 break
             body = text.rstrip("\r\n")
@@ -66,7 +66,7 @@ def read_pipe_tables(tokens: list[Token], pieces: Pieces) -> list[Token]:
                 break  # past the table
             elif _pipe_only_text(body):
                 table.append(_whole(group, TokenKind.MARKUP, "table-pipe"))
-            elif _fenced_cell(lines, i, body) and speaker == 0 and _name(body):
+            elif _fenced_cell(lines, i, body) and speaker == 0 and is_name(body):
                 table.append(_label(group[0], text, body.strip()))
             else:
                 table.extend(_row(group[0], text, speaker, time, pieces))
@@ -84,7 +84,7 @@ def _fenced_cell(lines: list[list[Token]], i: int, body: str) -> bool:
     return "|" not in body and _pipe_only(lines, i - 1) and _pipe_only(lines, i + 1)
 
 
-def _lines(tokens: list[Token]) -> list[list[Token]]:
+def token_lines(tokens: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = []
     for t in tokens:
         if out and out[-1][0].line == t.line:
@@ -94,7 +94,7 @@ def _lines(tokens: list[Token]) -> list[list[Token]]:
     return out
 
 
-def _text(group: list[Token]) -> str | None:
+def line_text(group: list[Token]) -> str | None:
     """The line as printed, when it holds only words (a table's line never holds more)."""
     if not all(t.kind in (TokenKind.TEXT, TokenKind.NOTE, TokenKind.BLANK) for t in group):
         return None
@@ -109,7 +109,7 @@ def _pipe_only(lines: list[list[Token]], k: int) -> bool:
     """Line `k` is a bare `|` (a broken row's cell border)."""
     if not 0 <= k < len(lines):
         return False
-    text = _text(lines[k])
+    text = line_text(lines[k])
     return text is not None and _pipe_only_text(text.rstrip("\r\n"))
 
 
@@ -117,7 +117,7 @@ def _columns(lines: list[list[Token]], i: int) -> tuple[int, int | None] | None:
     """(speaker column, time column) of a table of turns whose header is line `i`."""
     if i + 1 >= len(lines):
         return None
-    head, rule = _text(lines[i]), _text(lines[i + 1])
+    head, rule = line_text(lines[i]), line_text(lines[i + 1])
     if head is None or rule is None or not _HEAD.match(head) or not _RULE.match(rule):
         return None
     cells = _cells(head.rstrip("\r\n"))
@@ -135,7 +135,7 @@ def _cells(body: str) -> list[str]:
     return inner.split("|")
 
 
-def _name(cell: str) -> bool:
+def is_name(cell: str) -> bool:
     """A speaker cell names someone: a few words, no sentence."""
     words = cell.split()
     return 0 < len(words) <= NAME_WORDS and not _SENTENCE.search(cell)
@@ -179,7 +179,7 @@ def _row(first: Token, text: str, speaker: int, time: int | None, pieces: Pieces
     said = any(
         k not in (speaker, time) and any(c.isalpha() for c in v) for k, v in enumerate(values)
     )
-    named = speaker < len(values) and said and _name(values[speaker])
+    named = speaker < len(values) and said and is_name(values[speaker])
     out: list[Token] = []
     cursor = 0
     words = False

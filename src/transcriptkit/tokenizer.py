@@ -20,6 +20,7 @@ from ._normalise import normalise, paused_collector
 from .cleantext import _SMALL as SMALL_WORDS
 from .cleantext import looks_like_heading
 from .conventions import ShapeDecision, line_numbers, propose, settle
+from .csvtable import read_csv_tables
 from .grammar import (
     LONG_LINE,
     GrammarRule,
@@ -107,6 +108,8 @@ def tokenize_report(
         tokens = _inline_speaker_changes(tokens)
     if "|" in text:  # a markdown table of turns (`| Speaker | Time | Text |`)
         tokens = read_pipe_tables(tokens, _text_pieces)
+    elif not chosen.captions:  # a CSV or TSV table of turns (`speaker,start,text`)
+        tokens = read_csv_tables(tokens, _text_pieces)
     tokens = propose(tokens, _text_pieces)
     tokens = _mark_repeated_headings(tokens)
     tokens, shapes = settle(tokens)
