@@ -81,7 +81,7 @@ def _past_indent(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
 def _reference_detect(text: str) -> tuple[str, float]:
     """Detection the slow, obvious way: every evidence pattern searched, no needles, no
     combined search, no early stop (the decision `detect` must reproduce exactly)."""
-    sample = text[: styles._SAMPLE]
+    sample = styles.sample_of(text)
     best, chosen = 0.0, styles.GENERIC
     for style in styles.styles():
         score = sum(w for p, w in style.evidence if _past_indent(p).search(sample))
@@ -164,3 +164,22 @@ def test_a_repeated_character_ends_a_needle(a: str, b: str, times: int) -> None:
     assert pattern.search(example)
     cheap = needle(pattern)
     assert cheap is None or cheap.found_in(example, example.lower())
+
+
+def test_an_export_signed_off_at_its_end_is_read_whatever_its_length() -> None:
+    # Long speech, then the service's sign-off on the last line: the opening alone, of any
+    # fixed length, would miss it.
+    speech = "The tide came in and the boats stayed at the pier all winter long.\n\n" * 400
+    text = speech + "Transcribed by https://otter.ai\n"
+    assert len(text) > 25_000
+    assert detect(text)[0].name == "otter"
+
+
+def test_the_sample_is_a_short_text_whole_and_a_long_ones_opening_and_end() -> None:
+    short = "A line.\n" * 10
+    assert styles.sample_of(short) == short
+    long = "".join(f"line {k}\n" for k in range(5_000))
+    sample = styles.sample_of(long)
+    assert sample.startswith("line 0\n") and sample.endswith("line 4999\n")
+    assert "line 2500\n" not in sample
+    assert len(sample) < len(long) // 2

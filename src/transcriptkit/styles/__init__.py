@@ -55,7 +55,22 @@ _BUILTIN: tuple[Style, ...] = (
 )
 _REGISTRY: dict[str, Style] = {s.name: s for s in (GENERIC, *_BUILTIN)}
 
-_SAMPLE = 20_000  # characters of a text read to tell its style
+# What of a text is read to tell its style: its opening, where pages print their header
+# and chrome, and its end, where exports sign off (`Transcribed by otter.ai`, a network's
+# copyright line), whatever the length between.
+_SAMPLE_HEAD = 10_000  # characters
+_SAMPLE_TAIL = 3_000  # characters, from a line start
+
+
+def sample_of(text: str) -> str:
+    """The part of `text` style detection reads: all of a short text; of a longer one, its
+    opening and its last lines, a newline between."""
+    if len(text) <= _SAMPLE_HEAD + _SAMPLE_TAIL:
+        return text
+    tail = text[-_SAMPLE_TAIL:]
+    cut = tail.find("\n")
+    return text[:_SAMPLE_HEAD] + "\n" + (tail[cut + 1 :] if cut >= 0 else tail)
+
 
 # What `style_confidence` means: the weight of the evidence a style found in the text,
 # on an absolute scale, capped at 1. Evidence weighing `DECISIVE` or more (a site's own
@@ -232,7 +247,7 @@ def detect(text: str) -> tuple[Style, float]:
     `MIN_WEIGHT`), and detection stops when no style left could outweigh the best
     (decisive evidence stops it at once). The decision is the exhaustive one
     (tests/test_detection.py checks it against searching every pattern)."""
-    sample = text[:_SAMPLE]
+    sample = sample_of(text)
     lines = "\n" + sample  # the sample the line-start evidence is searched in (`_shifted`)
     lowered: str | None = None
     prepared = _prepared()
