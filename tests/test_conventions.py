@@ -1042,3 +1042,35 @@ def test_a_label_wrapped_inside_a_quoted_title_with_a_colon_is_one_label() -> No
     assert bell.description == (
         'Author, "Harbor Lights: A History of the Island Ferries and Their Crews"'
     )
+
+
+@pytest.mark.parametrize(
+    ("host", "short"), [("Host Ada Quist", "Quist"), ("HOST ADA QUIST", "QUIST")]
+)
+def test_the_part_printed_before_a_name_is_its_role(host: str, short: str) -> None:
+    text = (
+        f"{host}: Welcome back to the harbor hour, on a cold morning.\n\n"
+        "Omar Vidal: Thank you, it is good to be here.\n\n"
+        f"{short}: So what happened to the ferries?\n\n"
+        "CHRISTOPHER GUEST: I was on the last one.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [(turn.speaker_id, turn.role) for turn in t.turns] == [
+        ("ada-quist", "host"),
+        ("omar-vidal", None),
+        ("ada-quist", "host"),
+        ("christopher-guest", None),
+    ]
+
+
+@pytest.mark.parametrize("form", ["*{name}:* {words}", "*{name}*: {words}"])
+def test_a_label_in_markdown_italics_is_a_label(form: str) -> None:
+    said = [
+        ("Ada Quist", "Welcome back to the harbor hour."),
+        ("Omar Vidal", "Thank you."),
+        ("Ada Quist", "So what happened to the ferries?"),
+        ("Omar Vidal", "They stopped for the winter."),
+    ]
+    text = "\n\n".join(form.format(name=name, words=words) for name, words in said) + "\n"
+    t = transcriptkit.parse(text)
+    assert [(turn.label, turn.text) for turn in t.turns] == said

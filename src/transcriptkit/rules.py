@@ -36,7 +36,7 @@ PAGE_TAGS: Final = rf"(?:{PAGE_TAG}[ \t\xa0]*+)*+"  # and the space after each
 LINE_PREFIX: Final = regex.compile(
     r"""
     [ \t\ufeff]*+
-    (?: (?: </?[A-Za-z][^<>\n]{0,200}+> | \[s\d{1,6}+\] | \*\*(?=[^\n:]{1,200}+:) | [•♪](?=[ \t])
+    (?: (?: </?[A-Za-z][^<>\n]{0,200}+> | \[s\d{1,6}+\] | \*\*?+(?=[^\s*][^\n:]{0,200}+:) | [•♪](?=[ \t])
           | >>>?+(?=[ \t]*+[^\n:>]{1,200}+:)
           | \#{1,6}+ (?=[ \t]++[^\n:]{1,200}+:[ \t*]*+\r?+$) ) [ \t]*+ )*+
     """,
@@ -160,6 +160,9 @@ _ROLE_WORD = rf"""
 # `WELL - THAT IS THE QUESTION:` in caption capitals is words. (Caption styles read a role
 # after a comma so too: `styles.captions`.)
 PART_ROLE: Final = rf"(?: {_ROLE_WORD} [ \t]++ ){{0,4}}+ (?i: {_PARTS} ) \b"
+# The part the speaker plays printed before the name, which holds two words at least:
+# `Host Ada Quist:`, `GUEST OMAR VIDAL:` (`Christopher Guest:` is a name).
+PART_FIRST: Final = regex.compile(rf"(?P<role> (?i: {_PARTS} ) ) [ ]++ (?= [^ ]++ [ ] [^ ] )", _F)
 _ROLE = rf"""
     (?: , [ \t]*+ (?P<role> {_ROLE_WORD} (?: [ \t,]++ {_ROLE_WORD} ){{0,14}}+ )
       # `NOOR BELCASTRO reporting:` (no comma): a reporter's sign-on label.
@@ -212,11 +215,11 @@ LABEL: Final = regex.compile(
       (?: [ \t]*+ \( (?P<aside> [^()\n:]{{1,40}}+ ) \) )?+
     )
     (?: [ \t]*+ [(\[] (?P<time> {_STAMP_TIME} ) [)\]] (?= [ \t]*+ : ) )?+
-    # Markup closed around the name: `<b>MR. VINSON</b>:`, `**Dana Reyes**:`.
-    (?P<close> [ \t]*+ (?: </(?:b|strong|em|i)> | \*\* | __ ) )?+
+    # Markup closed around the name: `<b>MR. VINSON</b>:`, `**Dana Reyes**:`, `*Dana Reyes*:`.
+    (?P<close> [ \t]*+ (?: </(?:b|strong|em|i)> | \*\*?+ | __ ) )?+
     [ \t]*+ :
-    # ... or after the colon: `**Dana Reyes:**`.
-    (?(close)|(?: \*\* | __ | </(?:b|strong|em|i)> )?+ )
+    # ... or after the colon: `**Dana Reyes:**`, `*Dana Reyes:*`.
+    (?(close)|(?: \*\*?+ | __ | </(?:b|strong|em|i)> )?+ )
     # A time in round brackets after the colon is the speaker's start too, as a
     # transcription service's older layout prints it: `Dana Reyes: (00:05)`, `**Dana
     # Reyes:** (00:05)`. (`**Jingle:** [19:26]` is a show's marker and its time.)

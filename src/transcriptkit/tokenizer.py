@@ -665,6 +665,9 @@ def _label_fields(m: regex.Match[str]) -> dict[str, str]:
     for key in ("honorific", "role", "description", "aside", "time"):
         if m[key]:
             fields[key] = " ".join(m[key].split())
+    if "role" not in fields and (part := rules.PART_FIRST.match(m["name"])):
+        fields["role"] = part["role"]  # `Host Ada Quist:` is ADA QUIST, the host
+        fields["name"] = canonical_name(m["name"][part.end() :])
     if m["time_after"]:
         fields["time"] = m["time_after"]
     if m["titlename"] and m.end() < len(m.string) and not m.string[m.end()].isspace():
