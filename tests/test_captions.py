@@ -442,3 +442,17 @@ def test_a_voices_description_is_no_part_of_its_name() -> None:
     )
     t = parse(text)
     assert [t.speaker_name(turn) for turn in t.turns] == ["ADA QUIST", "OTTO BRANDT"]
+
+
+def test_a_sound_opening_a_line_is_no_bracketed_name() -> None:
+    # `[Laughs]` and `[Chuckles]` open lines as `[Ilse]` would, but the file prints the
+    # same notes in lower case and after words: they are sounds.
+    text = (
+        "WEBVTT\n\n"
+        "00:00:01.000 --> 00:00:03.000\n[Laughs] That's right, the tide was late.\n\n"
+        "00:00:03.000 --> 00:00:05.000\nIt always is. [laughs]\n\n"
+        "00:00:05.000 --> 00:00:07.000\n[Chuckles] Always.\n\n"
+        "00:00:07.000 --> 00:00:09.000\n[chuckles]. Every night.\n"
+    )
+    doc = parse(text)
+    assert not [t.label for t in doc.turns if t.label]

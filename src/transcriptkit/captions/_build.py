@@ -294,7 +294,21 @@ def _accepted(pieces: list[_Piece]) -> set[tuple[str, str]]:
             p.name for p in pieces if p.kind == "prefix" and p.quoted and prefix[p.name] == 1
         }
         accepted -= {("prefix", n) for n in quoted_only if n}
+    # Sounds: a bracketed note alone in its cue (`[sighs]`), one in lower case where a name
+    # would be (`[laughs]. Right.`) and one printed after words (`Yeah. [Laughs]`): the same
+    # note opening a line (`[Laughs] That's right.`) is no name.
     sounds = {canonical_name(p.sound) for p in pieces if p.sound is not None and p.kind == ""}
+    sounds |= {
+        canonical_name(p.label)
+        for p in pieces
+        if p.kind == "bracket" and p.label and not p.label[:1].isupper()
+    }
+    sounds |= {
+        canonical_name(m["note"])
+        for p in pieces
+        if "[" in p.text
+        for m in _NOTE_AFTER.finditer(p.text)
+    }
     names = {
         p.name
         for p in pieces
@@ -323,6 +337,11 @@ def _accepted(pieces: list[_Piece]) -> set[tuple[str, str]]:
             accepted |= {("heading", n) for n in headings if n}
     return accepted
 
+
+# A bracketed note after words on its line (`Yeah. [Laughs]`).
+_NOTE_AFTER: Final = regex.compile(
+    r"(?<= \S [ \t]*+ ) \[ (?P<note> [^\[\]\n]{1,40}+ ) \]", regex.VERBOSE | regex.V1
+)
 
 # A bracketed name as printed (`[Alba]`, `[Dr. Osei]`), not a sound (`[ríen]`).
 _BRACKET_NAME: Final = regex.compile(_NAME, regex.VERBOSE | regex.V1)
