@@ -122,9 +122,9 @@ _APP_NAME = rf"""
 # State for Coastal Affairs`, `Madam Deputy Speaker`.
 _OFFICE = r"""(?: The [ ] )?+ \p{Lu}\p{Ll}[\p{Ll}\-]++
     (?: [ ] (?: \p{Lu}\p{Ll}[\p{L}'’\-]*+ | of | for | the | and | on ) ){0,12}+"""
-# A courtesy title before a name alone (`Dr. Ada Quist`), kept out of the name by
-# `_alone_candidate`.
-_COURTESY = r"(?: (?i: mr | ms | mrs | dr | mx ) \. [ ] )?+"
+# A courtesy title or an office before a name alone (`Dr. Ada Quist`), kept out of the
+# name by `_alone_candidate`.
+_COURTESY = rf"(?: {rules.HONORIFIC.pattern} )?+"
 NAME_ALONE: Final = regex.compile(
     rf"""
     [ \t]*+ (?: \#{{1,6}}+ [ \t]++ )?+  # a markdown heading: `### Ada Quist (00:05)`
@@ -1386,10 +1386,6 @@ def _caps_candidate(first: Token, m: regex.Match[str], pieces: Pieces) -> list[T
     return out
 
 
-def _has_letter(text: str) -> bool:
-    return any(c.isalpha() for c in text)
-
-
 def _speech_after(tokens: list[Token], at: int, short: bool = False) -> str | None:
     """Whether the next line with words from `tokens[at]` on (past the blank lines between
     paragraphs, however many the document leaves) is a paragraph of speech: None when it
@@ -1417,7 +1413,9 @@ def _speech_after(tokens: list[Token], at: int, short: bool = False) -> str | No
             continue
         if not _only_words(group):
             return None
-        said = short and any(t.kind is TokenKind.TEXT and _has_letter(t.text) for t in group)
+        said = short and any(
+            t.kind is TokenKind.TEXT and any(c.isalpha() for c in t.text) for t in group
+        )
         if said or len(text) >= PROSE_AFTER or text[-1:] in ".?!":
             # (another heading is no speech: a list of the call's participants)
             return None if NAME_ALONE.match(text) or _NAME_JOB.match(text) else time

@@ -41,10 +41,6 @@ LISTING_ITEMS = 3  # a list of stories has a few items at least; an article has 
 ITEM_REPEATS = 3  # an article never prints a line of its own three times; a listing's items do
 ITEM_PROSE = 2  # prose lines per repeat: a listing's item has a teaser of a line or two, a
 # story's paragraphs run on between its repeated `Advertisement` lines
-# A hard-wrapped paragraph's lines (`rules.WRAP_CHARS` long or more, shorter than
-# `PROSE_CHARS`, ending no sentence) run on into the next line of words, headlines aside,
-# and the prose rules read the paragraph, not its lines.
-WRAP_CHARS = rules.WRAP_CHARS
 FURNITURE_PER_PROSE = 4  # furniture lines per prose line: a gallery or tag page, not a story
 DATED_ITEMS = 2  # dates printed between paragraphs: each item of a listing carries its own
 ITEM_REACH = 3  # non-blank lines: how far after its date a listing item's teaser starts
@@ -206,12 +202,13 @@ class _Paragraph:
 
 
 def _runs_on(row: Row, after: Row) -> bool:
-    """`row` is a line of a hard-wrapped paragraph that `after` continues (`WRAP_CHARS`);
-    a line of `PROSE_CHARS` or more was never cut, and no paragraph runs on into a
-    headline or a date (`1 hour ago`)."""
+    """`row` is a line of a hard-wrapped paragraph that `after` continues (a line of
+    `rules.WRAP_CHARS` or more that ends no sentence): the prose rules read the paragraph,
+    not its lines. A line of `PROSE_CHARS` or more was never cut, and no paragraph runs on
+    into a headline or a date (`1 hour ago`)."""
     text = row.text
     return (
-        WRAP_CHARS <= len(text) < PROSE_CHARS
+        rules.WRAP_CHARS <= len(text) < PROSE_CHARS
         and row.wordy
         and after.wordy
         and not after.blank
