@@ -256,7 +256,15 @@ def test_tal_speaker_heading_is_a_label() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Ines Calder-Voss", "Nora McAdam", "Ada O'Dell", "Jean-Luc Ferro"]
+    "name",
+    [
+        "Ines Calder-Voss",
+        "Nora McAdam",
+        "Ada O'Dell",
+        "Jean-Luc Ferro",
+        "Cindy van der Berg",
+        "Ana María de la Cruz",
+    ],
 )
 def test_tal_speaker_heading_takes_names_with_inner_capitals(name: str) -> None:
     (fields,) = _labels(f"{name}\n", "this-american-life")

@@ -9,16 +9,17 @@ the surname alone. Example lines in comments are invented.
 
 from __future__ import annotations
 
-from ..rules import TITLE_WORD
+from ..rules import NAME_PARTICLES, TITLE_WORD
 from ..tokens import TokenKind
 from .base import Style, evidence, rule
 
 # A person's name in Title Case: `Ira Glass`, `Ana María de la Cruz`, `Robert J. Krulwich`,
-# `Nora McAdam`, `Ines Calder-Voss`, `Ada O'Dell` (the shared grammar's word of a name).
+# `Nora McAdam`, `Ines Calder-Voss`, `Ada O'Dell`, `Cindy van der Berg` (the shared
+# grammar's word of a name and its particles).
 _TITLE_NAME = rf"""
     {TITLE_WORD}
-    (?: [ ] (?: \p{{Lu}}\. | {TITLE_WORD} | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+
-              | de | van | von | da | del | la | le ) ){{1,3}}+
+    (?: [ ] {NAME_PARTICLES}
+        (?: \p{{Lu}}\. | {TITLE_WORD} | (?:O|D)['’]\p{{Lu}}\p{{Ll}}{{1,20}}+ ) ){{1,3}}+
 """
 
 # ---- This American Life -----------------------------------------------------------------
