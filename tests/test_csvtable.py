@@ -79,3 +79,26 @@ def test_any_text_under_a_header_is_read_losslessly(body: str) -> None:
     t = check_text("speaker,start,text\n" + body)
     for turn in t.turns:
         assert turn.text.strip()
+
+
+@pytest.mark.parametrize("table", ["csv", "pipe"])
+def test_short_rows_of_a_table_of_turns_are_turns_not_a_field_block(table: str) -> None:
+    # Short words on consecutive lines with no sentence end read like a page's fields
+    # (`Host: Ada Quist` / `Guest: …`): a table's header declares them labels.
+    said = [
+        ("Ada Quist", "so"),
+        ("Omar Vidal", "yeah right"),
+        ("Ada Quist", "the boats"),
+        ("Omar Vidal", "all of them"),
+    ]
+    if table == "csv":
+        text = "speaker,text\n" + "".join(f"{name},{words}\n" for name, words in said)
+    else:
+        text = "| Speaker | Text |\n|---|---|\n" + "".join(f"| {n} | {w} |\n" for n, w in said)
+    t = transcriptkit.parse(text)
+    assert [(turn.label, turn.text) for turn in t.turns] == said
+
+
+def test_an_open_quote_ends_the_table_and_loses_no_line() -> None:
+    text = 'speaker,text\nAda Quist,"the quote never closes\n' + "more words\n" * 300
+    check_text(text)

@@ -300,13 +300,16 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     at = _indices(tokens, TokenKind.LABEL)
     if not at:
         return tokens, []
-    fields = _field_block(tokens, at)
+    # (a table's labels are its header's declaration, `pipetable`, `csvtable`: no field
+    # block or look-alike of a label, however short their words)
+    fields = _field_block(tokens, _undeclared(tokens, at))
     if fields:
         tokens = _field_headers(tokens, set(fields.values()))
         at = _indices(tokens, TokenKind.LABEL)
     labels = list(map(tokens.__getitem__, at))
     decisions: dict[str, ShapeDecision] = {}
-    looks = _look_alikes(tokens, at, labels)
+    judged = _undeclared(tokens, at)
+    looks = _look_alikes(tokens, judged, list(map(tokens.__getitem__, judged)))
     if looks:
         for reason in sorted(set(looks.values())):
             lines = [t.line for t in labels if looks.get(id(t)) == reason]
@@ -590,6 +593,14 @@ def _between_turns(labels: list[Token]) -> set[tuple[int, str]]:
 def _same_voice(a: str, b: str) -> bool:
     """`a` and `b` name one voice: the same name, or a full name and its surname."""
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def _undeclared(tokens: list[Token], at: list[int]) -> list[int]:
+    """Of the labels at `at`, those no table's header declares."""
+    return [i for i in at if tokens[i].rule != _TABLE_SPEAKER]
+
+
+_TABLE_SPEAKER: Final = "table-speaker"
 
 
 def _by_shape(labels: Iterable[Token]) -> dict[str, Counter[str]]:

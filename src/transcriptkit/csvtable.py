@@ -40,6 +40,7 @@ _TIME: Final = regex.compile(
 )
 DELIMITERS: Final = ",;\t"
 HEAD_LINES: Final = 3  # lines with words: the header is the first one, past a title or two
+ROW_LINES: Final = 200  # lines a quoted cell runs over at most: an open quote ends the table
 
 _Span = tuple[int, int]
 
@@ -152,7 +153,7 @@ def _row(
     `i`, a quoted cell taking in the lines it runs over; None where no row of `width`
     cells starts there."""
     text = ""
-    for end in range(i, len(lines)):
+    for end in range(i, min(len(lines), i + ROW_LINES)):
         more = line_text(lines[end])
         if more is None:
             return None
