@@ -1074,3 +1074,26 @@ def test_a_label_in_markdown_italics_is_a_label(form: str) -> None:
     text = "\n\n".join(form.format(name=name, words=words) for name, words in said) + "\n"
     t = transcriptkit.parse(text)
     assert [(turn.label, turn.text) for turn in t.turns] == said
+
+
+def test_people_talking_on_consecutive_lines_are_no_field_block() -> None:
+    # Short, unpunctuated turns one a line read like a header's fields; one name labelling
+    # again after another, in a document where someone speaks, is people talking.
+    text = (
+        "Harbor Hour\n\n"
+        "ADA QUIST: Welcome back to the harbor hour, on a cold morning.\n\n"
+        "ADA QUIST: so what happened\n"
+        "OMAR VIDAL: they stopped for the winter\n"
+        "ADA QUIST: and the crews\n"
+        "OMAR VIDAL: most of them went home\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == ["ADA QUIST"] + ["ADA QUIST", "OMAR VIDAL"] * 2
+
+
+def test_a_listings_alternating_fields_stay_a_field_block() -> None:
+    text = (
+        "Harbor Hour\n\n"
+        "AIR DATE: May 2\nRUNNING TIME: 30 min\nAIR DATE: May 9\nRUNNING TIME: 28 min\n"
+    )
+    assert not transcriptkit.parse(text).turns

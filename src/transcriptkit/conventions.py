@@ -595,6 +595,14 @@ def _same_voice(a: str, b: str) -> bool:
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
+def _alternates(run: list[Token]) -> bool:
+    """A name of `run` labels again after another one (`Ada:` / `Omar:` / `Ada:`): people
+    talking, in a document where someone speaks (`_speaks`), whatever their words, where a
+    header names each field once (`Guest:` twice in a row is two guests)."""
+    names = [t.fields["name"] for t in run]
+    return any(n in names[: k - 1] and names[k - 1] != n for k, n in enumerate(names) if k > 1)
+
+
 def _undeclared(tokens: list[Token], at: list[int]) -> list[int]:
     """Of the labels at `at`, those no table's header declares."""
     return [i for i in at if tokens[i].rule != _TABLE_SPEAKER]
@@ -1527,10 +1535,14 @@ def _field_block(tokens: list[Token], at: list[int]) -> dict[int, int]:
     the indices of the labels in `tokens`.
 
     Speech ends sentences; `FIELD_RUN` short unpunctuated label lines in a row, with no
-    blank line between, are a header's fields, whatever their names. A run lies within a
-    stretch of labels each on the line after the one before: only the words of stretches
-    of `FIELD_RUN` labels or more are read."""
+    blank line between, are a header's fields, whatever their names, unless a name labels
+    again after another in a document where someone speaks (`_alternates`, `_speaks`: a
+    listing's `AIR DATE:` / `RUNNING TIME:` alternate too, but never hold a sentence). A
+    run lies within a stretch of labels each on the line after the one before: only the
+    words of stretches of `FIELD_RUN` labels or more are read."""
     out: dict[int, int] = {}
+    talking: set[int] = set()  # ids of labels in a run where a name labels again
+    speaks: bool | None = None  # (read once, where a run alternates)
     lines = [tokens[i].line for i in at]
     # where a label is not on the line after the one before (line steps compared in C)
     cuts = list(compress(count(1), map(partial(ne, 1), map(sub, lines[1:], lines))))
@@ -1550,11 +1562,21 @@ def _field_block(tokens: list[Token], at: list[int]) -> dict[int, int]:
             elif runs[-1]:
                 runs.append([])
         for run in runs:
-            if len(run) >= FIELD_RUN:
+            if len(run) < FIELD_RUN:
+                continue
+            if _alternates(run) and (speaks := _speaks(tokens) if speaks is None else speaks):
+                talking.update(map(id, run))
+            else:
                 out.update([(id(t), t.line) for t in run])
     # A label with a field's value among field lines that are not labels (`Interviewee:
     # Ada Quist` / `Interviewer: Noor Belcastro` / `Date of interview: 12 May 2018`).
-    lonely = [i for i in at if id(tokens[i]) not in out and _field_value(_after_label(tokens, i))]
+    lonely = [
+        i
+        for i in at
+        if id(tokens[i]) not in out
+        and id(tokens[i]) not in talking
+        and _field_value(_after_label(tokens, i))
+    ]
     if lonely:
         printed = {group[0].line: "".join([t.text for t in group]) for group in _lines(tokens)}
         for i in lonely:
