@@ -596,9 +596,9 @@ def _same_voice(a: str, b: str) -> bool:
 
 
 def _alternates(run: list[Token]) -> bool:
-    """A name of `run` labels again after another one (`Ada:` / `Omar:` / `Ada:`): people
-    talking, in a document where someone speaks (`_speaks`), whatever their words, where a
-    header names each field once (`Guest:` twice in a row is two guests)."""
+    """A name of `run` labels again after another one (`Ada:` / `Omar:` / `Ada:`), as
+    people talking do, where a header names each field once (`Guest:` twice in a row is
+    two guests)."""
     names = [t.fields["name"] for t in run]
     return any(n in names[: k - 1] and names[k - 1] != n for k, n in enumerate(names) if k > 1)
 
@@ -1564,10 +1564,13 @@ def _field_block(tokens: list[Token], at: list[int]) -> dict[int, int]:
         for run in runs:
             if len(run) < FIELD_RUN:
                 continue
-            if _alternates(run) and (speaks := _speaks(tokens) if speaks is None else speaks):
-                talking.update(map(id, run))
-            else:
-                out.update([(id(t), t.line) for t in run])
+            if _alternates(run):
+                if speaks is None:
+                    speaks = _speaks(tokens)
+                if speaks:
+                    talking.update(map(id, run))
+                    continue
+            out.update([(id(t), t.line) for t in run])
     # A label with a field's value among field lines that are not labels (`Interviewee:
     # Ada Quist` / `Interviewer: Noor Belcastro` / `Date of interview: 12 May 2018`).
     lonely = [
