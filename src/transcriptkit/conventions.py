@@ -30,6 +30,7 @@ import regex
 from . import rules
 from .cleantext import capitals, looks_like_heading
 from .names import canonical_name
+from .pipetable import TABLE_SPEAKER
 from .tokens import Token, TokenKind
 
 # ---- thresholds (every number the decision uses, with why) -------------------------------
@@ -605,10 +606,7 @@ def _alternates(run: list[Token]) -> bool:
 
 def _undeclared(tokens: list[Token], at: list[int]) -> list[int]:
     """Of the labels at `at`, those no table's header declares."""
-    return [i for i in at if tokens[i].rule != _TABLE_SPEAKER]
-
-
-_TABLE_SPEAKER: Final = "table-speaker"
+    return [i for i in at if tokens[i].rule != TABLE_SPEAKER]
 
 
 def _by_shape(labels: Iterable[Token]) -> dict[str, Counter[str]]:

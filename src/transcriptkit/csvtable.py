@@ -11,16 +11,13 @@ labels are labels when conventions and headlines are weighed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from typing import Final
 
 import regex
 
 from .names import canonical_name
-from .pipetable import is_name, line_text, token_lines
+from .pipetable import TABLE_SPEAKER, Pieces, is_name, line_text, token_lines, whole_line
 from .tokens import Token, TokenKind
-
-Pieces = Callable[[str, int, int], Iterable[Token]]
 
 _F = regex.VERBOSE | regex.V1
 
@@ -54,7 +51,7 @@ def read_csv_tables(tokens: list[Token], pieces: Pieces) -> list[Token]:
     lines = token_lines(tokens)
     at, delimiter, columns = found
     out = [t for group in lines[:at] for t in group]
-    out.append(_whole(lines[at], TokenKind.FURNITURE, "table-head"))
+    out.append(whole_line(lines[at], TokenKind.FURNITURE, "table-head"))
     i = at + 1
     while i < len(lines):
         text = line_text(lines[i])
@@ -213,7 +210,7 @@ def _row_tokens(
             if what == "label":
                 out.append(
                     Token(
-                        TokenKind.LABEL, piece, base + a, base + stop, line, "table-speaker", fields
+                        TokenKind.LABEL, piece, base + a, base + stop, line, TABLE_SPEAKER, fields
                     )
                 )
             elif what == "words" and piece.strip():
@@ -254,9 +251,3 @@ def _unquoted(cell: str) -> str:
     if len(cell) >= 2 and cell[0] == '"' and cell[-1] == '"':
         cell = cell[1:-1].replace('""', '"')
     return cell.strip()
-
-
-def _whole(group: list[Token], kind: TokenKind, rule: str) -> Token:
-    first, last = group[0], group[-1]
-    text = "".join(t.text for t in group)
-    return Token(kind, text, first.start, last.end, first.line, rule)

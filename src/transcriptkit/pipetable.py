@@ -36,6 +36,9 @@ _TIME: Final = regex.compile(
 )
 # A cell that ends a sentence is words, not a name.
 _SENTENCE: Final = regex.compile(r"[.!?…][\"”’')\]]*+ [ \t]*+ $", _F)
+# The rule of a label a table's header declares (here and in `csvtable`): the conventions
+# never judge it as a look-alike or a field.
+TABLE_SPEAKER: Final = "table-speaker"
 NAME_WORDS: Final = 6  # words: a speaker cell names someone; a longer cell is words
 
 
@@ -51,7 +54,7 @@ def read_pipe_tables(tokens: list[Token], pieces: Pieces) -> list[Token]:
             i += 1
             continue
         speaker, time = columns
-        table = [_whole(lines[k], TokenKind.FURNITURE, "table-head") for k in (i, i + 1)]
+        table = [whole_line(lines[k], TokenKind.FURNITURE, "table-head") for k in (i, i + 1)]
         first = i
         i += 2
         while i < len(lines):
@@ -65,7 +68,7 @@ def read_pipe_tables(tokens: list[Token], pieces: Pieces) -> list[Token]:
             elif "|" not in body and not _pipe_only(lines, i - 1):
                 break  # past the table
             elif _pipe_only_text(body):
-                table.append(_whole(group, TokenKind.MARKUP, "table-pipe"))
+                table.append(whole_line(group, TokenKind.MARKUP, "table-pipe"))
             elif _fenced_cell(lines, i, body) and speaker == 0 and is_name(body):
                 table.append(_label(group[0], text, body.strip()))
             else:
@@ -141,7 +144,8 @@ def is_name(cell: str) -> bool:
     return 0 < len(words) <= NAME_WORDS and not _SENTENCE.search(cell)
 
 
-def _whole(group: list[Token], kind: TokenKind, rule: str) -> Token:
+def whole_line(group: list[Token], kind: TokenKind, rule: str) -> Token:
+    """One token of `kind` for a line's tokens (`group`): a table's header, a bare `|`."""
     first, last = group[0], group[-1]
     text = "".join(t.text for t in group)
     return Token(kind, text, first.start, last.end, first.line, rule)
@@ -155,7 +159,7 @@ def _label(first: Token, text: str, cell: str) -> Token:
         first.start,
         first.start + len(text),
         first.line,
-        "table-speaker",
+        TABLE_SPEAKER,
         fields,
     )
 
@@ -207,7 +211,7 @@ def _row(first: Token, text: str, speaker: int, time: int | None, pieces: Pieces
                     start + lead,
                     start + tail,
                     line,
-                    "table-speaker",
+                    TABLE_SPEAKER,
                     fields,
                 )
             )
