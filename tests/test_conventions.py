@@ -1097,3 +1097,81 @@ def test_a_listings_alternating_fields_stay_a_field_block() -> None:
         "AIR DATE: May 2\nRUNNING TIME: 30 min\nAIR DATE: May 9\nRUNNING TIME: 28 min\n"
     )
     assert not transcriptkit.parse(text).turns
+
+
+# ---- labels glued to their words (a scraper dropped the space) --------------------------
+
+
+def test_labels_glued_to_any_words_are_the_documents_way_once_it_glues_often() -> None:
+    # Invented: every space after a colon lost; the words open with capitals, a note,
+    # an ellipsis; one voice (a singer) is heard once.
+    text = (
+        "Harbor Hour\n\n"
+        "ANA RUIZ, HOST:Welcome back. The tide is out.\n\n"
+        "OMAR QUIST:OK, so where do we start?\n\n"
+        "RUIZ:(Laughter) At the pier, as always.\n\n"
+        "QUIST:...and then the boats.\n\n"
+        "LENA BELLWETHER:(Singing) Down to the water, down to the sea.\n\n"
+        "RUIZ:BOTUS, they call it. The boat of the season.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == [
+        "ANA RUIZ, HOST",
+        "OMAR QUIST",
+        "RUIZ",
+        "QUIST",
+        "LENA BELLWETHER",
+        "RUIZ",
+    ]
+    assert t.turns[1].text.startswith("OK, so")
+    assert t.turns[3].text.startswith("...and then")
+    assert _shapes(t)["caps-glued"].startswith("caps-glued: 5 accepted, 0 rejected")
+
+
+def test_a_label_glued_once_is_one_for_a_name_the_other_labels_give() -> None:
+    text = (
+        "ANA RUIZ: Welcome back.\n\n"
+        "OMAR QUIST: Thanks, Ana. Good to be here.\n\n"
+        "RUIZ: Where do we start?\n\n"
+        "QUIST:OK. At the pier.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == ["ANA RUIZ", "OMAR QUIST", "RUIZ", "QUIST"]
+    assert t.turns[-1].text == "OK. At the pier."
+
+
+@pytest.mark.parametrize(
+    "line", ["HARBORWATCH:LIVE tonight at eight.", "NOTE:(see below) the pier is shut."]
+)
+def test_capitals_glued_once_with_no_voice_of_that_name_stay_words(line: str) -> None:
+    text = f"{line}\n\nThe harbor was shut on Monday as the storm came ashore and stayed.\n"
+    t = transcriptkit.parse(text)
+    assert not t.turns or not any(turn.label for turn in t.turns)
+    assert _shapes(t)["caps-glued"] == "caps-glued: 0 accepted, 1 rejected (1 name(s))"
+
+
+def test_a_label_glued_once_where_the_words_introduce_that_name() -> None:
+    text = (
+        "The Harbor Hour\n\n"
+        "CONAN:OK, this is the Harbor Hour. I'm Neal Conan in Port Alder, and today ferries.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == ["CONAN"]
+
+
+def test_title_case_labels_glued_throughout_take_the_odd_voice_heard_once() -> None:
+    text = (
+        "Noor Bell:Welcome back to the program.\n\n"
+        "Ada Quist:Thank you for having me.\n\n"
+        "Noor Bell:Tell us about the winter.\n\n"
+        "Harbor Pilot:Come about, we're going in.\n\n"
+        "Ada Quist:That was the pilot, every morning.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == [
+        "Noor Bell",
+        "Ada Quist",
+        "Noor Bell",
+        "Harbor Pilot",
+        "Ada Quist",
+    ]

@@ -72,6 +72,10 @@ MARKER_WORDS: Final = 2
 # voices at least, prints every label so: a one-off `**Jingle:** [19:26]`, a lower-case
 # `**chg:**` or `**Theme track:**` is a label of that convention too.
 BOLD_CONVENTION: Final = 4
+# A document that glues this many labels to their words (`ANA RUIZ:Welcome`, `QUIST:OK.`),
+# for two voices at least, glues them as its way (a scraper dropped the spaces): a label in
+# capitals glued once (`SINGER:(Singing) ...`) is a label of that convention too.
+GLUED_CONVENTION: Final = 3
 
 # A court reporter numbers most lines (`1-08   THE COURT: ...`, `12  words`): this share of
 # the lines with words at least, this many lines, and numbers that go up from one line to
@@ -252,6 +256,7 @@ _PER_NAME: Final = frozenset(
     {
         "title-word",
         "title-glued",
+        "caps-glued",
         "bold-name",
         "bracket-name",
         "name-alone",
@@ -326,6 +331,12 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         labels = list(map(tokens.__getitem__, at))
     weak = [t for t in labels if "weak" in t.fields]
     strong = [t for t in labels if "weak" not in t.fields]
+    glued = [tokens[i] for i in at if _glued(tokens, i)]
+    glued_convention = (
+        len(glued) >= GLUED_CONVENTION and len({t.fields["name"] for t in glued}) >= MIN_VOICES
+    )
+    # ... where it is, a Title Case label glued on is read as one spaced (`title-case`).
+    titled = ("title-case", "title-glued") if glued_convention else ("title-case",)
 
     if fields:
         decisions["field-block"] = ShapeDecision(
@@ -348,7 +359,9 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     uses = Counter([t.fields["name"] for t in weak])
     regular = {name for name, n in uses.items() if n >= MIN_RECURRENCE + 1}
     weak_at = [i for i in at if "weak" in tokens[i].fields]
-    quoted = {n for n, name in _quoted_lines(tokens, weak_at).items() if name not in regular}
+    # (a label in capitals glued to a quotation is no headline's: `QUIST:"Tide Lines" ran`)
+    titled_at = [i for i in weak_at if tokens[i].fields["weak"] != "caps-glued"]
+    quoted = {n for n, name in _quoted_lines(tokens, titled_at).items() if name not in regular}
     # ... and a headline carries no time stamp: `00:00:21 Omar Bell` is a speaker heading;
     # nor does it stand below a line the same name already spoke (`Sabra Vance: In the
     # outback town ...`, then `Sabra Vance: The former head of the Medical Association`).
@@ -365,11 +378,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     set_aside = quoted | headlines
     counts = Counter([t.fields["name"] for t in weak if t.line not in set_aside])
     title_names = Counter(
-        [
-            t.fields["name"]
-            for t in weak
-            if t.fields["weak"] == "title-case" and t.line not in headlines
-        ]
+        [t.fields["name"] for t in weak if t.fields["weak"] in titled and t.line not in headlines]
     )
     lazy = _Evidence(tokens, weak, weak_at, {n for n in uses if " " in n})
     # A short label stands for the full name it ends (`Kovacs:` for `Marta Kovacs:`).
@@ -384,7 +393,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     by_surname = sum(counts[n] >= MIN_RECURRENCE for n in surnames) >= MIN_VOICES
     known = {t.fields["name"] for t in strong}
     shorts = {
-        t.fields.get("description", "").upper() for t in weak if t.fields["weak"] == "title-case"
+        t.fields.get("description", "").upper() for t in weak if t.fields["weak"] in titled
     } - {""}
     # Whether the document labels people in Title Case, from any of:
     title_ok = bool(title_names) and (
@@ -491,6 +500,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     rejected: set[int] = set()  # indices in `tokens`
     for i, t in zip(weak_at, weak, strict=True):
         kind = t.fields["weak"]
+        if kind in titled:
+            kind = "title-case"
         if not speaks:
             ok = False
         elif bold_convention and _bold_form(t):
@@ -501,6 +512,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             ok = False  # anything in bold is a label only where the document labels so
         elif kind == "caps-speech":
             ok = True  # its evidence is its own line: a time, a name, then caption capitals
+        elif kind == "caps-glued" and (glued_convention or evident(t.fields["name"])):
+            ok = True  # (`CONAN:This is the show. I'm Neal Conan.`: one label, introduced)
         elif kind == "title-case":
             ok = (
                 t.fields["name"] in on_air
@@ -542,7 +555,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
                 )
                 and len(voices) >= MIN_VOICES
             )
-        shape = kind or t.rule
+        shape = t.fields["weak"] or t.rule
         d = decisions.get(shape)
         if d is None:
             d = decisions[shape] = ShapeDecision(shape)
@@ -602,6 +615,12 @@ def _alternates(run: list[Token]) -> bool:
     two guests)."""
     names = [t.fields["name"] for t in run]
     return any(n in names[: k - 1] and names[k - 1] != n for k, n in enumerate(names) if k > 1)
+
+
+def _glued(tokens: list[Token], i: int) -> bool:
+    """Whether the label at `i` is glued to the words after it (`QUIST:OK.`)."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and after.line == tokens[i].line and not after.text[:1].isspace()
 
 
 def _undeclared(tokens: list[Token], at: list[int]) -> list[int]:

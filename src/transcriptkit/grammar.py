@@ -101,7 +101,7 @@ def head_end(body: str) -> int | None:
     stop = end.end() if end is not None else min(len(body), HEAD_REACH)
     for word in _WORD_START.finditer(body, 1, stop):
         label = rules.LABEL.match(body, word.start(), min(len(body), word.start() + HEAD_REACH))
-        if label is not None and not label["titlename"]:
+        if label is not None and not label["titlename"] and label["glue"] is None:
             stop = word.start()
             break
     else:

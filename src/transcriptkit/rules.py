@@ -230,8 +230,13 @@ LABEL: Final = regex.compile(
     # weak candidate, which the document's own convention must confirm (conventions.py).
     # (`&nbsp;` after the colon: a scraped page's space, as a character reference; a tag
     # that ends or breaks the page's block: `ANA RUIZ, HOST:</p>`, `ANA RUIZ:<br>Welcome`.)
+    # Any other glued start of words (`ANA RUIZ:OK.`, `ANA RUIZ:(Laughter)`, `ANA
+    # RUIZ:...and`) is marked `glue`: a weak label, which the document's convention must
+    # confirm, as a name its other labels give (conventions.py, `caps-glued`). Not a
+    # scheme's `HTTP://`, nor a clock's `0:03`.
     (?= [ \t\xa0]++ | &nbsp; | \*\* | $ | \r | \p{{Lu}} (?: \p{{Ll}} | ['’] | [ ] )
-      | {PAGE_TAG} | <(?i:br)[\s/>] )
+      | {PAGE_TAG} | <(?i:br)[\s/>]
+      | (?P<glue>) [^\s:/\d] )
     """,
     _F,
 )

@@ -672,6 +672,8 @@ def _label_fields(m: regex.Match[str]) -> dict[str, str]:
         fields["time"] = m["time_after"]
     if m["titlename"] and m.end() < len(m.string) and not m.string[m.end()].isspace():
         fields["weak"] = "title-glued"
+    elif m["glue"] is not None:
+        fields["weak"] = "caps-glued"
     elif m["titleword"]:
         fields["weak"] = "title-word"
     elif m["titlename"]:
@@ -881,7 +883,7 @@ def _split_text_token(
         # A label is short: bounding the match keeps a long line of sentence ends linear.
         window = min(len(text), at + _LABEL_REACH)
         m = rules.LABEL.match(text, at, window)
-        if not m or m["titlename"] or (m.end() == window < len(text)):
+        if not m or m["titlename"] or m["glue"] is not None or (m.end() == window < len(text)):
             continue
         name = canonical_name(m["name"])
         strong = bool(rules.STRONG_ROLE.match(m["role"] or ""))
@@ -966,8 +968,13 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     wrapped = {n for n in name_alone if by_line.get(n - 1, "").rsplit(" ", 1)[-1] in SMALL_WORDS}
     # A weak label the document keeps using to say different things (`**Ada Quist:** Yes.`,
     # said twice among her other turns) is a voice, not a headline, and the line that
-    # starts with it is not a teaser; a headline repeats itself word for word.
-    weak_lines = {t.line: t.fields["name"] for t in labels if "weak" in t.fields}
+    # starts with it is not a teaser; a headline repeats itself word for word. (A label in
+    # capitals glued to its words, `QUIST:OK.`, is no headline's: a label in capitals.)
+    weak_lines = {
+        t.line: t.fields["name"]
+        for t in labels
+        if t.fields.get("weak", "caps-glued") != "caps-glued"
+    }
     said: dict[str, set[str]] = {}
     for n, text in lines:
         if n in weak_lines:
@@ -979,7 +986,8 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     lines = [(n, text) for n, text in lines if n not in (name_alone - wrapped) | voiced | under]
     counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
     alone = label_alone - name_alone
-    labelled = alone | {t.line for t in labels if "weak" not in t.fields or t.line in alone}
+    # (a label in capitals glued to its words, `QUIST:OK.`, is one in capitals as well)
+    labelled = alone | {t.line for t in labels if t.line not in weak_lines or t.line in alone}
     # A labelled line said twice (`ANA: Quiet, please.`) is speech, unless it reads as a
     # headline (`CDC: New Guidance On Flu`).
     repeated = [text for text, n in counts.items() if n >= 2 and looks_like_heading(text)]
