@@ -1175,3 +1175,47 @@ def test_title_case_labels_glued_throughout_take_the_odd_voice_heard_once() -> N
         "Harbor Pilot",
         "Ada Quist",
     ]
+
+
+# ---- a call's speakers with their jobs, each heard once ---------------------------------
+
+_CALL = (
+    "Operator\n\n"
+    "Good morning, and welcome to the Tidewater Ferries third quarter call. Lines are muted.\n\n"
+    "Priya Lindqvist -- Vice President, Investor Relations\n\n"
+    "Thank you, operator. With me today are our chief executive and our finance chief.\n\n"
+    "Tomas Oyelaran -- Chief Executive Officer\n\n"
+    "Thanks, Priya. It was a strong quarter. Revenue grew nine percent.\n\n"
+    "Operator\n\n"
+    "Our first question comes from Dana Reyes with Harbor Securities.\n\n"
+    "Dana Reyes -- Harbor Securities -- Analyst\n\n"
+    "Thanks for taking my question. Can you talk about margins?\n"
+)
+
+
+def test_a_calls_speakers_given_with_their_jobs_are_voices_though_heard_once() -> None:
+    # Invented: the operator speaks again; each executive once, under a name and a job.
+    t = transcriptkit.parse(_CALL)
+    assert [(turn.line, turn.label) for turn in t.turns] == [
+        (1, "Operator"),
+        (5, "Priya Lindqvist -- Vice President, Investor Relations"),
+        (9, "Tomas Oyelaran -- Chief Executive Officer"),
+        (13, "Operator"),
+        (17, "Dana Reyes -- Harbor Securities -- Analyst"),
+    ]
+    assert t.turns[1].text.startswith("Thank you, operator.")
+
+
+def test_a_page_of_names_with_jobs_over_biographies_has_no_voices() -> None:
+    # Invented: a company's team page; nobody is heard again.
+    text = (
+        "Our Team\n\n"
+        "Ada Quist -- Chief Executive Officer\n\n"
+        "Ada has led Tidewater since 2015. Before that she ran the ferry line for a decade.\n\n"
+        "Noor Bell -- Chief Financial Officer\n\n"
+        "Noor joined in 2018 from Harbor Securities, where she covered shipping.\n\n"
+        "Omar Vidal -- Head of Operations\n\n"
+        "Omar keeps the terminals running. He started as a deckhand.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert not any(turn.label for turn in t.turns)

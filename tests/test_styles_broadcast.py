@@ -305,6 +305,7 @@ def test_briefing_end_line_ends_the_transcript() -> None:
         ("Senator MARR. Will the towns pay?", "Senator MARR", "SENATOR MARR"),
         ("Ms. JACKSON ABEL of Ohio. Governor?", "Ms. JACKSON ABEL of Ohio", "JACKSON ABEL OF OHIO"),
         ("The CHAIRMAN. Order.", "The CHAIRMAN", "THE CHAIRMAN"),
+        ("THE CHAIRMAN. Order.", "THE CHAIRMAN", "THE CHAIRMAN"),
         ("Mr. McQUIST.", "Mr. McQUIST", "MCQUIST"),
         # Mixed case, as the printed record's text reads once its small capitals are lost.
         ("Mr. Quist. Thank you.", "Mr. Quist", "QUIST"),
@@ -437,3 +438,14 @@ def test_this_american_life_menu_lines_are_not_speakers() -> None:
     t = parse(text, style="this-american-life")
     assert [turn.label for turn in t.turns] == ["Ira Glass", "Oda Pell", "Ira Glass"]
     assert t.metadata.title == "901: The Slow Ferry"
+
+
+def test_a_hearing_whose_chair_is_printed_in_capitals_is_detected_and_labelled() -> None:
+    text = (
+        "THE CHAIRMAN. The committee will come to order.\n"
+        "Mr. VENN. Thank you, Mr. Chairman.\n"
+        "THE CHAIRMAN. Please proceed.\n"
+    )
+    t = parse(text)
+    assert t.metadata.style == "hearing"
+    assert [turn.label for turn in t.turns] == ["THE CHAIRMAN", "Mr. VENN", "THE CHAIRMAN"]

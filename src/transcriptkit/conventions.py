@@ -470,22 +470,23 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     timed = {t.fields["name"] for t in weak if "time" in t.fields}
     if not any(counts[n] >= MIN_RECURRENCE for n in timed):
         timed = set()
-    # A record that gives each speaker's seat or office above their first speech (`Ada
-    # Quist (Port Alder North) (Lab)`, later `Ada Quist`; `The Minister for Coastal
-    # Affairs (Noor Bellweather)`, later `Noor Bellweather`), where two voices or more so
-    # given speak again, gives the one who speaks once theirs too.
+    # A record or a call that gives speakers their seat, office or job above their speech
+    # (`Ada Quist (Port Alder North) (Lab)`, later `Ada Quist`; `The Minister for Coastal
+    # Affairs (Noor Bellweather)`, later `Noor Bellweather`; `Ada Quist -- Chief Financial
+    # Officer`), two voices or more so, where a voice of its names alone speaks again (by
+    # name, or by the holder's name in the brackets: `Operator` twice; the chief executive
+    # answering again), gives the one so given who speaks once theirs too.
+    alone_names = {t.fields["name"] for t in weak if t.fields["weak"] == "name-alone"}
     given = [
         t
         for t in weak
         if t.fields["weak"] == "name-alone" and ("description" in t.fields or "role" in t.fields)
     ]
-    again = {
-        t.fields["name"]
-        for t in given
-        if counts[t.fields["name"]] >= MIN_RECURRENCE
-        or canonical_name(t.fields.get("description", "")) in counts
-    }
-    described = {t.fields["name"] for t in given} if len(again) >= MIN_VOICES else set()
+    named_given = {t.fields["name"] for t in given}
+    again = any(counts[n] >= MIN_RECURRENCE for n in alone_names) or any(
+        canonical_name(t.fields.get("description", "")) in counts for t in given
+    )
+    described = named_given if again and len(named_given) >= MIN_VOICES else set()
     voices = known | timed | on_air | conventional | {n for n in counts if evident(n)}
     if title_ok:
         voices |= set(title_names)

@@ -82,9 +82,9 @@ _TITLES = r"""
 """
 
 # `Mr. QUIST. Thank you, Mr. Chairman.`, `Senator MARR.`, `Ms. ABEL of Ohio.`,
-# `Representative ORTIZ of Texas.`, `The CHAIRMAN.`: the label ends in a period and the
-# speech follows (the label is kept without it). `of Ohio` stays in the name: it is what
-# tells two members of one surname apart.
+# `Representative ORTIZ of Texas.`, `The CHAIRMAN.` (`THE CHAIRMAN.`): the label ends in a
+# period and the speech follows (the label is kept without it). `of Ohio` stays in the
+# name: it is what tells two members of one surname apart.
 MEMBER = rule(
     "member",
     rf"""
@@ -93,8 +93,9 @@ MEMBER = rule(
         (?P<name> {_ANY_SURNAME} (?: [ ] {_ANY_SURNAME} ){{0,2}}+ (?: [ ] {_STATE} )?+ )
       | (?P<name> {_TITLES} [ ] {_ANY_SURNAME} (?: [ ] {_ANY_SURNAME} ){{0,2}}+
                   (?: [ ] {_STATE} )?+ )
-      | (?P<name> The [ ] (?i: CHAIRMAN | CHAIRWOMAN | CHAIR | PRESIDING [ ] OFFICER | CLERK
-                            | SPEAKER (?: [ ] pro [ ] tempore )?+ | ACTING [ ] CHAIR (?: MAN )?+ ) )
+      | (?P<name> (?: The | THE ) [ ]
+                  (?i: CHAIRMAN | CHAIRWOMAN | CHAIR | PRESIDING [ ] OFFICER | CLERK
+                     | SPEAKER (?: [ ] pro [ ] tempore )?+ | ACTING [ ] CHAIR (?: MAN )?+ ) )
     )
     \. (?= [ \t]++ \S | [ \t]*+ \r?+ $ )
     """,
@@ -129,7 +130,7 @@ HEARING = Style(
     evidence=evidence(
         (rf"^ (?: Mr | Mrs | Ms | Dr ) \. [ ] {_SURNAME} (?: [ ] {_STATE} )?+ \. [ ]", 3.0),
         (rf"^ (?: Senator | Chairman | Chairwoman | Representative ) [ ] {_SURNAME} \. [ ]", 3.0),
-        (r"^ The [ ] (?: CHAIRMAN | CHAIRWOMAN | CHAIR | SPEAKER ) \. [ ]", 3.0),
+        (r"^ (?: The | THE ) [ ] (?: CHAIRMAN | CHAIRWOMAN | CHAIR | SPEAKER ) \. [ ]", 3.0),
         # Mixed case is weaker alone (`Mr. Quist. ` could open a line of prose); with the
         # hearing's own words it decides.
         (rf"^ (?: Mr | Mrs | Ms | Dr ) \. [ ] {_MIXED_SURNAME} \. [ ] \p{{Lu}}", 1.0),
