@@ -1219,3 +1219,36 @@ def test_a_page_of_names_with_jobs_over_biographies_has_no_voices() -> None:
     )
     t = transcriptkit.parse(text)
     assert not any(turn.label for turn in t.turns)
+
+
+# ---- a name, a dash, the words ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("dash", [" - ", " – ", " — ", " -- "])
+def test_a_name_and_a_dash_before_the_words_is_a_label_where_names_recur(dash: str) -> None:
+    text = (
+        f"DANA REYES{dash}Welcome to the show. Today, bridges.\n\n"
+        f"Omar Feld{dash}Thanks, Dana. Bridges are my favourite subject.\n\n"
+        f"DANA REYES{dash}Why bridges?\n\n"
+        f"Omar Feld{dash}(Laughs) Because each one is an argument with gravity.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == ["DANA REYES", "Omar Feld"] * 2
+    assert [turn.text for turn in t.turns][:3] == [
+        "Welcome to the show. Today, bridges.",
+        "Thanks, Dana. Bridges are my favourite subject.",
+        "Why bridges?",
+    ]
+    assert _shapes(t)["dash-name"].startswith("dash-name: 4 accepted, 0 rejected")
+
+
+def test_datelines_before_a_dash_are_not_labels() -> None:
+    text = (
+        "PORT ALDER - The ferries stopped on Monday as the storm came ashore.\n\n"
+        "The harbor master said they would run again next week.\n\n"
+        "WASHINGTON - Lawmakers met on Tuesday to talk about the harbor.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert t.kind == "article"
+    assert not any(turn.label for turn in t.turns)
+    assert _shapes(t)["dash-name"] == "dash-name: 0 accepted, 2 rejected (2 name(s))"

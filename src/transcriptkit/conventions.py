@@ -242,6 +242,17 @@ NAME_TIME: Final = regex.compile(
 _HEAD_TIME: Final = regex.compile(r"[ ][(\[]?+\d{1,2}+:\d\d")
 _HEAD_CHARS = 60  # characters: a name of four words and its time fit
 
+# `DANA REYES - Welcome back.`, `Dana Reyes – Welcome back.`: a name, a dash, the words,
+# no colon. Not a name and a job alone on its line (`Dana Reyes -- Chief Financial
+# Officer`, a call's heading: `NAME_ALONE`). The label ends at `cut`, after the dash.
+DASH_NAME: Final = regex.compile(
+    rf"""(?P<label> (?P<name> {_NAME} ) ) [ \t]++ (?: -- | [–—] | - ) (?P<cut>) [ \t]++
+    (?= [\p{{L}}"“'‘(\[] | \.\.\. | … )""",
+    regex.VERBOSE | regex.V1,
+)
+# A dash near the start of a line's words, as `DASH_NAME` prints it (a literal-cheap test).
+_HEAD_DASH: Final = regex.compile(r"[ ](?:--|[–—]|-)[ ]")
+
 # Candidate rules: (shape, pattern) tried at the start of a text line's words.
 _INLINE_CANDIDATES: Final = (
     ("bold-name", BOLD_NAME),
@@ -250,6 +261,7 @@ _INLINE_CANDIDATES: Final = (
     ("question", QUESTION_MARK),
     ("tab-name", TAB_NAME),
     ("name-time", NAME_TIME),
+    ("dash-name", DASH_NAME),
 )
 # Shapes whose labels each need their own evidence (recurrence or an introduction).
 _PER_NAME: Final = frozenset(
@@ -263,6 +275,7 @@ _PER_NAME: Final = frozenset(
         "question",
         "tab-name",
         "name-time",
+        "dash-name",
     }
 )
 # ... of those, the shapes neither a page's heading nor a table's row takes.
@@ -1162,7 +1175,13 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
         inline = (
             lead in _INLINE_START
             or "\t" in text
-            or ("A" <= lead <= "Z" and _HEAD_TIME.search(text, 0, _HEAD_CHARS) is not None)
+            or (
+                "A" <= lead <= "Z"
+                and (
+                    _HEAD_TIME.search(text, 0, _HEAD_CHARS) is not None
+                    or _HEAD_DASH.search(text, 0, _HEAD_CHARS) is not None
+                )
+            )
         )
         # Right after a time: `00:00:27 Ada Quist WELCOME ...` may be a caps-speech label.
         timed = i > 0 and tokens[i - 1].line == line and tokens[i - 1].kind is TokenKind.TIMESTAMP
@@ -1341,7 +1360,7 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
     lead = len(text) - len(text.lstrip(" \t"))
     for shape, pattern in _INLINE_CANDIDATES:
         m = pattern.match(text, lead)
-        if not m:
+        if not m or (shape == "dash-name" and NAME_ALONE.match(text)):
             continue
         start = first.start
         label_end = m.end("label") + (1 if shape == "question" else 0)
@@ -1349,7 +1368,7 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
             label_end = m.start("cut")
         elif shape == "bold-colon":
             label_end += 3
-        elif shape in ("bracket-name", "name-time"):
+        elif shape in ("bracket-name", "name-time", "dash-name"):
             label_end = m.start("cut")
         fields = {"label": m["label"], "name": canonical_name(m["name"]), "weak": shape}
         found = m.groupdict()
