@@ -1252,3 +1252,25 @@ def test_datelines_before_a_dash_are_not_labels() -> None:
     assert t.kind == "article"
     assert not any(turn.label for turn in t.turns)
     assert _shapes(t)["dash-name"] == "dash-name: 0 accepted, 2 rejected (2 name(s))"
+
+
+def test_dash_labels_hold_what_a_colon_label_holds_and_take_a_voice_heard_once() -> None:
+    # Two voices speak again so: a third, heard once, is a voice of that convention too.
+    text = (
+        "ANA RUIZ, host - Welcome back. The ferries stop today.\n\n"
+        "Dr. OMAR QUIST (Harbor Trust) - They do, Ana. The last one left at noon.\n\n"
+        "RUIZ - And the crews?\n\n"
+        "LENA PRYCE - (Singing) Down to the water, down to the sea.\n\n"
+        "QUIST - That was the crews, every evening.\n"
+    )
+    t = transcriptkit.parse(text)
+    assert [turn.label for turn in t.turns] == [
+        "ANA RUIZ, host",
+        "Dr. OMAR QUIST (Harbor Trust)",
+        "RUIZ",
+        "LENA PRYCE",
+        "QUIST",
+    ]
+    speakers = {s.name: s for s in t.speakers}
+    assert speakers["ANA RUIZ"].role == "host"
+    assert speakers["OMAR QUIST"].description == "Harbor Trust"

@@ -242,14 +242,17 @@ NAME_TIME: Final = regex.compile(
 _HEAD_TIME: Final = regex.compile(r"[ ][(\[]?+\d{1,2}+:\d\d")
 _HEAD_CHARS = 60  # characters: a name of four words and its time fit
 
-# `DANA REYES - Welcome back.`, `Dana Reyes – Welcome back.`: a name, a dash, the words,
-# no colon. Not a name and a job alone on its line (`Dana Reyes -- Chief Financial
-# Officer`, a call's heading: `NAME_ALONE`). The label ends at `cut`, after the dash.
+# `DANA REYES - Welcome back.`, `Dana Reyes – Welcome back.`, `ANA RUIZ, host - Hello.`:
+# a label as a colon ends one (`rules.LABEL`: a role, a description, a courtesy title),
+# a dash, the words. Not a name and a job alone on its line (`Dana Reyes -- Chief
+# Financial Officer`, a call's heading: `NAME_ALONE`). The label ends at `cut`, after the
+# dash.
 DASH_NAME: Final = regex.compile(
-    rf"""(?P<label> (?P<name> {_NAME} ) ) [ \t]++ (?: -- | [–—] | - ) (?P<cut>) [ \t]++
-    (?= [\p{{L}}"“'‘(\[] | \.\.\. | … )""",
+    r"""(?P<label> (?P<name> [\p{Lu}] [^\n:–—]{0,100}? ) )
+    [ \t]++ (?: -- | [–—] | - ) (?P<cut>) [ \t]++ (?= [\p{L}"“'‘(\[] | \.\.\. | … )""",
     regex.VERBOSE | regex.V1,
 )
+_DASH_CHARS = 110  # characters: where the dash after a label with a description may stand
 # A dash near the start of a line's words, as `DASH_NAME` prints it (a literal-cheap test).
 _HEAD_DASH: Final = regex.compile(r"[ ](?:--|[–—]|-)[ ]")
 
@@ -450,6 +453,12 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
 
     by_shape = _by_shape([t for t in weak if t.line not in set_aside])
     together = _with_short_forms(by_shape)
+    # (the voices that speak again by a dash, `ANA RUIZ, host -` then `RUIZ -`)
+    dash_voices = {
+        name
+        for name in by_shape.get("dash-name", ())
+        if max(counts[name], together[name]) >= MIN_RECURRENCE
+    }
     # A shape no heading takes (a name in brackets, a name with its start time) whose
     # name in full recurs is the document's convention: another name in full it gives
     # once is a voice heard once (a clip in a host's introduction).
@@ -528,6 +537,11 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
             ok = True  # its evidence is its own line: a time, a name, then caption capitals
         elif kind == "caps-glued" and (glued_convention or evident(t.fields["name"])):
             ok = True  # (`CONAN:This is the show. I'm Neal Conan.`: one label, introduced)
+        elif kind == "dash-name" and len(dash_voices) >= MIN_VOICES:
+            # two voices or more that speak again so label by a dash: a voice heard once
+            # (`LENA PRYCE - (Singing) ...`) is one too, where a page of news briefs'
+            # datelines (`WASHINGTON - ...`, `PORT ALDER - ...`) repeats none
+            ok = True
         elif kind == "title-case":
             ok = (
                 t.fields["name"] in on_air
@@ -1179,7 +1193,7 @@ def _propose(tokens: list[Token], pieces: Pieces) -> tuple[list[Token], set[str]
                 "A" <= lead <= "Z"
                 and (
                     _HEAD_TIME.search(text, 0, _HEAD_CHARS) is not None
-                    or _HEAD_DASH.search(text, 0, _HEAD_CHARS) is not None
+                    or _HEAD_DASH.search(text, 0, _DASH_CHARS) is not None
                 )
             )
         )
@@ -1374,6 +1388,13 @@ def _inline_candidate(text: str, first: Token, pieces: Pieces) -> list[Token] | 
         found = m.groupdict()
         if shape == "bold-colon" and (parts := rules.LABEL.fullmatch(m["name"] + ":")):
             # what a colon label holds, in bold: `**Ada Quist, CNN Anchor:**`
+            found = parts.groupdict()
+            fields["name"] = canonical_name(parts["name"])
+        elif shape == "dash-name":
+            # what a colon label holds, before a dash: `ANA RUIZ, host -`
+            parts = rules.LABEL.fullmatch(m["label"] + ":")
+            if parts is None:
+                continue
             found = parts.groupdict()
             fields["name"] = canonical_name(parts["name"])
         for part in ("role", "description"):
