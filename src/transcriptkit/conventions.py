@@ -376,8 +376,8 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     regular = {name for name, n in uses.items() if n >= MIN_RECURRENCE + 1}
     weak_at = [i for i in at if "weak" in tokens[i].fields]
     # (a label in capitals glued to a quotation is no headline's: `QUIST:"Tide Lines" ran`)
-    titled_at = [i for i in weak_at if tokens[i].fields["weak"] != "caps-glued"]
-    quoted = {n for n, name in _quoted_lines(tokens, titled_at).items() if name not in regular}
+    quotable_at = [i for i in weak_at if tokens[i].fields["weak"] != "caps-glued"]
+    quoted = {n for n, name in _quoted_lines(tokens, quotable_at).items() if name not in regular}
     # ... and a headline carries no time stamp: `00:00:21 Omar Bell` is a speaker heading;
     # nor does it stand below a line the same name already spoke (`Sabra Vance: In the
     # outback town ...`, then `Sabra Vance: The former head of the Medical Association`).
@@ -536,7 +536,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         elif kind == "caps-speech":
             ok = True  # its evidence is its own line: a time, a name, then caption capitals
         elif kind == "caps-glued" and (glued_convention or evident(t.fields["name"])):
-            ok = True  # (`CONAN:This is the show. I'm Neal Conan.`: one label, introduced)
+            ok = True  # (`CONAN:OK, this is the show. I'm Neal Conan.`: once, introduced)
         elif kind == "dash-name" and len(dash_voices) >= MIN_VOICES:
             # two voices or more that speak again so label by a dash: a voice heard once
             # (`LENA PRYCE - (Singing) ...`) is one too, where a page of news briefs'
