@@ -347,12 +347,6 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         labels = list(map(tokens.__getitem__, at))
     weak = [t for t in labels if "weak" in t.fields]
     strong = [t for t in labels if "weak" not in t.fields]
-    glued = [tokens[i] for i in at if _glued(tokens, i)]
-    glued_convention = (
-        len(glued) >= GLUED_CONVENTION and len({t.fields["name"] for t in glued}) >= MIN_VOICES
-    )
-    # ... where it is, a Title Case label glued on is read as one spaced (`title-case`).
-    titled = ("title-case", "title-glued") if glued_convention else ("title-case",)
 
     if fields:
         decisions["field-block"] = ShapeDecision(
@@ -368,6 +362,13 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
         d.accepted += n
     if not weak:
         return tokens, list(decisions.values())
+    # (read only where some label is weak: a document of strong labels never pays for it)
+    glued = [tokens[i] for i in at if _glued(tokens, i)]
+    glued_convention = (
+        len(glued) >= GLUED_CONVENTION and len({t.fields["name"] for t in glued}) >= MIN_VOICES
+    )
+    # ... where it is, a Title Case label glued on is read as one spaced (`title-case`).
+    titled = ("title-case", "title-glued") if glued_convention else ("title-case",)
 
     # A headline is printed once or twice at the top; a name the document keeps using is
     # a speaker's, however headline-like one of their lines reads (`Ada Quist: Great point,
@@ -376,7 +377,7 @@ def settle(tokens: list[Token]) -> tuple[list[Token], list[ShapeDecision]]:
     regular = {name for name, n in uses.items() if n >= MIN_RECURRENCE + 1}
     weak_at = [i for i in at if "weak" in tokens[i].fields]
     # (a label in capitals glued to a quotation is no headline's: `QUIST:"Tide Lines" ran`)
-    quotable_at = [i for i in weak_at if tokens[i].fields["weak"] != "caps-glued"]
+    quotable_at = [i for i in weak_at if may_head(tokens[i])]
     quoted = {n for n, name in _quoted_lines(tokens, quotable_at).items() if name not in regular}
     # ... and a headline carries no time stamp: `00:00:21 Omar Bell` is a speaker heading;
     # nor does it stand below a line the same name already spoke (`Sabra Vance: In the
@@ -643,6 +644,13 @@ def _alternates(run: list[Token]) -> bool:
     two guests)."""
     names = [t.fields["name"] for t in run]
     return any(n in names[: k - 1] and names[k - 1] != n for k, n in enumerate(names) if k > 1)
+
+
+def may_head(label: Token) -> bool:
+    """Whether a label could be a page's headline instead (`Cairo Protests Grow: Crowds
+    Fill The Square`): a weak one, but not one in capitals glued to its words (`QUIST:OK.`),
+    which is a label in capitals, as a strong one is."""
+    return label.fields.get("weak", "caps-glued") != "caps-glued"
 
 
 def _glued(tokens: list[Token], i: int) -> bool:

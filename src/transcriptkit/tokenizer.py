@@ -19,7 +19,7 @@ from . import rules
 from ._normalise import normalise, paused_collector
 from .cleantext import _SMALL as SMALL_WORDS
 from .cleantext import looks_like_heading
-from .conventions import ShapeDecision, line_numbers, propose, settle
+from .conventions import ShapeDecision, line_numbers, may_head, propose, settle
 from .csvtable import read_csv_tables
 from .grammar import (
     LONG_LINE,
@@ -968,13 +968,8 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     wrapped = {n for n in name_alone if by_line.get(n - 1, "").rsplit(" ", 1)[-1] in SMALL_WORDS}
     # A weak label the document keeps using to say different things (`**Ada Quist:** Yes.`,
     # said twice among her other turns) is a voice, not a headline, and the line that
-    # starts with it is not a teaser; a headline repeats itself word for word. (A label in
-    # capitals glued to its words, `QUIST:OK.`, is no headline's: a label in capitals.)
-    weak_lines = {
-        t.line: t.fields["name"]
-        for t in labels
-        if t.fields.get("weak", "caps-glued") != "caps-glued"
-    }
+    # starts with it is not a teaser; a headline repeats itself word for word.
+    weak_lines = {t.line: t.fields["name"] for t in labels if may_head(t)}
     said: dict[str, set[str]] = {}
     for n, text in lines:
         if n in weak_lines:
@@ -986,8 +981,7 @@ def _mark_repeated_headings(tokens: list[Token]) -> list[Token]:
     lines = [(n, text) for n, text in lines if n not in (name_alone - wrapped) | voiced | under]
     counts = Counter(text for _, text in lines if 3 <= len(text) <= 250)
     alone = label_alone - name_alone
-    # (a label in capitals glued to its words, `QUIST:OK.`, is one in capitals as well)
-    labelled = alone | {t.line for t in labels if t.line not in weak_lines or t.line in alone}
+    labelled = alone | {t.line for t in labels if not may_head(t) or t.line in alone}
     # A labelled line said twice (`ANA: Quiet, please.`) is speech, unless it reads as a
     # headline (`CDC: New Guidance On Flu`).
     repeated = [text for text, n in counts.items() if n >= 2 and looks_like_heading(text)]
